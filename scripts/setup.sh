@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, only what is missing: idempotent and fast when all is present.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+
+if ! command -v cargo >/dev/null; then
+  echo "cargo not found: install Rust with rustup first (https://rustup.rs)" >&2; exit 1
+fi
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown
+fi
+if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
+  say "installing trunk 0.21.14"; cargo install trunk --version 0.21.14 --locked --force
+fi
+WBG=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG" ]; then
+  # Without --locked: one of the CLI's pinned dependencies is missing from the registry.
+  say "installing wasm-bindgen-cli $WBG"; cargo install wasm-bindgen-cli --version "$WBG" --force
+fi
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  say "installing wasm-opt (npm binaryen@132) into .tools/"
+  mkdir -p .tools
+  [ -f .tools/package.json ] || echo '{"name":"counterclaim-tools","private":true}' > .tools/package.json
+  npm install --prefix .tools --no-audit --no-fund --loglevel=error binaryen@132
+fi
+if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
+  say "installing Debian's chromium and chromium-driver"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+say "ok: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $("$CHROMIUM" --version 2>/dev/null | head -1)"

@@ -1,0 +1,7 @@
+//! The pure core: no web dependencies, tested natively with `cargo test`.
+pub mod config;
+pub mod corpus;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod text;

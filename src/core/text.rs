@@ -1,0 +1,233 @@
+//! Text utilities shared by extraction, search and highlighting: folding, word spans, alias matching.
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Fold one character for matching: typographic quotes and dashes to ASCII, accents removed, lowercase.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => out.push(' '),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            for d in c.nfd() {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }
+        }
+    }
+}
+
+/// Case-, accent- and punctuation-style-insensitive form of `s`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// `fold(s)` plus, for every byte of the folded string, the byte offset in `s` of the character it came from
+/// (with one extra entry for the end), so matches in folded text map back to the original.
+pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let before = out.len();
+        fold_char(c, &mut out);
+        map.extend(std::iter::repeat_n(i, out.len() - before));
+    }
+    map.push(s.len());
+    (out, map)
+}
+
+/// Words of `s` (Unicode word boundaries) with their byte offsets.
+pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.unicode_word_indices()
+}
+
+/// True if the byte at `i` is not inside a word, i.e. `s[..i]` ends a word boundary.
+fn boundary_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+fn boundary_after(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A match of a phrase in a text: byte range in the original text and the index of the phrase's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub start: usize,
+    pub end: usize,
+    pub value: usize,
+}
+
+/// Finds whole-word occurrences of many phrases at once (leftmost-longest), each mapped to a value index.
+///
+/// Phrases are matched folded (case and accent insensitive), except short all-capital acronyms
+/// ("IS", "US", "UN"), which only match with their exact case so that the words "is" or "us" do not.
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher {
+    folded: Option<AhoCorasick>,
+    folded_values: Vec<usize>,
+    exact: Option<AhoCorasick>,
+    exact_values: Vec<usize>,
+}
+
+/// Whether a phrase must be matched with its exact case.
+pub fn is_case_sensitive_acronym(p: &str) -> bool {
+    let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 0 && letters <= 3 && p.chars().all(|c| !c.is_lowercase())
+}
+
+impl PhraseMatcher {
+    /// Build from `(phrase, value)` pairs. Empty phrases are ignored.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+        let (mut fp, mut fv, mut ep, mut ev) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (p, v) in phrases {
+            let p = p.trim();
+            if p.is_empty() {
+                continue;
+            }
+            if is_case_sensitive_acronym(p) {
+                ep.push(p.to_string());
+                ev.push(v);
+            } else {
+                fp.push(fold(p));
+                fv.push(v);
+            }
+        }
+        let build = |pats: &[String]| {
+            (!pats.is_empty()).then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(pats)
+                    .expect("phrase automaton")
+            })
+        };
+        PhraseMatcher { folded: build(&fp), folded_values: fv, exact: build(&ep), exact_values: ev }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_none() && self.exact.is_none()
+    }
+
+    /// All whole-word, non-overlapping matches in `text`, sorted by position (longest wins on overlap).
+    pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        if let Some(ac) = &self.folded {
+            let (f, map) = fold_with_map(text);
+            for m in ac.find_overlapping_iter_safe(&f) {
+                let (fs, fe) = (m.0, m.1);
+                if !boundary_before(&f, fs) || !boundary_after(&f, fe) {
+                    continue;
+                }
+                let start = map[fs];
+                let end = if fe < map.len() - 1 { map[fe] } else { text.len() };
+                out.push(PhraseMatch { start, end, value: self.folded_values[m.2] });
+            }
+        }
+        if let Some(ac) = &self.exact {
+            for m in ac.find_iter(text) {
+                if boundary_before(text, m.start()) && boundary_after(text, m.end()) {
+                    out.push(PhraseMatch { start: m.start(), end: m.end(), value: self.exact_values[m.pattern().as_usize()] });
+                }
+            }
+        }
+        // Longest first at each start, then drop overlaps.
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
+        for m in out {
+            if kept.last().is_none_or(|k| m.start >= k.end) {
+                kept.push(m);
+            }
+        }
+        kept
+    }
+}
+
+/// Leftmost-longest matching that still finds a whole-word match when a longer non-word match
+/// starts at the same place (e.g. "ISIS-K" inside "ISIS-Khorasan" must fall back to "ISIS").
+trait SafeFind {
+    fn find_overlapping_iter_safe(&self, hay: &str) -> Vec<(usize, usize, usize)>;
+}
+
+impl SafeFind for AhoCorasick {
+    fn find_overlapping_iter_safe(&self, hay: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at <= hay.len() {
+            let input = aho_corasick::Input::new(hay).span(at..hay.len());
+            let Some(m) = self.find(input) else { break };
+            if boundary_before(hay, m.start()) && boundary_after(hay, m.end()) {
+                out.push((m.start(), m.end(), m.pattern().as_usize()));
+                at = m.end();
+            } else {
+                // Try a shorter whole-word pattern anchored at the same start.
+                let mut found = None;
+                for end in (m.start() + 1..m.end()).rev() {
+                    if !hay.is_char_boundary(end) || !boundary_after(hay, end) {
+                        continue;
+                    }
+                    let sub = aho_corasick::Input::new(hay).span(m.start()..end).anchored(aho_corasick::Anchored::No);
+                    if let Some(s) = self.find(sub) {
+                        if s.start() == m.start() && s.end() == end {
+                            found = Some((s.start(), s.end(), s.pattern().as_usize()));
+                            break;
+                        }
+                    }
+                }
+                if let Some(f) = found {
+                    out.push(f);
+                    at = f.1;
+                } else {
+                    at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_case_accents_and_typography() {
+        assert_eq!(fold("Dāesh’s “ISIS”"), "daesh's \"isis\"");
+        assert_eq!(fold("Kabul\u{00A0}–\u{200B}Herat"), "kabul -herat");
+    }
+
+    #[test]
+    fn fold_map_points_back_to_original_bytes() {
+        let s = "Émirat ‘IS’";
+        let (f, map) = fold_with_map(s);
+        assert_eq!(f, "emirat 'is'");
+        assert_eq!(map.len(), f.len() + 1);
+        let i = f.find("is").unwrap();
+        assert_eq!(&s[map[i]..map[i + 2]], "IS");
+    }
+
+    #[test]
+    fn phrase_matcher_respects_words_and_acronym_case() {
+        let m = PhraseMatcher::new([("Daesh", 0), ("IS", 0), ("Islamic State", 0), ("US", 1), ("ISIS-K", 0), ("ISIS", 0)]);
+        let text = "The US says IS, or the Islamic State, is Daesh; ISIS-Khorasan and ISIS-K too. Daeshi no.";
+        let found: Vec<&str> = m.find_all(text).iter().map(|x| &text[x.start..x.end]).collect();
+        assert_eq!(found, vec!["US", "IS", "Islamic State", "Daesh", "ISIS", "ISIS-K"]);
+    }
+
+    #[test]
+    fn phrase_matcher_is_accent_insensitive_and_maps_offsets() {
+        let m = PhraseMatcher::new([("daesh", 7)]);
+        let text = "Über DÄESH";
+        let hits = m.find_all(text);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0].start..hits[0].end], "DÄESH");
+        assert_eq!(hits[0].value, 7);
+    }
+}

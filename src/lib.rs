@@ -1,0 +1,4 @@
+//! Counterclaim: pure core (ingest, extraction, search, filters, comparison, URL state) plus the Yew UI.
+pub mod core;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
