@@ -1,5 +1,7 @@
 //! The Yew user interface: renders state from the core and sends events; no logic of its own.
 pub mod components;
+pub mod state;
+pub mod url;
 
 use std::rc::Rc;
 
@@ -8,17 +10,20 @@ use components::app::App;
 
 /// Mount the app into `<body>`, replacing the boot message.
 pub fn start() {
-    console_error_panic_hook_set();
+    std::panic::set_hook(Box::new(|info| {
+        gloo::console::error!(format!("Counterclaim crashed: {info}"));
+        if let Some(b) = gloo::utils::document().body() {
+            let p = gloo::utils::document().create_element("p").ok();
+            if let Some(p) = p {
+                p.set_class_name("crash");
+                p.set_text_content(Some("Counterclaim hit an internal error. Reload the page; if it happens again, the link you opened may be the cause."));
+                let _ = b.prepend_with_node_1(&p);
+            }
+        }
+    }));
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
         boot.remove();
     }
     let corpus = Rc::new(Corpus::embedded());
     yew::Renderer::<App>::with_props(components::app::AppProps { corpus: components::CorpusRef(corpus) }).render();
-}
-
-/// Report Rust panics in the console rather than failing silently.
-fn console_error_panic_hook_set() {
-    std::panic::set_hook(Box::new(|info| {
-        gloo::console::error!(format!("Counterclaim crashed: {info}"));
-    }));
 }

@@ -5,3 +5,6 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod text;
+pub mod view;
+pub mod compare;
+pub mod highlight;

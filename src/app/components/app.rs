@@ -1,8 +1,25 @@
-//! The application shell: header and the document list.
+//! The application shell: owns the one `ViewState` (via the reducer), keeps the URL in step, lays out the panels.
+use std::rc::Rc;
+
+use gloo::events::EventListener;
 use yew::prelude::*;
 
+use super::claim_card::ClaimCard;
+use super::claim_list::ClaimList;
+use super::compare::Compare;
+use super::copy_link::CopyLink;
+use super::disagreements::Disagreements;
 use super::doc_list::DocList;
-use super::CorpusRef;
+use super::facets::Facets;
+use super::notices::{CorpusNotes, UrlNotice};
+use super::reader::Reader;
+use super::search_box::SearchBox;
+use super::{CorpusRef, Ctx};
+use crate::app::state::{HistoryOp, Model, Msg};
+use crate::app::url;
+use crate::core::highlight::Highlighter;
+use crate::core::search::Index;
+use crate::core::view::{Action, Panel};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -12,15 +29,128 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let corpus = props.corpus.clone();
+    let index = {
+        let c = corpus.clone();
+        use_memo((), move |_| Index::new(&c))
+    };
+    let hl = {
+        let c = corpus.clone();
+        use_memo((), move |_| Highlighter::new(&c.config))
+    };
+    let model = {
+        let c = corpus.clone();
+        use_reducer(move || {
+            let (view, notices) = url::read(&c);
+            Model::new(view, notices)
+        })
+    };
+    // Back/forward: the address is the truth.
+    {
+        let (dispatcher, c) = (model.dispatcher(), corpus.clone());
+        use_effect_with((), move |_| {
+            let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let (v, n) = url::read(&c);
+                dispatcher.dispatch(Msg::Popped(v, n));
+            });
+            move || drop(l)
+        });
+    }
+    // Every change of state is written to the address bar: push for navigations, replace while typing.
+    {
+        let m = (*model).clone();
+        use_effect_with(model.seq, move |_| match m.op {
+            HistoryOp::Push => url::write(&m.view, true),
+            HistoryOp::Replace => url::write(&m.view, false),
+            HistoryOp::None => {}
+        });
+    }
+    let view = Rc::new(model.view.clone());
+    let result = {
+        let (c, i) = (corpus.clone(), index.clone());
+        use_memo(view.clone(), move |v| i.query(&c, v))
+    };
+    let act = {
+        let d = model.dispatcher();
+        use_callback((), move |a: Action, _| d.dispatch(Msg::Act(a)))
+    };
+    let dismiss = {
+        let d = model.dispatcher();
+        Callback::from(move |_| d.dispatch(Msg::DismissNotices))
+    };
+    let ctx = Ctx { corpus: corpus.clone(), index: index.clone(), hl: hl.clone(), view: view.clone(), act: act.clone() };
+    let tab = |panel: Panel, label: &str, testid: &str| {
+        let act = act.clone();
+        let on = view.panel == panel;
+        html! {
+            <button role="tab" class={classes!("tab", on.then_some("on"))} aria-selected={on.to_string()} data-testid={testid.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| act.emit(Action::SetPanel(panel)))}>{ label.to_string() }</button>
+        }
+    };
+    let claims = Rc::new(result.claims.clone());
+    let facets = Rc::new(result.facets.clone());
     html! {
-        <>
+        <ContextProvider<Ctx> context={ctx}>
+        <a class="skip" href="#main">{"Skip to the claims"}</a>
         <header class="topbar">
-            <h1 class="brand">{"Counterclaim"}</h1>
-            <p class="question">{ corpus.config.question.clone() }</p>
+            <div class="brand-row">
+                <h1 class="brand"><span aria-hidden="true">{"⚖ "}</span>{"Counterclaim"}</h1>
+                <p class="question" title="The question every stance refers to">{ corpus.config.question.clone() }</p>
+            </div>
+            <div class="tools-row">
+                <SearchBox />
+                <CopyLink />
+            </div>
         </header>
-        <main id="main">
-            <DocList corpus={corpus} />
-        </main>
-        </>
+        <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
+        <CorpusNotes />
+        <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
+            <Facets facets={facets} />
+            <main id="main" tabindex="-1">
+                <Compare />
+                <SpeakerPanel />
+                <nav class="tabs" role="tablist" aria-label="Views">
+                    { tab(Panel::Claims, "Claims", "tab-claims") }
+                    { tab(Panel::Disagreements, "Disagreements", "tab-disagreements") }
+                </nav>
+                { match view.panel {
+                    Panel::Disagreements => html! { <Disagreements /> },
+                    _ => html! { <ClaimList claims={claims} /> },
+                } }
+                <DocList corpus={corpus.clone()} on_open={let a = act.clone(); Callback::from(move |doc: String| a.emit(Action::OpenDoc { doc, claim: None }))} />
+            </main>
+            if let Some(d) = view.doc.clone() {
+                <Reader doc={d} claim={view.claim.clone()} />
+            }
+        </div>
+        <footer class="foot muted">
+            { format!("{} documents · {} claims · works offline, no server needed", corpus.documents.len(), corpus.claims.len()) }
+        </footer>
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// One speaker's claims across documents and time (`who=`).
+#[function_component(SpeakerPanel)]
+fn speaker_panel() -> Html {
+    let ctx = super::use_ctx();
+    let Some(sid) = ctx.view.speaker_view.clone() else { return html! {} };
+    let mut mine: Vec<usize> = (0..ctx.corpus.claims.len()).filter(|&i| ctx.claim(i).speaker_id == sid).collect();
+    mine.sort_by(|&a, &b| ctx.claim(a).date.cmp(&ctx.claim(b).date));
+    let Some(&first) = mine.first() else { return html! {} };
+    let c = ctx.claim(first).clone();
+    let close = {
+        let act = ctx.act.clone();
+        Callback::from(move |_: MouseEvent| act.emit(Action::CloseSpeaker))
+    };
+    html! {
+        <section class="speaker-view" data-testid="speaker-view" data-speaker-id={sid.clone()}>
+            <header class="compare-head">
+                <h2>{ c.speaker.clone() }
+                    <span class="muted">{ format!(" · {}{} claims", c.role.clone().map(|r| format!("{r} · ")).unwrap_or_default(), mine.len()) }</span>
+                </h2>
+                <button class="btn small" onclick={close}>{"Close"}</button>
+            </header>
+            <div class="cards">{ for mine.iter().map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} /> }) }</div>
+        </section>
     }
 }

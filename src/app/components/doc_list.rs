@@ -1,4 +1,4 @@
-//! The list of embedded documents: title, outlet and date as far as the text gives them.
+//! The list of embedded documents: title, outlet and date as far as the text gives them; click to read.
 use yew::prelude::*;
 
 use super::CorpusRef;
@@ -6,6 +6,9 @@ use super::CorpusRef;
 #[derive(Properties, PartialEq)]
 pub struct DocListProps {
     pub corpus: CorpusRef,
+    /// Called with a document id when the reader asks to open it.
+    #[prop_or_default]
+    pub on_open: Option<Callback<String>>,
 }
 
 #[function_component(DocList)]
@@ -13,18 +16,26 @@ pub fn doc_list(props: &DocListProps) -> Html {
     let docs = &props.corpus.documents;
     html! {
         <section class="doc-list" aria-labelledby="doc-list-h">
-            <h2 id="doc-list-h">{ format!("{} documents", docs.len()) }</h2>
+            <h2 id="doc-list-h">{ format!("{} source documents", docs.len()) }</h2>
             <ul data-testid="doc-list">
-            { for docs.iter().map(|d| html! {
+            { for docs.iter().map(|d| {
+                let n = props.corpus.claims.iter().filter(|c| c.doc == d.id).count();
+                let title = d.display_title().to_string();
+                html! {
                 <li data-doc-id={d.id.clone()} class="doc-item">
-                    <span class="doc-title">{ d.display_title().to_string() }</span>
+                    if let Some(cb) = props.on_open.clone() {
+                        <button class="doc-title linkish" onclick={let id = d.id.clone(); Callback::from(move |_: MouseEvent| cb.emit(id.clone()))}>{ title }</button>
+                    } else {
+                        <span class="doc-title">{ title }</span>
+                    }
                     <span class="doc-meta">
                         <span class="doc-outlet">{ d.outlet.clone().unwrap_or_else(|| "Unknown outlet".into()) }</span>
                         {" · "}
                         <time class="doc-date">{ d.date.clone().unwrap_or_else(|| "undated".into()) }</time>
+                        { format!(" · {n} claims") }
                     </span>
                 </li>
-            }) }
+            }}) }
             </ul>
         </section>
     }

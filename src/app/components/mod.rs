@@ -1,10 +1,27 @@
-//! One component per file; props down, callbacks up.
+//! One component per file; props down, callbacks up. `Ctx` carries the corpus, its index and the dispatcher.
 pub mod app;
+pub mod claim_card;
+pub mod claim_list;
+pub mod compare;
+pub mod copy_link;
+pub mod disagreements;
 pub mod doc_list;
+pub mod facets;
+pub mod marked_text;
+pub mod notices;
+pub mod opposing;
+pub mod reader;
+pub mod search_box;
 
 use std::rc::Rc;
 
+use yew::prelude::*;
+
 use crate::core::corpus::Corpus;
+use crate::core::highlight::Highlighter;
+use crate::core::model::Claim;
+use crate::core::search::Index;
+use crate::core::view::{Action, ViewState};
 
 /// Shared, immutable corpus handle: compares by pointer, so passing it as a prop is free.
 #[derive(Clone, Debug)]
@@ -21,4 +38,36 @@ impl std::ops::Deref for CorpusRef {
     fn deref(&self) -> &Corpus {
         &self.0
     }
+}
+
+/// What every component may read: the corpus, its search index, the highlighter, the current view, and
+/// the one way to change anything (`act`).
+#[derive(Clone)]
+pub struct Ctx {
+    pub corpus: CorpusRef,
+    pub index: Rc<Index>,
+    pub hl: Rc<Highlighter>,
+    pub view: Rc<ViewState>,
+    pub act: Callback<Action>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, o: &Self) -> bool {
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.view == o.view && self.act == o.act
+    }
+}
+
+impl Ctx {
+    pub fn claim_index(&self, id: &str) -> Option<usize> {
+        self.corpus.claims.iter().position(|c| c.id == id)
+    }
+    pub fn claim(&self, i: usize) -> &Claim {
+        &self.corpus.claims[i]
+    }
+}
+
+/// Read the app context (always provided by `App`).
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("Ctx is provided by App")
 }

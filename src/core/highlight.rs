@@ -1,0 +1,288 @@
+//! Marked text without raw HTML: entity, stance-cue, search-hit and shared-word spans merged into flat segments.
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::config::{CorpusConfig, EntityDef};
+use super::text::PhraseMatcher;
+
+/// One run of text with the same marks. `start..end` are byte offsets on char boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    /// Canonical entity id when the run is (part of) an entity mention.
+    pub entity: Option<String>,
+    /// Part of a stance cue.
+    pub cue: bool,
+    /// Part of a search hit.
+    pub hit: bool,
+    /// Part of a word shared with the other compared claims.
+    pub shared: bool,
+}
+
+impl Segment {
+    /// True when the run carries no mark at all (plain text).
+    pub fn is_plain(&self) -> bool {
+        self.entity.is_none() && !self.cue && !self.hit && !self.shared
+    }
+}
+
+/// Byte ranges to mark in one text. Ranges may overlap, be empty, or fall inside a character
+/// (they are snapped outward to char boundaries) or past the end (clamped).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Marks {
+    pub entities: Vec<(usize, usize, String)>,
+    pub cues: Vec<(usize, usize)>,
+    pub hits: Vec<(usize, usize)>,
+    pub shared: Vec<(usize, usize)>,
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Split `text` into consecutive segments covering `0..text.len()` exactly, in order, without overlap,
+/// each carrying the union of the marks over it; adjacent runs with identical marks are merged.
+/// When two entity marks overlap, the one starting first (then the longer) wins.
+pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    // Normalised ranges: (start, end, kind, entity index in `marks.entities`).
+    const ENT: u8 = 0;
+    const CUE: u8 = 1;
+    const HIT: u8 = 2;
+    const SHARED: u8 = 3;
+    let mut ranges: Vec<(usize, usize, u8, usize)> = Vec::new();
+    let mut push = |s: usize, e: usize, kind: u8, ent: usize| {
+        let (s, e) = (floor_boundary(text, s.min(e)), ceil_boundary(text, s.max(e)));
+        if s < e {
+            ranges.push((s, e, kind, ent));
+        }
+    };
+    for (i, (s, e, _)) in marks.entities.iter().enumerate() {
+        push(*s, *e, ENT, i);
+    }
+    for &(s, e) in &marks.cues {
+        push(s, e, CUE, 0);
+    }
+    for &(s, e) in &marks.hits {
+        push(s, e, HIT, 0);
+    }
+    for &(s, e) in &marks.shared {
+        push(s, e, SHARED, 0);
+    }
+    let mut cuts: Vec<usize> = Vec::with_capacity(ranges.len() * 2 + 2);
+    cuts.push(0);
+    cuts.push(text.len());
+    for r in &ranges {
+        cuts.push(r.0);
+        cuts.push(r.1);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out: Vec<Segment> = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let mut seg = Segment { start: s, end: e, ..Segment::default() };
+        // Entity: earliest start, then longest, then first given.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for &(rs, re, kind, ent) in &ranges {
+            if rs > s || re < e {
+                continue;
+            }
+            match kind {
+                ENT => {
+                    let key = (rs, usize::MAX - re, ent);
+                    if best.is_none_or(|b| key < b) {
+                        best = Some(key);
+                    }
+                }
+                CUE => seg.cue = true,
+                HIT => seg.hit = true,
+                _ => seg.shared = true,
+            }
+        }
+        seg.entity = best.map(|b| marks.entities[b.2].2.clone());
+        match out.last_mut() {
+            Some(last)
+                if last.entity == seg.entity && last.cue == seg.cue && last.hit == seg.hit && last.shared == seg.shared =>
+            {
+                last.end = e;
+            }
+            _ => out.push(seg),
+        }
+    }
+    out
+}
+
+/// Finds entity mentions (by any alias) and stance cues; build once per configuration and keep it.
+#[derive(Debug, Clone)]
+pub struct Highlighter {
+    ids: Vec<String>,
+    matcher: PhraseMatcher,
+}
+
+impl Highlighter {
+    pub fn new(config: &CorpusConfig) -> Highlighter {
+        Highlighter::from_entities(&config.entities)
+    }
+
+    fn from_entities(entities: &[EntityDef]) -> Highlighter {
+        let matcher = PhraseMatcher::new(
+            entities.iter().enumerate().flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))),
+        );
+        Highlighter { ids: entities.iter().map(|e| e.id.clone()).collect(), matcher }
+    }
+
+    /// Number of configured entities (indices used by [`Highlighter::entity_matches`]).
+    pub fn entity_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Canonical id of entity number `i` (configuration order).
+    pub fn entity_id(&self, i: usize) -> &str {
+        &self.ids[i]
+    }
+
+    /// Alias matches as `(start, end, entity index)` (whole words, leftmost-longest, non-overlapping).
+    pub fn entity_matches(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        if self.matcher.is_empty() {
+            return Vec::new();
+        }
+        self.matcher.find_all(text).into_iter().map(|m| (m.start, m.end, m.value)).collect()
+    }
+
+    /// Alias matches as `(start, end, canonical entity id)`.
+    pub fn entity_spans(&self, text: &str) -> Vec<(usize, usize, String)> {
+        self.entity_matches(text).into_iter().map(|(s, e, i)| (s, e, self.ids[i].clone())).collect()
+    }
+
+    /// Same as the free function [`cue_spans`].
+    pub fn cue_spans(&self, text: &str, cues: &[String]) -> Vec<(usize, usize)> {
+        cue_spans(text, cues)
+    }
+}
+
+thread_local! {
+    static CACHED: RefCell<Option<(Vec<EntityDef>, Rc<Highlighter>)>> = const { RefCell::new(None) };
+}
+
+/// Alias matches of the configuration's entities in `text`, as `(start, end, canonical id)`.
+/// Keeps the last configuration's matcher cached; prefer a long-lived [`Highlighter`] in hot paths.
+pub fn entity_spans(config: &CorpusConfig, text: &str) -> Vec<(usize, usize, String)> {
+    let hl = CACHED.with(|c| {
+        let mut c = c.borrow_mut();
+        match &*c {
+            Some((ents, hl)) if *ents == config.entities => hl.clone(),
+            _ => {
+                let hl = Rc::new(Highlighter::new(config));
+                *c = Some((config.entities.clone(), hl.clone()));
+                hl
+            }
+        }
+    });
+    hl.entity_spans(text)
+}
+
+/// Case- and accent-insensitive whole-word occurrences of the stance cue phrases in `text`,
+/// sorted, non-overlapping (the longest cue wins where two overlap).
+pub fn cue_spans(text: &str, cues: &[String]) -> Vec<(usize, usize)> {
+    if cues.iter().all(|c| c.trim().is_empty()) {
+        return Vec::new();
+    }
+    // Cues are lexicon words, never acronyms: lowercase them so none is matched case-sensitively.
+    let lowered: Vec<String> = cues.iter().map(|c| c.to_lowercase()).collect();
+    PhraseMatcher::new(lowered.iter().map(|c| (c.as_str(), 0)))
+        .find_all(text)
+        .into_iter()
+        .map(|m| (m.start, m.end))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> CorpusConfig {
+        CorpusConfig {
+            entities: vec![
+                EntityDef { id: "isis".into(), label: "ISIS / Daesh".into(), aliases: vec!["ISIS".into(), "Daesh".into(), "IS".into(), "Islamic State".into()] },
+                EntityDef { id: "afghanistan".into(), label: "Afghanistan".into(), aliases: vec!["Afghanistan".into()] },
+            ],
+            ..CorpusConfig::default()
+        }
+    }
+
+    #[test]
+    fn entity_spans_find_aliases_with_canonical_ids() {
+        let text = "Dāesh is in Afghanistan, IS says; the Islamic State too";
+        let spans = entity_spans(&config(), text);
+        let got: Vec<(&str, &str)> = spans.iter().map(|(s, e, id)| (&text[*s..*e], id.as_str())).collect();
+        assert_eq!(got, vec![("Dāesh", "isis"), ("Afghanistan", "afghanistan"), ("IS", "isis"), ("Islamic State", "isis")]);
+        // Cached path gives the same answer.
+        assert_eq!(entity_spans(&config(), text), Highlighter::new(&config()).entity_spans(text));
+    }
+
+    #[test]
+    fn cue_spans_are_case_insensitive_whole_words() {
+        let text = "Daesh has been Destroyed; increased activities, not destroyedish";
+        let spans = cue_spans(text, &["destroyed".into(), "increased activities".into()]);
+        let got: Vec<&str> = spans.iter().map(|(s, e)| &text[*s..*e]).collect();
+        assert_eq!(got, vec!["Destroyed", "increased activities"]);
+        assert!(cue_spans(text, &[]).is_empty());
+    }
+
+    #[test]
+    fn segments_merge_overlaps() {
+        let text = "Daesh has been destroyed";
+        let marks = Marks {
+            entities: vec![(0, 5, "isis".into())],
+            cues: vec![(15, 24)],
+            hits: vec![(0, 3), (10, 20)],
+            shared: vec![],
+        };
+        let segs = segments(text, &marks);
+        let got: Vec<(&str, Option<&str>, bool, bool)> =
+            segs.iter().map(|s| (&text[s.start..s.end], s.entity.as_deref(), s.cue, s.hit)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Dae", Some("isis"), false, true),
+                ("sh", Some("isis"), false, false),
+                (" has ", None, false, false),
+                ("been ", None, false, true),
+                ("destr", None, true, true),
+                ("oyed", None, true, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn segments_snap_to_char_boundaries_and_clamp() {
+        let text = "Émirat — Dāesh";
+        // 1 is inside 'É' (2 bytes); 100 is past the end.
+        let marks = Marks { hits: vec![(1, 3), (12, 100)], ..Marks::default() };
+        let segs = segments(text, &marks);
+        assert_eq!(segs.first().unwrap().start, 0);
+        assert_eq!(segs.last().unwrap().end, text.len());
+        for s in &segs {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        assert!(segs[0].hit);
+        assert!(segments("", &marks).is_empty());
+    }
+}

@@ -1,0 +1,230 @@
+//! Test plumbing: a loopback static server over `dist/`, a private chromedriver, a headless Chromium session.
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::json;
+
+/// Browsers running at once (the machine has 2 cores).
+static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The release build, built once per test run if `dist/` is missing.
+pub fn dist() -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let dist = root().join("dist");
+            if !dist.join("index.html").exists() {
+                let st = Command::new("bash").arg("scripts/build.sh").current_dir(root()).status().expect("run scripts/build.sh");
+                assert!(st.success(), "release build failed");
+            }
+            dist
+        })
+        .clone()
+}
+
+/// A static file server on 127.0.0.1 (random port), serving `dir` under `prefix` (e.g. "/" or "/counterclaim/").
+pub struct Server {
+    pub port: u16,
+    pub prefix: String,
+    stop: Arc<AtomicBool>,
+}
+
+impl Server {
+    pub fn start(dir: PathBuf, prefix: &str) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let port = listener.local_addr().unwrap().port();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (s, p) = (stop.clone(), prefix.to_string());
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                if s.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(conn) = conn {
+                    let (dir, p) = (dir.clone(), p.clone());
+                    std::thread::spawn(move || serve_one(conn, &dir, &p));
+                }
+            }
+        });
+        Server { port, prefix: prefix.to_string(), stop }
+    }
+
+    /// The URL of the app with an optional query (`"?stance=refutes"`).
+    pub fn url(&self, query: &str) -> String {
+        format!("http://127.0.0.1:{}{}{}", self.port, self.prefix, query)
+    }
+
+    /// Stop accepting connections (the "network" goes away).
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn mime(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" | "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve_one(mut conn: TcpStream, dir: &Path, prefix: &str) {
+    let _ = conn.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut reader = BufReader::new(conn.try_clone().unwrap());
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).map(|n| n == 0).unwrap_or(true) || h == "\r\n" {
+            break;
+        }
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let file = path.strip_prefix(prefix).map(|rest| {
+        let rest = if rest.is_empty() { "index.html" } else { rest };
+        dir.join(rest)
+    });
+    let (status, body, ctype) = match file {
+        Some(f) if !path.contains("..") && f.is_file() => {
+            let mut b = Vec::new();
+            std::fs::File::open(&f).and_then(|mut h| h.read_to_end(&mut b)).ok();
+            ("200 OK", b, mime(&f))
+        }
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = conn.write_all(head.as_bytes());
+    let _ = conn.write_all(&body);
+    let _ = conn.shutdown(Shutdown::Both);
+}
+
+/// A chromedriver process on a free loopback port; killed on drop.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let child = Command::new(&bin)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {bin}: {e} (run `make test`, which installs it)"));
+        let t0 = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(t0.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One browser session with its server and driver; `close()` it at the end of a test.
+pub struct Session {
+    pub client: Client,
+    pub server: Server,
+    _driver: Driver,
+    _profile: TempDir,
+    _slot: tokio::sync::SemaphorePermit<'static>,
+}
+
+/// A temporary directory removed on drop.
+pub struct TempDir(pub PathBuf);
+impl TempDir {
+    pub fn new(tag: &str) -> TempDir {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let p = std::env::temp_dir().join(format!(
+            "counterclaim-{tag}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+}
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Session {
+    /// Headless Chromium at 1280×900 serving `dist/` at `/`.
+    pub async fn new() -> Session {
+        Session::with(dist(), "/", (1280, 900)).await
+    }
+
+    pub async fn with(dir: PathBuf, prefix: &str, (w, h): (u32, u32)) -> Session {
+        let slot = SLOTS.acquire().await.unwrap();
+        let server = Server::start(dir, prefix);
+        let driver = Driver::start();
+        let profile = TempDir::new("profile");
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--disable-dev-shm-usage", format!("--window-size={w},{h}"),
+                         format!("--user-data-dir={}", profile.0.display())],
+                "prefs": {}
+            },
+            "goog:loggingPrefs": { "browser": "ALL" }
+        });
+        let caps = match caps {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("connect to chromedriver");
+        Session { client, server, _driver: driver, _profile: profile, _slot: slot }
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
