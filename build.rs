@@ -1,8 +1,11 @@
 //! Embeds `seeds/*.txt` and `seeds/corpus.toml` (as JSON) into the binary; a new file in `seeds/` needs no code change.
-use std::{env, fs, path::Path};
+use std::{env, fs, path::Path, path::PathBuf};
 
 fn main() {
-    let seeds = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("seeds");
+    // COUNTERCLAIM_SEEDS: another corpus directory (the hostile-content tests build with tests/hostile).
+    println!("cargo:rerun-if-env-changed=COUNTERCLAIM_SEEDS");
+    let default = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("seeds");
+    let seeds = env::var("COUNTERCLAIM_SEEDS").map(PathBuf::from).unwrap_or(default);
     println!("cargo:rerun-if-changed={}", seeds.display());
     let mut files: Vec<_> = fs::read_dir(&seeds)
         .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())

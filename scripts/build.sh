@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Release build of the static site into dist/ (offline), then prints the wasm size raw and gzipped.
+# Release build of the static site into dist/ (offline), then the post-build step (CSP, service worker, icons,
+# single-file edition in dist-single/, see scripts/postbuild.py); prints the wasm, page and single-file sizes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 trunk build --release --offline "$@"
+python3 scripts/postbuild.py
 for f in dist/*.wasm; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   awk -v n="$(basename "$f")" -v r="$raw" -v g="$gz" 'BEGIN{printf "[build] %s: %d bytes raw (%.1f KB), %d bytes gzip (%.1f KB)\n", n, r, r/1024, g, g/1024}'
@@ -10,3 +12,5 @@ done
 total=$(cat dist/* 2>/dev/null | wc -c); tgz=0
 for f in dist/*; do [ -f "$f" ] && tgz=$((tgz + $(gzip -9 -c "$f" | wc -c))); done
 printf '[build] whole page (dist/*): %d bytes raw, %d bytes gzip\n' "$total" "$tgz"
+f=dist-single/counterclaim.html; raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+awk -v r="$raw" -v g="$gz" 'BEGIN{printf "[build] single file (dist-single/counterclaim.html): %d bytes raw (%.1f KB), %d bytes gzip (%.1f KB)\n", r, r/1024, g, g/1024}'

@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, only what is missing: idempotent and fast when all is present.
+# Debian packages and npm download in the background while cargo compiles the CLI tools.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+mkdir -p target
+pids=()
 
 if ! command -v cargo >/dev/null; then
   echo "cargo not found: install Rust with rustup first (https://rustup.rs)" >&2; exit 1
+fi
+if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
+  say "installing Debian's chromium and chromium-driver (in the background)"
+  ( $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver ) \
+    > target/setup-apt.log 2>&1 &
+  pids+=($!)
+fi
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  say "installing wasm-opt (npm binaryen@132) into .tools/ (in the background)"
+  mkdir -p .tools
+  [ -f .tools/package.json ] || echo '{"name":"counterclaim-tools","private":true}' > .tools/package.json
+  npm install --prefix .tools --no-audit --no-fund --loglevel=error binaryen@132 > target/setup-npm.log 2>&1 &
+  pids+=($!)
 fi
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown
@@ -19,15 +35,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WBG" ]; then
   # Without --locked: one of the CLI's pinned dependencies is missing from the registry.
   say "installing wasm-bindgen-cli $WBG"; cargo install wasm-bindgen-cli --version "$WBG" --force
 fi
-if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
-  say "installing wasm-opt (npm binaryen@132) into .tools/"
-  mkdir -p .tools
-  [ -f .tools/package.json ] || echo '{"name":"counterclaim-tools","private":true}' > .tools/package.json
-  npm install --prefix .tools --no-audit --no-fund --loglevel=error binaryen@132
-fi
-if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
-  say "installing Debian's chromium and chromium-driver"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
+for p in "${pids[@]}"; do
+  if ! wait "$p"; then
+    echo "[setup] a background install failed:" >&2; cat target/setup-apt.log target/setup-npm.log 2>/dev/null >&2; exit 1
+  fi
+done
 say "ok: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $("$CHROMIUM" --version 2>/dev/null | head -1)"

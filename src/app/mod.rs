@@ -1,5 +1,6 @@
 //! The Yew user interface: renders state from the core and sends events; no logic of its own.
 pub mod components;
+pub mod offline;
 pub mod state;
 pub mod url;
 
@@ -24,6 +25,7 @@ pub fn start() {
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
         boot.remove();
     }
+    offline::register();
     let corpus = Rc::new(Corpus::embedded());
     yew::Renderer::<App>::with_props(components::app::AppProps { corpus: components::CorpusRef(corpus) }).render();
 }

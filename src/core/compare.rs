@@ -258,6 +258,8 @@ struct Bucket {
     dated: Vec<(i64, usize)>,
     /// Undated claims sorted by id.
     undated: Vec<usize>,
+    /// All claims sorted by id.
+    by_id: Vec<usize>,
 }
 
 /// The strongest opposing pairs across the corpus, each unordered pair once, as
@@ -288,7 +290,7 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
         }
         let b = groups
             .entry((sets[i].as_slice(), c.side.as_deref()))
-            .or_insert_with(|| Bucket { dated: Vec::new(), undated: Vec::new() });
+            .or_insert_with(|| Bucket { dated: Vec::new(), undated: Vec::new(), by_id: Vec::new() });
         match days[i] {
             Some(d) => b.dated.push((d, i)),
             None => b.undated.push(i),
@@ -297,6 +299,8 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
     for b in groups.values_mut() {
         b.dated.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| claims[x.1].id.cmp(&claims[y.1].id)));
         b.undated.sort_by(|x, y| claims[*x].id.cmp(&claims[*y].id));
+        b.by_id = b.dated.iter().map(|x| x.1).chain(b.undated.iter().copied()).collect();
+        b.by_id.sort_by(|x, y| claims[*x].id.cmp(&claims[*y].id));
     }
     let mut group_list: Vec<(&[&str], Option<&str>, &Bucket)> = groups.iter().map(|(k, b)| (k.0, k.1, b)).collect();
     // Deterministic iteration order.
@@ -328,13 +332,19 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
             if side.is_some() && side == c.side.as_deref() {
                 continue;
             }
+            // Once the heap is full, a group scoring like the worst kept pair can only help with pairs at
+            // most as far apart in time; a group scoring less cannot help at all.
+            let mut max_dist = u64::MAX;
             if heap.len() == limit {
                 let worst = &heap.peek().expect("full heap").pair;
                 if score < worst.score {
                     break; // plan is sorted by score: nothing better follows
                 }
+                if score == worst.score {
+                    max_dist = worst.dist;
+                }
             }
-            for r in nearest(claims, bucket, days[s], limit, |r| different_voice(c, &claims[r])) {
+            for r in nearest(claims, bucket, days[s], limit, max_dist, |r| different_voice(c, &claims[r])) {
                 let dist = match (days[s], days[r]) {
                     (Some(a), Some(b)) => a.abs_diff(b),
                     _ => u64::MAX,
@@ -354,16 +364,24 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
     out.into_iter().map(|p| (p.s, p.r, p.score)).collect()
 }
 
-/// The `k` claims of `bucket` nearest in time to `day` (ties by id) that pass `ok`, plus any tied with the k-th.
-fn nearest(claims: &[Claim], bucket: &Bucket, day: Option<i64>, k: usize, ok: impl Fn(usize) -> bool) -> Vec<usize> {
+/// The `k` claims of `bucket` nearest in time to `day` (ties by id) that pass `ok`, none farther than
+/// `max_dist` days (`u64::MAX`: no bound; undated claims are at `u64::MAX`).
+fn nearest(
+    claims: &[Claim],
+    bucket: &Bucket,
+    day: Option<i64>,
+    k: usize,
+    max_dist: u64,
+    ok: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let mut out: Vec<(u64, usize)> = Vec::new();
     match day {
         None => {
             // Every distance is unknown: the order is by id alone.
-            let mut all: Vec<usize> = bucket.dated.iter().map(|x| x.1).chain(bucket.undated.iter().copied()).filter(|&r| ok(r)).collect();
-            all.sort_by(|x, y| claims[*x].id.cmp(&claims[*y].id));
-            all.truncate(k);
-            return all;
+            if max_dist < u64::MAX {
+                return Vec::new();
+            }
+            return bucket.by_id.iter().copied().filter(|&r| ok(r)).take(k).collect();
         }
         Some(d) => {
             let split = bucket.dated.partition_point(|x| x.0 < d);
@@ -373,7 +391,7 @@ fn nearest(claims: &[Claim], bucket: &Bucket, day: Option<i64>, k: usize, ok: im
                 let mut last = 0u64;
                 for &(rd, r) in iter {
                     let dist = rd.abs_diff(d);
-                    if n >= k && dist > last {
+                    if (n >= k && dist > last) || dist > max_dist {
                         break;
                     }
                     if ok(r) {
@@ -385,7 +403,7 @@ fn nearest(claims: &[Claim], bucket: &Bucket, day: Option<i64>, k: usize, ok: im
             };
             take(&mut bucket.dated[split..].iter());
             take(&mut bucket.dated[..split].iter().rev());
-            if out.len() < k {
+            if out.len() < k && max_dist == u64::MAX {
                 for &r in &bucket.undated {
                     if out.len() >= k * 2 {
                         break;

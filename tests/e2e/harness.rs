@@ -165,6 +165,8 @@ pub struct Session {
     pub server: Server,
     _driver: Driver,
     _profile: TempDir,
+    /// Where the browser saves downloads.
+    pub downloads: TempDir,
     _slot: tokio::sync::SemaphorePermit<'static>,
 }
 
@@ -200,6 +202,7 @@ impl Session {
         let server = Server::start(dir, prefix);
         let driver = Driver::start();
         let profile = TempDir::new("profile");
+        let downloads = TempDir::new("downloads");
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let caps = json!({
             "goog:chromeOptions": {
@@ -208,7 +211,10 @@ impl Session {
                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
                          "--disable-dev-shm-usage", format!("--window-size={w},{h}"),
                          format!("--user-data-dir={}", profile.0.display())],
-                "prefs": {}
+                "prefs": {
+                    "download.default_directory": downloads.0.display().to_string(),
+                    "download.prompt_for_download": false
+                }
             },
             "goog:loggingPrefs": { "browser": "ALL" }
         });
@@ -221,7 +227,7 @@ impl Session {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .expect("connect to chromedriver");
-        Session { client, server, _driver: driver, _profile: profile, _slot: slot }
+        Session { client, server, _driver: driver, _profile: profile, downloads, _slot: slot }
     }
 
     pub async fn close(self) {

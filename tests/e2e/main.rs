@@ -8,3 +8,6 @@ mod compare;
 mod explorer;
 mod foundation;
 mod links;
+mod pictures;
+mod offline;
+mod hostile;

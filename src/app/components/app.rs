@@ -5,15 +5,18 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::claim_card::ClaimCard;
-use super::claim_list::ClaimList;
+use super::claim_list::{ClaimList, ResultBar};
 use super::compare::Compare;
 use super::copy_link::CopyLink;
 use super::disagreements::Disagreements;
 use super::doc_list::DocList;
+use super::export_menu::ExportMenu;
 use super::facets::Facets;
 use super::notices::{CorpusNotes, UrlNotice};
 use super::reader::Reader;
 use super::search_box::SearchBox;
+use super::stance_map::StanceMap;
+use super::timeline::Timeline;
 use super::{CorpusRef, Ctx};
 use crate::app::state::{HistoryOp, Model, Msg};
 use crate::app::url;
@@ -103,17 +106,25 @@ pub fn app(props: &AppProps) -> Html {
         </header>
         <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
         <CorpusNotes />
+        <super::update_banner::UpdateBanner />
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
             <Facets facets={facets} />
             <main id="main" tabindex="-1">
                 <Compare />
                 <SpeakerPanel />
+                <ResultBar n={claims.len()} />
                 <nav class="tabs" role="tablist" aria-label="Views">
                     { tab(Panel::Claims, "Claims", "tab-claims") }
+                    { tab(Panel::Timeline, "Timeline & stance map", "tab-timeline") }
                     { tab(Panel::Disagreements, "Disagreements", "tab-disagreements") }
+                    <span class="tabs-end"><ExportMenu claims={claims.clone()} /></span>
                 </nav>
                 { match view.panel {
                     Panel::Disagreements => html! { <Disagreements /> },
+                    Panel::Timeline => html! { <>
+                        <Timeline claims={claims.clone()} />
+                        <StanceMap claims={claims.clone()} />
+                    </> },
                     _ => html! { <ClaimList claims={claims} /> },
                 } }
                 <DocList corpus={corpus.clone()} on_open={let a = act.clone(); Callback::from(move |doc: String| a.emit(Action::OpenDoc { doc, claim: None }))} />

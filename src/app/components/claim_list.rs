@@ -25,6 +25,33 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
         use_effect_with(p.claims.clone(), move |_| shown.set(PAGE));
     }
     let n = p.claims.len();
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    html! {
+        <section class="results" aria-label="Claims">
+            if n == 0 { <EmptyState /> }
+            <div class="cards" data-testid="claim-list">
+                { for p.claims.iter().take(*shown).map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} /> }) }
+            </div>
+            if n > *shown {
+                <button class="btn more" onclick={more} data-testid="show-more">{ format!("Show {} more of {}", PAGE.min(n - *shown), n - *shown) }</button>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultBarProps {
+    pub n: usize,
+}
+
+/// The result count (`[data-testid=result-count]`, digits only) and the sort menu; shown in every panel.
+#[function_component(ResultBar)]
+pub fn result_bar(p: &ResultBarProps) -> Html {
+    let ctx = use_ctx();
+    let n = p.n;
     let on_sort = {
         let act = ctx.act.clone();
         Callback::from(move |e: Event| {
@@ -34,12 +61,7 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
             }
         })
     };
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
-    };
     html! {
-        <section class="results" aria-labelledby="results-h">
             <div class="results-bar">
                 <h2 id="results-h" class="results-h">
                     <span data-testid="result-count">{ n }</span>
@@ -54,14 +76,6 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
                     </select>
                 </label>
             </div>
-            if n == 0 { <EmptyState /> }
-            <div class="cards" data-testid="claim-list">
-                { for p.claims.iter().take(*shown).map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} /> }) }
-            </div>
-            if n > *shown {
-                <button class="btn more" onclick={more} data-testid="show-more">{ format!("Show {} more of {}", PAGE.min(n - *shown), n - *shown) }</button>
-            }
-        </section>
     }
 }
 

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::claim_list::facet_active;
 use super::use_ctx;
 use crate::core::search::FacetCounts;
-use crate::core::view::{Action, Facet};
+use crate::core::view::Action;
 
 /// Values listed before "Show all".
 const TOP: usize = 8;

@@ -6,12 +6,16 @@ pub mod compare;
 pub mod copy_link;
 pub mod disagreements;
 pub mod doc_list;
+pub mod export_menu;
 pub mod facets;
 pub mod marked_text;
 pub mod notices;
 pub mod opposing;
 pub mod reader;
 pub mod search_box;
+pub mod stance_map;
+pub mod timeline;
+pub mod update_banner;
 
 use std::rc::Rc;
 
