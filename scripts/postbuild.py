@@ -291,9 +291,11 @@ def build_single(dist, out):
     glue = glue_path.read_text(encoding="utf-8")
     if "</script" in glue.lower():
         raise SystemExit("postbuild: the JS glue contains </script>; cannot inline it")
-    m = re.search(r"export\s+default\s+([A-Za-z_$][\w$]*)\s*;", glue)
+    # wasm-bindgen ends the glue with `export { initSync, __wbg_init as default };` (older: `export default X;`).
+    m = (re.search(r"export\s*\{[^}]*?\b([A-Za-z_$][\w$]*)\s+as\s+default\b", glue)
+         or re.search(r"export\s+default\s+([A-Za-z_$][\w$]*)\s*;", glue))
     if not m:
-        raise SystemExit("postbuild: no `export default <init>` in the JS glue")
+        raise SystemExit("postbuild: cannot find the init function the JS glue exports as default")
     init_name = m.group(1)
 
     html = CSP_META_RE.sub("", html)

@@ -280,6 +280,18 @@ fn binary_file_is_an_error_and_skipped() {
 }
 
 #[test]
+fn stray_nul_and_control_characters_in_text_are_removed_with_a_warning() {
+    let text = ARTICLE.replace("district", "dis\0trict").replace("Residents", "\x1b[31mResidents");
+    let (docs, notes) = run(&[("stray.txt", text.into_bytes())]);
+    assert_eq!(docs.len(), 1);
+    assert!(docs[0].body.contains("district was calm") && docs[0].body.contains("[31mResidents"));
+    assert!(!docs[0].body.contains('\0') && !docs[0].body.contains('\x1b'));
+    let n = note_for(&notes, "stray.txt");
+    assert_eq!(n.level, NoteLevel::Warning);
+    assert!(n.message.contains("control character"), "{n:?}");
+}
+
+#[test]
 fn non_utf8_text_is_decoded_with_a_warning() {
     // Windows-1252: é, curly quotes, en dash.
     let latin: Vec<u8> = b"Caf\xE9 Owners Say Business Is Back\n\nKABUL \x96 \x93We are open again,\x94 the owner said on Sunday.\n".to_vec();

@@ -1,6 +1,8 @@
 //! Property tests of the URL codec in `core::view`: round trip of canonical states, tolerant and idempotent decoding.
 use counterclaim::core::model::{ClaimKind, Stance};
-use counterclaim::core::view::{canonical, decode, encode, Action, Facet, Panel, SortKey, ViewState, MAX_VALUE_LEN};
+use counterclaim::core::view::{
+    canonical, decode, encode, Action, Facet, Panel, SortKey, ViewState, MAX_VALUE_LEN,
+};
 use proptest::collection::{btree_set, vec};
 use proptest::prelude::*;
 use proptest::sample::subsequence;
@@ -73,7 +75,10 @@ fn canonical_state() -> impl Strategy<Value = ViewState> {
         query(),
         text_list(),
         text_list(),
-        subsequence(vec![Stance::Neutral, Stance::Refutes, Stance::Supports], 0..=3), // sorted by name
+        subsequence(
+            vec![Stance::Neutral, Stance::Refutes, Stance::Supports],
+            0..=3,
+        ), // sorted by name
         text_list(),
         text_list(),
         subsequence(vec![ClaimKind::Direct, ClaimKind::Indirect], 0..=2),
@@ -127,7 +132,14 @@ fn canonical_state() -> impl Strategy<Value = ViewState> {
 fn raw_state() -> impl Strategy<Value = ViewState> {
     let s = || "\\PC{0,12}|[ \\t\\n\\x00,]{0,3}[a-z,]{0,5}[ \\x00]{0,2}";
     (
-        (s(), vec(s(), 0..8), vec(s(), 0..8), vec(any::<u8>(), 0..6), vec(s(), 0..8), vec(any::<i32>(), 0..6)),
+        (
+            s(),
+            vec(s(), 0..8),
+            vec(s(), 0..8),
+            vec(any::<u8>(), 0..6),
+            vec(s(), 0..8),
+            vec(any::<i32>(), 0..6),
+        ),
         (
             proptest::option::of("[0-9-]{0,11}"),
             proptest::option::of(s()),
@@ -138,32 +150,44 @@ fn raw_state() -> impl Strategy<Value = ViewState> {
             any::<bool>(),
         ),
     )
-        .prop_map(|((q, speaker, outlet, stances, docs, year), (from, doc, claim, cmp, cmp_docs, who, kind))| {
-            ViewState {
-                q,
-                speaker,
-                outlet,
-                stance: stances.into_iter().map(|b| Stance::ALL[usize::from(b) % 3]).collect(),
-                kind: if kind { vec![ClaimKind::Indirect, ClaimKind::Direct, ClaimKind::Indirect] } else { vec![] },
-                docs,
-                year,
-                from,
-                doc,
-                claim,
-                cmp,
-                cmp_docs,
-                speaker_view: who,
-                ..ViewState::default()
-            }
-        })
+        .prop_map(
+            |(
+                (q, speaker, outlet, stances, docs, year),
+                (from, doc, claim, cmp, cmp_docs, who, kind),
+            )| {
+                ViewState {
+                    q,
+                    speaker,
+                    outlet,
+                    stance: stances
+                        .into_iter()
+                        .map(|b| Stance::ALL[usize::from(b) % 3])
+                        .collect(),
+                    kind: if kind {
+                        vec![ClaimKind::Indirect, ClaimKind::Direct, ClaimKind::Indirect]
+                    } else {
+                        vec![]
+                    },
+                    docs,
+                    year,
+                    from,
+                    doc,
+                    claim,
+                    cmp,
+                    cmp_docs,
+                    speaker_view: who,
+                    ..ViewState::default()
+                }
+            },
+        )
 }
 
 /// Query-like strings: real and fake keys, percent escapes (valid, broken, non-UTF-8), separators.
 fn query_like() -> impl Strategy<Value = String> {
     let key = prop_oneof![
         proptest::sample::select(vec![
-            "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year", "from", "to", "sort",
-            "doc", "claim", "cmp", "cmpdocs", "who", "view",
+            "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year",
+            "from", "to", "sort", "doc", "claim", "cmp", "cmpdocs", "who", "view",
         ])
         .prop_map(str::to_string),
         "[a-z%=?#]{0,6}",
@@ -173,8 +197,25 @@ fn query_like() -> impl Strategy<Value = String> {
         "%[0-9A-Fa-f]{2}",
         "%[0-9A-Za-z%]{0,2}",
         proptest::sample::select(vec![
-            "refutes", "supports", "neutral", "direct", "indirect", "2023", "2021-08-15", "2020-02", "oldest",
-            "timeline", "<script>", "&", "=", ",", "%2C", "%00", "%FF", "é", "\u{202e}",
+            "refutes",
+            "supports",
+            "neutral",
+            "direct",
+            "indirect",
+            "2023",
+            "2021-08-15",
+            "2020-02",
+            "oldest",
+            "timeline",
+            "<script>",
+            "&",
+            "=",
+            ",",
+            "%2C",
+            "%00",
+            "%FF",
+            "é",
+            "\u{202e}",
         ])
         .prop_map(str::to_string),
     ];
@@ -191,7 +232,12 @@ fn assert_idempotent(input: &str) -> Result<(), TestCaseError> {
     let e = encode(&d.state);
     let d2 = decode(&e);
     prop_assert_eq!(&d2.state, &d.state, "input {:?} encoded as {:?}", input, e);
-    prop_assert!(d2.notices.is_empty(), "notices on re-decode of {:?}: {:?}", e, d2.notices);
+    prop_assert!(
+        d2.notices.is_empty(),
+        "notices on re-decode of {:?}: {:?}",
+        e,
+        d2.notices
+    );
     prop_assert_eq!(encode(&d2.state), e);
     prop_assert_eq!(canonical(d.state.clone()), d.state);
     Ok(())

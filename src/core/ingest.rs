@@ -11,6 +11,10 @@ use super::text::{fold, PhraseMatcher};
 /// Files larger than this many bytes are truncated to it (at a line break) with a warning.
 pub const MAX_FILE_BYTES: usize = 5_000_000;
 
+/// Files with more lines than this are truncated after that many lines, with a warning (an article has
+/// hundreds; this bounds the work on files of millions of one-character lines).
+pub const MAX_LINES: usize = 50_000;
+
 fn note(file: &str, level: NoteLevel, message: impl Into<String>) -> CorpusNote {
     CorpusNote { file: file.to_string(), level, message: message.into() }
 }
@@ -107,8 +111,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
         if b.len() > MAX_FILE_BYTES {
             b = &b[..truncation_point(b, MAX_FILE_BYTES)];
         }
-        if let Some(pos) = b.iter().position(|&c| c == 0) {
-            return Err(format!("binary file (NUL byte at offset {pos}): skipped"));
+        let nuls = b.iter().filter(|&&c| c == 0).count();
+        if nuls * 100 > b.len() {
+            return Err(format!("binary file ({nuls} NUL bytes in {} bytes): skipped", b.len()));
         }
         match std::str::from_utf8(b) {
             Ok(s) => s.to_string(),
@@ -137,11 +142,24 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
         ));
     }
     let total = text.chars().count().max(1);
-    let controls = text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C')).count();
-    if controls * 100 > total && controls >= 4 {
+    let is_junk = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0C');
+    let controls = text.chars().filter(|&c| is_junk(c)).count();
+    if controls * 20 > total && controls >= 4 {
         return Err(format!("binary data ({controls} control characters in {total}): skipped"));
     }
-    let text = normalise_newlines(&text);
+    if controls > 0 {
+        // A few stray control characters (NUL, escape, bell…) in otherwise readable text: dropped.
+        text.retain(|c| !is_junk(c));
+        warnings.push(format!("{controls} control character(s) such as NUL or escape removed"));
+    }
+    let mut text = normalise_newlines(&text);
+    if let Some((cut, _)) = text.match_indices('\n').nth(MAX_LINES - 1) {
+        if cut + 1 < text.len() {
+            let lines = text.matches('\n').count() + usize::from(!text.ends_with('\n'));
+            text.truncate(cut + 1);
+            warnings.push(format!("file has {lines} lines, over the {MAX_LINES}-line limit: truncated to the first {MAX_LINES} lines"));
+        }
+    }
     if text.trim().is_empty() {
         return Err("no text (only whitespace): skipped".into());
     }
@@ -806,7 +824,7 @@ fn title_like(t: &str, words: usize) -> bool {
     (3..=30).contains(&words)
         && t.len() <= 300
         && !matches!(last_char(t), Some('.' | '…' | ',' | ';' | ':'))
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\''))
+        && !t.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// A first line that reads like a sentence but is a headline: a short question/exclamation or a short Title-Cased line.
@@ -1170,12 +1188,11 @@ fn clean(name: &str, text: &str, outlets: &Outlets) -> (Document, Vec<CorpusNote
     let last = first.map(|f| {
         let stop = (f + 1..n).find(|&i| infos[i].furniture.is_some_and(Furniture::ends_article)).unwrap_or(n);
         let mut l = (f..stop).rev().find(|&i| body_prose(&role, i)).unwrap_or(f);
-        // Short closing sentences ("He denied it.") right after the last long one.
+        // Short closing sentences ("He denied it.") and unpunctuated paragraphs right after the last prose line.
         while l + 1 < stop
             && unset(&role, l + 1)
             && infos[l + 1].content()
-            && infos[l + 1].words >= 3
-            && ends_sentence(&lines[l + 1].text)
+            && ((infos[l + 1].words >= 3 && ends_sentence(&lines[l + 1].text)) || infos[l + 1].words >= 8)
         {
             l += 1;
         }
@@ -1672,6 +1689,12 @@ mod tests {
         assert!(decode_text(b"").is_err());
         assert!(decode_text(b"   \n\n ").is_err());
         assert!(decode_text(b"abc\0def").unwrap_err().contains("binary"));
+        let mut stray = "Some readable text here. ".repeat(20).into_bytes();
+        stray.insert(30, 0);
+        stray.insert(60, 0x1B);
+        let (t, w) = decode_text(&stray).unwrap();
+        assert!(!t.contains('\0') && !t.contains('\x1B'));
+        assert!(w[0].contains("2 control character"), "{w:?}");
         let (t, w) = decode_text(b"\xEF\xBB\xBFHello\r\nWorld\rAgain").unwrap();
         assert_eq!(t, "Hello\nWorld\nAgain");
         assert!(w.is_empty());
@@ -1687,6 +1710,16 @@ mod tests {
         assert_eq!(decode_text(&utf16_nobom).unwrap().0, "Hello there");
         let controls: Vec<u8> = (0u8..32).filter(|&b| b != 0 && b != b'\n').cycle().take(200).collect();
         assert!(decode_text(&controls).unwrap_err().contains("binary"));
+    }
+
+    #[test]
+    fn too_many_lines_are_truncated() {
+        let (t, w) = decode_text("a\n".repeat(MAX_LINES + 5).as_bytes()).unwrap();
+        assert_eq!(t.lines().count(), MAX_LINES);
+        assert!(w[0].contains("lines"), "{w:?}");
+        let (t, w) = decode_text("a\n".repeat(MAX_LINES).as_bytes()).unwrap();
+        assert_eq!(t.lines().count(), MAX_LINES);
+        assert!(w.is_empty());
     }
 
     #[test]

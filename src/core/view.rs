@@ -30,7 +30,12 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 4] = [SortKey::Date, SortKey::Oldest, SortKey::Speaker, SortKey::Document];
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Date,
+        SortKey::Oldest,
+        SortKey::Speaker,
+        SortKey::Document,
+    ];
     /// The URL value.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -181,9 +186,15 @@ pub enum Action {
     ClearFacet(Facet),
     /// Clear every filter: `q`, all facets, `from`/`to` (not sort, reader, comparison, speaker page or panel).
     ClearAll,
-    SetRange { from: Option<String>, to: Option<String> },
+    SetRange {
+        from: Option<String>,
+        to: Option<String>,
+    },
     SetSort(SortKey),
-    OpenDoc { doc: String, claim: Option<String> },
+    OpenDoc {
+        doc: String,
+        claim: Option<String>,
+    },
     /// Close the reader (document and focused claim).
     CloseDoc,
     /// Append a claim to the comparison; duplicates ignored, at most 4 kept (the oldest drops out).
@@ -228,7 +239,11 @@ fn clean_text(s: &str) -> String {
 /// The search text: control characters removed, cut to `MAX_VALUE_LEN` characters, blank → empty.
 /// Inner and outer spaces are kept (the search box shows exactly this while the user types).
 fn clean_query(s: &str) -> String {
-    let t: String = s.chars().filter(|c| !c.is_control()).take(MAX_VALUE_LEN).collect();
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_VALUE_LEN)
+        .collect();
     if t.trim().is_empty() {
         String::new()
     } else {
@@ -279,11 +294,17 @@ fn two_digits(s: &str, lo: u32, hi: u32) -> Option<u32> {
 /// Whether `s` is a partial ISO date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a real calendar day).
 pub fn is_partial_date(s: &str) -> bool {
     let mut parts = s.split('-');
-    let Some(y) = parts.next().and_then(parse_year) else { return false };
+    let Some(y) = parts.next().and_then(parse_year) else {
+        return false;
+    };
     let Some(m) = parts.next() else { return true };
-    let Some(m) = two_digits(m, 1, 12) else { return false };
+    let Some(m) = two_digits(m, 1, 12) else {
+        return false;
+    };
     let Some(d) = parts.next() else { return true };
-    let Some(_) = two_digits(d, 1, days_in_month(y, m)) else { return false };
+    let Some(_) = two_digits(d, 1, days_in_month(y, m)) else {
+        return false;
+    };
     parts.next().is_none()
 }
 
@@ -299,7 +320,11 @@ fn dedup_keep_first<T: PartialEq>(v: &mut Vec<T>) {
 }
 
 fn canon_text_list(v: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = v.iter().map(|s| clean_text(s)).filter(|s| !s.is_empty()).collect();
+    let mut out: Vec<String> = v
+        .iter()
+        .map(|s| clean_text(s))
+        .filter(|s| !s.is_empty())
+        .collect();
     dedup_keep_first(&mut out);
     out.truncate(MAX_LIST);
     out.sort();
@@ -344,7 +369,11 @@ pub fn canonical(s: ViewState) -> ViewState {
     let mut docs = canon_id_list(s.docs, MAX_LIST);
     docs.sort();
     let doc = s.doc.as_deref().and_then(clean_id);
-    let claim = if doc.is_some() { s.claim.as_deref().and_then(clean_id) } else { None };
+    let claim = if doc.is_some() {
+        s.claim.as_deref().and_then(clean_id)
+    } else {
+        None
+    };
     ViewState {
         q: clean_query(&s.q),
         speaker: canon_text_list(s.speaker),
@@ -445,7 +474,10 @@ fn dec(raw: &str) -> String {
     let mut buf = String::with_capacity(raw.len() + 1);
     buf.push('=');
     buf.push_str(raw);
-    form_urlencoded::parse(buf.as_bytes()).next().map(|(_, v)| v.into_owned()).unwrap_or_default()
+    form_urlencoded::parse(buf.as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
 }
 
 /// Input echoed in a notice: control characters shown as `�`, cut to about 40 characters.
@@ -481,7 +513,10 @@ impl Notices {
     fn finish(mut self) -> Vec<String> {
         if self.more > 0 {
             let s = if self.more == 1 { "" } else { "s" };
-            self.list.push(format!("…and {} more thing{s} in the link were ignored", self.more));
+            self.list.push(format!(
+                "…and {} more thing{s} in the link were ignored",
+                self.more
+            ));
         }
         self.list
     }
@@ -499,7 +534,14 @@ enum ListKind {
 
 /// Read the items of a list value: split on `,` before percent-decoding each item, so `%2C` stays inside.
 /// Returns the items kept as strings in their URL form; `cap` limits how many are kept.
-fn read_list(key: &str, raw: &str, kind: ListKind, cap: usize, existing: &[String], n: &mut Notices) -> Vec<String> {
+fn read_list(
+    key: &str,
+    raw: &str,
+    kind: ListKind,
+    cap: usize,
+    existing: &[String],
+    n: &mut Notices,
+) -> Vec<String> {
     let mut kept: Vec<String> = existing.to_vec();
     let mut dups = 0usize;
     let mut over = 0usize;
@@ -512,8 +554,17 @@ fn read_list(key: &str, raw: &str, kind: ListKind, cap: usize, existing: &[Strin
         let value = match kind {
             ListKind::Text => {
                 let c = clean_text(&v);
-                if v.chars().filter(|c| !c.is_control()).collect::<String>().trim().chars().count() > MAX_VALUE_LEN {
-                    n.push(format!("Shortened an over-long {key} value to {MAX_VALUE_LEN} characters"));
+                if v.chars()
+                    .filter(|c| !c.is_control())
+                    .collect::<String>()
+                    .trim()
+                    .chars()
+                    .count()
+                    > MAX_VALUE_LEN
+                {
+                    n.push(format!(
+                        "Shortened an over-long {key} value to {MAX_VALUE_LEN} characters"
+                    ));
                 } else if had_ctl {
                     n.push(format!("Removed control characters from a {key} value"));
                 }
@@ -565,7 +616,9 @@ fn read_list(key: &str, raw: &str, kind: ListKind, cap: usize, existing: &[Strin
     }
     if over > 0 {
         let s = if over == 1 { "" } else { "s" };
-        n.push(format!("Ignored {over} {key} value{s} over the limit of {cap}"));
+        n.push(format!(
+            "Ignored {over} {key} value{s} over the limit of {cap}"
+        ));
     }
     kept
 }
@@ -600,7 +653,10 @@ pub fn decode(query: &str) -> Decoded {
         let key = dec(raw_key);
         if key.is_empty() {
             if !raw_val.is_empty() {
-                n.push(format!("Ignored a value without a parameter name “{}”", echo(&dec(raw_val))));
+                n.push(format!(
+                    "Ignored a value without a parameter name “{}”",
+                    echo(&dec(raw_val))
+                ));
             }
             continue;
         }
@@ -613,8 +669,11 @@ pub fn decode(query: &str) -> Decoded {
             lists[i] = read_list(k, raw_val, kind, cap, &lists[i], &mut n);
             continue;
         }
-        let single: Option<&'static str> =
-            ["v", "q", "from", "to", "sort", "doc", "claim", "who", "view"].into_iter().find(|k| *k == key);
+        let single: Option<&'static str> = [
+            "v", "q", "from", "to", "sort", "doc", "claim", "who", "view",
+        ]
+        .into_iter()
+        .find(|k| *k == key);
         let Some(k) = single else {
             n.push(format!("Ignored unknown parameter “{}”", echo(&key)));
             continue;
@@ -637,7 +696,9 @@ pub fn decode(query: &str) -> Decoded {
             "q" => {
                 let visible: String = v.chars().filter(|c| !c.is_control()).collect();
                 if visible.chars().count() > MAX_VALUE_LEN {
-                    n.push(format!("Shortened the search text to {MAX_VALUE_LEN} characters"));
+                    n.push(format!(
+                        "Shortened the search text to {MAX_VALUE_LEN} characters"
+                    ));
                 } else if visible.len() != v.len() {
                     n.push("Removed control characters from the search text".to_string());
                 }
@@ -653,7 +714,10 @@ pub fn decode(query: &str) -> Decoded {
                         s.to = d;
                     }
                 } else if !t.is_empty() {
-                    n.push(format!("Ignored invalid {k} date “{}” (expected YYYY, YYYY-MM or YYYY-MM-DD)", echo(&v)));
+                    n.push(format!(
+                        "Ignored invalid {k} date “{}” (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+                        echo(&v)
+                    ));
                 }
             }
             "sort" => match SortKey::parse(v.trim()) {
@@ -701,7 +765,10 @@ pub fn decode(query: &str) -> Decoded {
     if s.claim.is_some() && s.doc.is_none() {
         n.push("Ignored “claim”: no document is open".to_string());
     }
-    Decoded { state: canonical(s), notices: n.finish() }
+    Decoded {
+        state: canonical(s),
+        notices: n.finish(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -760,8 +827,18 @@ impl ViewState {
     /// Drop ids that name nothing in `corpus` (`doc`, `claim`, `docs`, `cmp`, `cmpdocs`, `who`), with a notice each.
     pub fn validate(&mut self, corpus: &Corpus) -> Vec<String> {
         let mut n = Vec::new();
-        let gone_doc = |id: &str| format!("The link names a document that no longer exists ({})", echo(id));
-        let gone_claim = |id: &str| format!("The link names a claim that no longer exists ({})", echo(id));
+        let gone_doc = |id: &str| {
+            format!(
+                "The link names a document that no longer exists ({})",
+                echo(id)
+            )
+        };
+        let gone_claim = |id: &str| {
+            format!(
+                "The link names a claim that no longer exists ({})",
+                echo(id)
+            )
+        };
         if let Some(d) = self.doc.take() {
             if corpus.document(&d).is_some() {
                 self.doc = Some(d);
@@ -778,7 +855,10 @@ impl ViewState {
                     self.doc = Some(cl.doc.clone());
                     self.claim = Some(c);
                 }
-                Some(_) => n.push(format!("The link's claim is not in the open document ({})", echo(&c))),
+                Some(_) => n.push(format!(
+                    "The link's claim is not in the open document ({})",
+                    echo(&c)
+                )),
             }
         }
         self.docs.retain(|d| {
@@ -796,7 +876,11 @@ impl ViewState {
             ok
         });
         if !self.cmp_docs.is_empty() {
-            let missing: Vec<&String> = self.cmp_docs.iter().filter(|d| corpus.document(d).is_none()).collect();
+            let missing: Vec<&String> = self
+                .cmp_docs
+                .iter()
+                .filter(|d| corpus.document(d).is_none())
+                .collect();
             if !missing.is_empty() || self.cmp_docs.len() != 2 {
                 for d in missing {
                     n.push(gone_doc(d));
@@ -809,7 +893,10 @@ impl ViewState {
             if corpus.claims.iter().any(|c| c.speaker_id == w) {
                 self.speaker_view = Some(w);
             } else {
-                n.push(format!("The link names a speaker who no longer appears in the corpus ({})", echo(&w)));
+                n.push(format!(
+                    "The link names a speaker who no longer appears in the corpus ({})",
+                    echo(&w)
+                ));
             }
         }
         n
@@ -840,8 +927,12 @@ impl ViewState {
                 s.to = None;
             }
             Action::SetRange { from, to } => {
-                s.from = from.map(|d| d.trim().to_string()).filter(|d| is_partial_date(d));
-                s.to = to.map(|d| d.trim().to_string()).filter(|d| is_partial_date(d));
+                s.from = from
+                    .map(|d| d.trim().to_string())
+                    .filter(|d| is_partial_date(d));
+                s.to = to
+                    .map(|d| d.trim().to_string())
+                    .filter(|d| is_partial_date(d));
             }
             Action::SetSort(k) => s.sort = k,
             Action::OpenDoc { doc, claim } => {
@@ -952,7 +1043,11 @@ mod tests {
         let e = encode(s);
         let d = decode(&e);
         assert_eq!(d.state, canonical(s.clone()), "round trip of {e}");
-        assert!(d.notices.is_empty(), "notices for canonical {e}: {:?}", d.notices);
+        assert!(
+            d.notices.is_empty(),
+            "notices for canonical {e}: {:?}",
+            d.notices
+        );
     }
 
     fn has_notice(d: &Decoded, needle: &str) -> bool {
@@ -984,7 +1079,10 @@ mod tests {
         let s = st(|s| s.speaker = vec!["Smith, John".into(), "Ali".into()]);
         assert_eq!(encode(&s), "v=1&speaker=Ali,Smith%2C+John");
         rt(&s);
-        assert_eq!(decode("speaker=Smith%2C+John,Ali").state.speaker, vec!["Ali", "Smith, John"]);
+        assert_eq!(
+            decode("speaker=Smith%2C+John,Ali").state.speaker,
+            vec!["Ali", "Smith, John"]
+        );
     }
 
     #[test]
@@ -1006,7 +1104,10 @@ mod tests {
         let s = st(|s| s.stance = vec![Stance::Supports, Stance::Refutes]);
         assert_eq!(encode(&s), "v=1&stance=refutes,supports");
         rt(&s);
-        assert_eq!(decode("stance=supports,refutes").state.stance, vec![Stance::Refutes, Stance::Supports]);
+        assert_eq!(
+            decode("stance=supports,refutes").state.stance,
+            vec![Stance::Refutes, Stance::Supports]
+        );
     }
 
     #[test]
@@ -1036,10 +1137,23 @@ mod tests {
             assert_eq!(encode(&s), format!("v=1&from={d}&to={d}"));
             rt(&s);
         }
-        for bad in ["2021-13", "2021-02-29", "21", "2021-8", "2021-08-31x", "2021-08-31-01", "abcd", "0999"] {
+        for bad in [
+            "2021-13",
+            "2021-02-29",
+            "21",
+            "2021-8",
+            "2021-08-31x",
+            "2021-08-31-01",
+            "abcd",
+            "0999",
+        ] {
             let d = decode(&format!("from={bad}"));
             assert_eq!(d.state.from, None, "{bad}");
-            assert!(has_notice(&d, "Ignored invalid from date"), "{bad}: {:?}", d.notices);
+            assert!(
+                has_notice(&d, "Ignored invalid from date"),
+                "{bad}: {:?}",
+                d.notices
+            );
         }
     }
 
@@ -1053,7 +1167,10 @@ mod tests {
         }
         assert_eq!(encode(&st(|s| s.sort = SortKey::Oldest)), "v=1&sort=oldest");
         assert_eq!(encode(&st(|s| s.sort = SortKey::Date)), "");
-        assert!(has_notice(&decode("sort=random"), "Ignored invalid sort “random”"));
+        assert!(has_notice(
+            &decode("sort=random"),
+            "Ignored invalid sort “random”"
+        ));
     }
 
     #[test]
@@ -1103,7 +1220,10 @@ mod tests {
             rt(&st(|s| s.panel = p));
             assert_eq!(Panel::parse(p.as_str()), Some(p));
         }
-        assert!(has_notice(&decode("view=map"), "Ignored invalid view “map”"));
+        assert!(has_notice(
+            &decode("view=map"),
+            "Ignored invalid view “map”"
+        ));
     }
 
     #[test]
@@ -1133,8 +1253,8 @@ mod tests {
         assert_eq!(
             keys,
             [
-                "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year", "from", "to", "sort",
-                "doc", "claim", "cmp", "cmpdocs", "who", "view"
+                "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year",
+                "from", "to", "sort", "doc", "claim", "cmp", "cmpdocs", "who", "view"
             ]
         );
         rt(&s);
@@ -1207,7 +1327,10 @@ mod tests {
     fn hostile_inputs() {
         let long = "a".repeat(10_000);
         let commas = ",".repeat(10_000);
-        let many: String = (0..5000).map(|i| format!("id{i}")).collect::<Vec<_>>().join(",");
+        let many: String = (0..5000)
+            .map(|i| format!("id{i}"))
+            .collect::<Vec<_>>()
+            .join(",");
         // (input, whether something is dropped and must be noticed)
         let cases: Vec<(String, bool)> = vec![
             ("?stance=<script>alert(1)</script>&cmp=zzz&bogus=1".into(), true),
@@ -1259,10 +1382,19 @@ mod tests {
         for (input, drops) in &cases {
             let d = decode(input);
             if *drops {
-                assert!(!d.notices.is_empty(), "expected a notice for {:?}", &input[..input.len().min(60)]);
+                assert!(
+                    !d.notices.is_empty(),
+                    "expected a notice for {:?}",
+                    &input[..input.len().min(60)]
+                );
             }
             let again = decode(&encode(&d.state));
-            assert_eq!(again.state, d.state, "idempotence for {:?}", &input[..input.len().min(60)]);
+            assert_eq!(
+                again.state,
+                d.state,
+                "idempotence for {:?}",
+                &input[..input.len().min(60)]
+            );
             assert!(again.notices.is_empty());
             assert!(d.notices.len() <= MAX_NOTICES + 1);
         }
@@ -1270,13 +1402,18 @@ mod tests {
         assert!(d.state.stance.is_empty());
         assert_eq!(d.state.cmp, vec!["zzz"]); // syntactically fine; `validate` drops it against the corpus
         assert!(has_notice(&d, "Ignored unknown parameter “bogus”"));
-        assert!(has_notice(&d, "Ignored invalid stance “<script>alert(1)</script>”"));
+        assert!(has_notice(
+            &d,
+            "Ignored invalid stance “<script>alert(1)</script>”"
+        ));
         assert_eq!(decode("cmp=a,a,a,a,a,a").state.cmp, vec!["a"]);
         assert!(has_notice(&decode("cmp=a,a,a,a,a,a"), "repeated cmp"));
         assert!(decode("year=99999999999").state.year.is_empty());
         assert_eq!(decode("q=%00").state.q, "");
         assert_eq!(
-            decode("speaker=%E2%80%AE%F0%9F%92%A3,%C3%A9l%C3%A8ve").state.speaker,
+            decode("speaker=%E2%80%AE%F0%9F%92%A3,%C3%A9l%C3%A8ve")
+                .state
+                .speaker,
             vec!["él\u{e8}ve", "\u{202e}💣"]
         );
         assert_eq!(decode(&format!("docs={many}")).state.docs.len(), MAX_LIST);
@@ -1336,11 +1473,21 @@ mod tests {
         assert_eq!(s.claim.as_deref(), Some("c1"));
         assert!(s.cmp_docs.is_empty());
         assert_eq!(s.speaker_view, None);
-        assert!(n.iter().any(|x| x == "The link names a claim that no longer exists (zzz)"), "{n:?}");
-        assert!(n.iter().any(|x| x == "The link names a document that no longer exists (gone)"));
-        assert!(n.iter().any(|x| x == "The link names a document that no longer exists (d9)"));
+        assert!(
+            n.iter()
+                .any(|x| x == "The link names a claim that no longer exists (zzz)"),
+            "{n:?}"
+        );
+        assert!(n
+            .iter()
+            .any(|x| x == "The link names a document that no longer exists (gone)"));
+        assert!(n
+            .iter()
+            .any(|x| x == "The link names a document that no longer exists (d9)"));
         assert!(n.iter().any(|x| x.contains("(dx)")));
-        assert!(n.iter().any(|x| x.contains("speaker") && x.contains("nobody")));
+        assert!(n
+            .iter()
+            .any(|x| x.contains("speaker") && x.contains("nobody")));
 
         let mut ok = decode("doc=d2&claim=c2&cmp=c1,c2&cmpdocs=d2,d1&who=bea").state;
         let before = ok.clone();
@@ -1349,12 +1496,18 @@ mod tests {
 
         let mut wrong = decode("doc=d2&claim=c1").state;
         let n = wrong.validate(&c);
-        assert_eq!((wrong.doc.as_deref(), wrong.claim.as_deref()), (Some("d2"), None));
+        assert_eq!(
+            (wrong.doc.as_deref(), wrong.claim.as_deref()),
+            (Some("d2"), None)
+        );
         assert_eq!(n.len(), 1);
 
         let mut gone = decode("doc=d2&claim=c9").state;
         let n = gone.validate(&c);
-        assert_eq!((gone.doc.as_deref(), gone.claim.as_deref()), (Some("d2"), None));
+        assert_eq!(
+            (gone.doc.as_deref(), gone.claim.as_deref()),
+            (Some("d2"), None)
+        );
         assert_eq!(n, vec!["The link names a claim that no longer exists (c9)"]);
     }
 
@@ -1410,16 +1563,28 @@ mod tests {
         let c = s.apply(Action::ClearAll);
         assert!(!c.has_filters());
         assert_eq!(c.filter_count(), 0);
-        assert_eq!((c.sort, c.doc.as_deref(), c.cmp.len(), c.panel), (SortKey::Oldest, Some("d"), 1, Panel::Timeline));
+        assert_eq!(
+            (c.sort, c.doc.as_deref(), c.cmp.len(), c.panel),
+            (SortKey::Oldest, Some("d"), 1, Panel::Timeline)
+        );
     }
 
     #[test]
     fn reducer_query_and_range() {
         let s = ViewState::default().apply(Action::SetQuery("drone ".into()));
         assert_eq!(s.q, "drone "); // kept while typing
-        assert_eq!(ViewState::default().apply(Action::SetQuery("   ".into())).q, "");
-        let s = s.apply(Action::SetRange { from: Some("2021-08".into()), to: Some("nonsense".into()) });
-        assert_eq!((s.from.as_deref(), s.to.as_deref()), (Some("2021-08"), None));
+        assert_eq!(
+            ViewState::default().apply(Action::SetQuery("   ".into())).q,
+            ""
+        );
+        let s = s.apply(Action::SetRange {
+            from: Some("2021-08".into()),
+            to: Some("nonsense".into()),
+        });
+        assert_eq!(
+            (s.from.as_deref(), s.to.as_deref()),
+            (Some("2021-08"), None)
+        );
         let s = s.apply(Action::SetSort(SortKey::Document));
         assert_eq!(s.sort, SortKey::Document);
         rt(&s);
@@ -1427,13 +1592,28 @@ mod tests {
 
     #[test]
     fn reducer_reader() {
-        let s = ViewState::default().apply(Action::OpenDoc { doc: "d1".into(), claim: Some("c1".into()) });
-        assert_eq!((s.doc.as_deref(), s.claim.as_deref()), (Some("d1"), Some("c1")));
-        let t = s.apply(Action::OpenDoc { doc: "d2".into(), claim: None });
+        let s = ViewState::default().apply(Action::OpenDoc {
+            doc: "d1".into(),
+            claim: Some("c1".into()),
+        });
+        assert_eq!(
+            (s.doc.as_deref(), s.claim.as_deref()),
+            (Some("d1"), Some("c1"))
+        );
+        let t = s.apply(Action::OpenDoc {
+            doc: "d2".into(),
+            claim: None,
+        });
         assert_eq!((t.doc.as_deref(), t.claim.as_deref()), (Some("d2"), None));
         let c = s.apply(Action::CloseDoc);
         assert_eq!((c.doc, c.claim), (None, None));
-        assert_eq!(s.apply(Action::OpenDoc { doc: " ".into(), claim: None }), s);
+        assert_eq!(
+            s.apply(Action::OpenDoc {
+                doc: " ".into(),
+                claim: None
+            }),
+            s
+        );
     }
 
     #[test]
@@ -1445,11 +1625,22 @@ mod tests {
         assert_eq!(s.cmp, vec!["b", "c", "d", "e"]); // "a" duplicate ignored, then dropped as the oldest
         let s = s.apply(Action::RemoveCompare("c".into()));
         assert_eq!(s.cmp, vec!["b", "d", "e"]);
-        let s = s.apply(Action::SetCompare(vec!["x".into(), "x".into(), "y".into(), "z".into(), "w".into(), "v".into()]));
+        let s = s.apply(Action::SetCompare(vec![
+            "x".into(),
+            "x".into(),
+            "y".into(),
+            "z".into(),
+            "w".into(),
+            "v".into(),
+        ]));
         assert_eq!(s.cmp, vec!["x", "y", "z", "w"]);
         let s = s.apply(Action::CompareDocs("d1".into(), "d2".into()));
         assert_eq!(s.cmp_docs, vec!["d1", "d2"]);
-        assert_eq!(s.apply(Action::CompareDocs("d3".into(), "d3".into())).cmp_docs, vec!["d1", "d2"]);
+        assert_eq!(
+            s.apply(Action::CompareDocs("d3".into(), "d3".into()))
+                .cmp_docs,
+            vec!["d1", "d2"]
+        );
         rt(&s);
         let c = s.apply(Action::ClearCompare);
         assert!(c.cmp.is_empty() && c.cmp_docs.is_empty());
@@ -1476,7 +1667,11 @@ mod tests {
     fn navigation_flag() {
         assert!(!Action::SetQuery("x".into()).is_navigation());
         assert!(Action::Toggle(Facet::Stance, "refutes".into()).is_navigation());
-        assert!(Action::OpenDoc { doc: "d".into(), claim: None }.is_navigation());
+        assert!(Action::OpenDoc {
+            doc: "d".into(),
+            claim: None
+        }
+        .is_navigation());
         assert!(Action::AddCompare("c".into()).is_navigation());
         assert!(Action::Replace(ViewState::default()).is_navigation());
     }
@@ -1484,7 +1679,10 @@ mod tests {
     #[test]
     fn facet_keys_and_labels() {
         let keys: Vec<&str> = Facet::ALL.iter().map(|f| f.key()).collect();
-        assert_eq!(keys, ["speaker", "side", "stance", "outlet", "year", "entity", "kind", "docs"]);
+        assert_eq!(
+            keys,
+            ["speaker", "side", "stance", "outlet", "year", "entity", "kind", "docs"]
+        );
         assert!(Facet::ALL.iter().all(|f| !f.label().is_empty()));
     }
 
