@@ -39,7 +39,7 @@ SW_FILE = "sw.js"
 CACHE_PREFIX = "counterclaim-"
 HASHED_NAME = re.compile(r"-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$")
 SCRIPT_RE = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
-CSP_META_RE = re.compile(r"[ \t]*<meta\s+http-equiv=[\"']Content-Security-Policy[\"'][^>]*>\s*\n?", re.I)
+CSP_META_RE = re.compile(r"\n?[ \t]*<meta\s+http-equiv=[\"']Content-Security-Policy[\"'][^>]*>", re.I)
 JS_TYPES = {"", "module", "text/javascript", "application/javascript"}
 
 

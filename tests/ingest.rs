@@ -340,7 +340,7 @@ fn file_without_a_title_line_gets_a_warning() {
     let (docs, notes) = run(&[("untitled.txt", b"Officials said on Sunday that the district was calm again.\n".to_vec())]);
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].title, None);
-    assert_eq!(docs[0].display_title(), "untitled.txt");
+    assert_eq!(docs[0].display_title(), "Officials said on Sunday that the district was calm again.", "display falls back to the opening words");
     let n = note_for(&notes, "untitled.txt");
     assert_eq!(n.level, NoteLevel::Warning);
     assert!(n.message.contains("title"), "{n:?}");

@@ -27,7 +27,7 @@ async fn doc_list_renders_every_embedded_document() {
     let corpus = Rc::new(Corpus::embedded());
     assert!(corpus.documents.len() >= 5, "the seeds are compiled in");
     let root = mount_point();
-    yew::Renderer::<DocList>::with_root_and_props(root.clone(), DocListProps { corpus: CorpusRef(corpus.clone()), on_open: None }).render();
+    yew::Renderer::<DocList>::with_root_and_props(root.clone(), DocListProps { corpus: CorpusRef(corpus.clone()), on_open: None, on_compare: None }).render();
     settle().await;
     let items = root.query_selector_all("[data-testid=doc-list] li[data-doc-id]").unwrap();
     assert_eq!(items.length() as usize, corpus.documents.len());
@@ -35,7 +35,7 @@ async fn doc_list_renders_every_embedded_document() {
         let li: web_sys::Element = wasm_bindgen::JsCast::dyn_into(items.item(i as u32).unwrap()).unwrap();
         assert_eq!(li.get_attribute("data-doc-id").as_deref(), Some(d.id.as_str()));
         let text = li.text_content().unwrap_or_default();
-        assert!(text.contains(d.display_title()), "title of {} shown: {text}", d.id);
+        assert!(text.contains(&d.display_title()), "title of {} shown: {text}", d.id);
     }
 }
 

@@ -87,7 +87,7 @@ pub fn to_markdown(corpus: &Corpus, claims: &[&Claim], filter: &str, today: &str
         }
         let source = match doc {
             Some(d) => {
-                let mut s = format!("*{}*", md_escape(d.display_title()));
+                let mut s = format!("*{}*", md_escape(&d.display_title()));
                 if let Some(o) = &d.outlet {
                     s.push_str(&format!(", {}", md_escape(o)));
                 }

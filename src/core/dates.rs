@@ -247,9 +247,8 @@ fn day_first_at(toks: &[Token], i: usize) -> Option<(Date, usize)> {
         return None;
     }
     let mut j = i + 1;
-    if matches!(punct(toks.get(j)), Some('-' | '/' | '.')) {
-        j += 1;
-    } else if matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of")) {
+    let of = matches!(toks.get(j).map(|t| t.tok), Some(Tok::Word(w)) if w.eq_ignore_ascii_case("of"));
+    if of || matches!(punct(toks.get(j)), Some('-' | '/' | '.')) {
         j += 1;
     }
     let month = month_at(toks.get(j))?;

@@ -153,12 +153,24 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
         warnings.push(format!("{controls} control character(s) such as NUL or escape removed"));
     }
     let mut text = normalise_newlines(&text);
-    if let Some((cut, _)) = text.match_indices('\n').nth(MAX_LINES - 1) {
-        if cut + 1 < text.len() {
-            let lines = text.matches('\n').count() + usize::from(!text.ends_with('\n'));
-            text.truncate(cut + 1);
-            warnings.push(format!("file has {lines} lines, over the {MAX_LINES}-line limit: truncated to the first {MAX_LINES} lines"));
+    // Blank lines cost nothing later; only lines with text count toward the limit.
+    let mut counted = 0;
+    let mut cut = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            counted += 1;
+            if counted == MAX_LINES + 1 && cut.is_none() {
+                cut = Some(at);
+            }
         }
+        at += line.len();
+    }
+    if let Some(cut) = cut {
+        text.truncate(cut);
+        warnings.push(format!(
+            "file has {counted} non-blank lines, over the {MAX_LINES}-line limit: truncated to the first {MAX_LINES}"
+        ));
     }
     if text.trim().is_empty() {
         return Err("no text (only whitespace): skipped".into());
@@ -741,7 +753,7 @@ const BIO_ROLES: &[&str] = &[
 
 /// An author biography: "<Name> holds a degree in journalism…", "She is a reporter…".
 fn bio_like(t: &str, words: usize) -> bool {
-    if words < 5 || words > 80 {
+    if !(5..=80).contains(&words) {
         return false;
     }
     let toks: Vec<String> = t
@@ -769,7 +781,7 @@ const BYLINE_PREFIXES: &[&str] = &[
 
 /// "By Jane Doe | Khaama Press | November 10, 2019", "Author: Jane Doe".
 fn parse_byline(t: &str, words: usize, outlets: &Outlets) -> Option<Byline> {
-    if words > 16 || words < 2 {
+    if !(2..=16).contains(&words) {
         return None;
     }
     let core = t.trim_start_matches(DECOR);
@@ -819,9 +831,9 @@ fn analyse(t: &str, outlets: &Outlets) -> Info {
     Info { words, prose: is_prose(t, words), furniture, related_heading, inline_related, date, byline, site, bio, name_like }
 }
 
-/// A headline: 3–30 words, not ending like a sentence or a clause.
+/// A headline: 2–30 words, not ending like a sentence or a clause (callers ask for 3+ words unless the line stands alone at the top).
 fn title_like(t: &str, words: usize) -> bool {
-    (3..=30).contains(&words)
+    (2..=30).contains(&words)
         && t.len() <= 300
         && !matches!(last_char(t), Some('.' | '…' | ',' | ';' | ':'))
         && !t.chars().next().is_some_and(char::is_lowercase)
@@ -1217,9 +1229,18 @@ fn clean(name: &str, text: &str, outlets: &Outlets) -> (Document, Vec<CorpusNote
         if title_line.is_none() {
             let header_end = first.unwrap_or(n);
             let cands: Vec<usize> = (0..header_end)
-                .filter(|&i| unset(&role, i) && infos[i].content() && title_like(&lines[i].text, infos[i].words))
+                .filter(|&i| unset(&role, i) && infos[i].content() && infos[i].words >= 3 && title_like(&lines[i].text, infos[i].words))
                 .collect();
             title_line = cands.iter().copied().find(|&i| infos[i].words >= 4).or(cands.first().copied());
+            // A two-word headline alone in its block as the first text of the file ("Mixed endings"): when there is
+            // no longer candidate, or the file has no sentence at all (so later lines are not headlines either).
+            if let Some(i) = (0..header_end).find(|&i| unset(&role, i) && infos[i].content()) {
+                let alone = (i + 1 >= n || lines[i + 1].block != lines[i].block) && (i == 0 || lines[i - 1].block != lines[i].block);
+                let no_better = title_line.is_none() || (first.is_none() && title_line.is_some_and(|t| t > i));
+                if infos[i].words == 2 && alone && no_better && title_like(&lines[i].text, 2) {
+                    title_line = Some(i);
+                }
+            }
         }
         if let Some(i) = title_line {
             role[i] = Role::Meta;
@@ -1360,16 +1381,8 @@ fn clean(name: &str, text: &str, outlets: &Outlets) -> (Document, Vec<CorpusNote
     let mut seen_extra: HashSet<String> = extras.iter().cloned().collect();
     for (i, r) in role.iter().enumerate() {
         match r {
-            Role::Related(item) => {
-                if seen_related.insert(fold(item)) {
-                    related.push(item.clone());
-                }
-            }
-            Role::Extra => {
-                if seen_extra.insert(lines[i].text.clone()) {
-                    extras.push(lines[i].text.clone());
-                }
-            }
+            Role::Related(item) if seen_related.insert(fold(item)) => related.push(item.clone()),
+            Role::Extra if seen_extra.insert(lines[i].text.clone()) => extras.push(lines[i].text.clone()),
             _ => {}
         }
     }
@@ -1663,6 +1676,17 @@ mod tests {
     }
 
     #[test]
+    fn two_word_headlines_only_when_nothing_better() {
+        let d = doc("Mixed Endings\n\nThe spokesman said \"one\"\n\nand more words here\n");
+        assert_eq!(d.title.as_deref(), Some("Mixed Endings"));
+        let d = doc("Short Title\n\nThe article text is here and it is long enough.\n");
+        assert_eq!(d.title.as_deref(), Some("Short Title"));
+        let d = doc("World News\n\nOfficials Say Something Happened\n\nThe article text is here and it is long enough.\n");
+        assert_eq!(d.title.as_deref(), Some("Officials Say Something Happened"));
+        assert!(d.extras.contains(&"World News".to_string()));
+    }
+
+    #[test]
     fn sentence_continuation_lines_join_and_separate_lines_stay_paragraphs() {
         let d = doc("A Headline For This One\n\nThe first line of a paragraph that was\nbroken in the middle of a sentence.\nA new paragraph starts here.\n");
         assert_eq!(d.body, "The first line of a paragraph that was broken in the middle of a sentence.\n\nA new paragraph starts here.");
@@ -1714,8 +1738,8 @@ mod tests {
 
     #[test]
     fn too_many_lines_are_truncated() {
-        let (t, w) = decode_text("a\n".repeat(MAX_LINES + 5).as_bytes()).unwrap();
-        assert_eq!(t.lines().count(), MAX_LINES);
+        let (t, w) = decode_text("a\n\n".repeat(MAX_LINES + 5).as_bytes()).unwrap();
+        assert_eq!(t.lines().filter(|l| !l.is_empty()).count(), MAX_LINES);
         assert!(w[0].contains("lines"), "{w:?}");
         let (t, w) = decode_text("a\n".repeat(MAX_LINES).as_bytes()).unwrap();
         assert_eq!(t.lines().count(), MAX_LINES);

@@ -96,9 +96,23 @@ impl Document {
     pub fn year(&self) -> Option<i32> {
         self.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())
     }
-    /// A display title: the title, or the file name when the text gives none.
-    pub fn display_title(&self) -> &str {
-        self.title.as_deref().unwrap_or(&self.file)
+    /// A display title: the title; when the text gives none, the opening words of the body (marked by "…"),
+    /// or the file name for an empty body.
+    pub fn display_title(&self) -> String {
+        if let Some(t) = &self.title {
+            return t.clone();
+        }
+        let first = self.paragraphs.first().map(|p| self.paragraph_text(p)).unwrap_or("");
+        let sentence = first.split_inclusive(['.', '!', '?']).next().unwrap_or("").trim();
+        if sentence.is_empty() {
+            return self.file.clone();
+        }
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        if words.len() <= 12 {
+            sentence.to_string()
+        } else {
+            format!("{}…", words[..12].join(" "))
+        }
     }
 }
 

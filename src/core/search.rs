@@ -558,7 +558,7 @@ impl Index {
                 .then_with(|| corpus.claims[a].speaker_id.cmp(&corpus.claims[b].speaker_id))
                 .then(rank_date[a].cmp(&rank_date[b]))
         });
-        let title_key: Vec<String> = docs.iter().map(|d| fold(d.display_title())).collect();
+        let title_key: Vec<String> = docs.iter().map(|d| fold(&d.display_title())).collect();
         let mut by_doc: Vec<u32> = (0..n as u32).collect();
         by_doc.sort_by(|&a, &b| {
             let (a, b) = (a as usize, b as usize);

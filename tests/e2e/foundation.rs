@@ -14,7 +14,7 @@ async fn all_seed_documents_are_listed() {
         let sel = format!("[data-doc-id='{}']", d.id);
         let el = actions::wait_for(&s.client, &sel).await;
         let text = el.text().await.unwrap();
-        assert!(text.contains(d.display_title()), "{}: {text}", d.id);
+        assert!(text.contains(&d.display_title()), "{}: {text}", d.id);
     }
     actions::screenshot(&s.client, "foundation").await;
     checks::no_dialog(&s.client).await;

@@ -9,6 +9,7 @@ use super::claim_list::{ClaimList, ResultBar};
 use super::compare::Compare;
 use super::copy_link::CopyLink;
 use super::disagreements::Disagreements;
+use super::doc_compare::DocCompare;
 use super::doc_list::DocList;
 use super::export_menu::ExportMenu;
 use super::facets::Facets;
@@ -111,6 +112,7 @@ pub fn app(props: &AppProps) -> Html {
             <Facets facets={facets} />
             <main id="main" tabindex="-1">
                 <Compare />
+                <DocCompare />
                 <SpeakerPanel />
                 <ResultBar n={claims.len()} />
                 <nav class="tabs" role="tablist" aria-label="Views">
@@ -127,7 +129,9 @@ pub fn app(props: &AppProps) -> Html {
                     </> },
                     _ => html! { <ClaimList claims={claims} /> },
                 } }
-                <DocList corpus={corpus.clone()} on_open={let a = act.clone(); Callback::from(move |doc: String| a.emit(Action::OpenDoc { doc, claim: None }))} />
+                <DocList corpus={corpus.clone()}
+                    on_open={let a = act.clone(); Callback::from(move |doc: String| a.emit(Action::OpenDoc { doc, claim: None }))}
+                    on_compare={let a = act.clone(); Callback::from(move |(x, y): (String, String)| a.emit(Action::CompareDocs(x, y)))} />
             </main>
             if let Some(d) = view.doc.clone() {
                 <Reader doc={d} claim={view.claim.clone()} />

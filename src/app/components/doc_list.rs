@@ -9,11 +9,15 @@ pub struct DocListProps {
     /// Called with a document id when the reader asks to open it.
     #[prop_or_default]
     pub on_open: Option<Callback<String>>,
+    /// Called with two document ids to compare them side by side.
+    #[prop_or_default]
+    pub on_compare: Option<Callback<(String, String)>>,
 }
 
 #[function_component(DocList)]
 pub fn doc_list(props: &DocListProps) -> Html {
     let docs = &props.corpus.documents;
+    let picked = use_state(|| None::<String>);
     html! {
         <section class="doc-list" aria-labelledby="doc-list-h">
             <h2 id="doc-list-h">{ format!("{} source documents", docs.len()) }</h2>
@@ -34,6 +38,20 @@ pub fn doc_list(props: &DocListProps) -> Html {
                         <time class="doc-date">{ d.date.clone().unwrap_or_else(|| "undated".into()) }</time>
                         { format!(" · {n} claims") }
                     </span>
+                    if let Some(cb) = props.on_compare.clone() {
+                        <button class="linkish small dc-pick" data-action="compare-doc" onclick={
+                            let (picked, id) = (picked.clone(), d.id.clone());
+                            Callback::from(move |_: MouseEvent| match (*picked).clone() {
+                                Some(first) if first != id => { picked.set(None); cb.emit((first, id.clone())); }
+                                Some(_) => picked.set(None),
+                                None => picked.set(Some(id.clone())),
+                            })
+                        }>{ match (*picked).as_deref() {
+                            Some(p) if p == d.id => "Picked — choose the second article (or click to cancel)",
+                            Some(_) => "Compare with the picked article",
+                            None => "Compare with another article…",
+                        } }</button>
+                    }
                 </li>
             }}) }
             </ul>

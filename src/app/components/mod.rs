@@ -5,6 +5,7 @@ pub mod claim_list;
 pub mod compare;
 pub mod copy_link;
 pub mod disagreements;
+pub mod doc_compare;
 pub mod doc_list;
 pub mod export_menu;
 pub mod facets;
