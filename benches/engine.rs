@@ -1,7 +1,7 @@
 //! Query-engine benchmarks over synthetic corpora of 100 / 1,000 / 10,000 documents (5 claims each): index build, facet toggles, typed searches.
-//!
-//! Run with `cargo bench --bench engine`. Prints a p50/p95 table per size first, then the criterion runs.
-//! The corpus is generated here by recombining phrases; nothing is written to disk.
+//
+// Run with `cargo bench --bench engine`. Prints a p50/p95 table per size first, then the criterion runs.
+// The corpus is generated here by recombining phrases and seed text; nothing is written to disk.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -35,8 +35,18 @@ impl Rng {
 }
 
 const SUBJECTS: &[&str] = &[
-    "Daesh", "ISIS-K", "the Islamic State", "al-Qaeda", "the TTP", "militant groups", "terrorist groups",
-    "Islamic State Khorasan Province", "foreign fighters", "the group", "Daesh branches", "ISKP cells",
+    "Daesh",
+    "ISIS-K",
+    "the Islamic State",
+    "al-Qaeda",
+    "the TTP",
+    "militant groups",
+    "terrorist groups",
+    "Islamic State Khorasan Province",
+    "foreign fighters",
+    "the group",
+    "Daesh branches",
+    "ISKP cells",
 ];
 /// (phrase, stance) — the cue decides the stance.
 const PREDICATES: &[(&str, Stance)] = &[
@@ -55,30 +65,118 @@ const PREDICATES: &[(&str, Stance)] = &[
     ("will be reviewed", Stance::Neutral),
 ];
 const PLACES: &[&str] = &[
-    "in Afghanistan", "near the northern border", "in Kabul", "in Central Asia", "in Pakistan", "across the region",
-    "in Nangarhar", "in Kunar", "along the Tajik border", "in Herat", "in Kunduz", "inside Iran",
+    "in Afghanistan",
+    "near the northern border",
+    "in Kabul",
+    "in Central Asia",
+    "in Pakistan",
+    "across the region",
+    "in Nangarhar",
+    "in Kunar",
+    "along the Tajik border",
+    "in Herat",
+    "in Kunduz",
+    "inside Iran",
 ];
 const TAILS: &[&str] = &[
-    "according to intelligence reports", "officials said", "this year", "despite earlier claims", "once again",
-    "for now", "as security forces reported", "in recent months", "after several attacks", "the ministry said",
-    "with support from abroad", "according to local sources",
+    "according to intelligence reports",
+    "officials said",
+    "this year",
+    "despite earlier claims",
+    "once again",
+    "for now",
+    "as security forces reported",
+    "in recent months",
+    "after several attacks",
+    "the ministry said",
+    "with support from abroad",
+    "according to local sources",
 ];
 const FIRST: &[&str] = &[
-    "Abdul", "Zabihullah", "Mateen", "Alexander", "Sergei", "Zamir", "Pat", "Lloyd", "Kenneth", "Nasser", "Hamid",
-    "Roza", "Richard", "Maria", "Ahmad", "Mohammad", "Javad", "Emomali", "Kassym", "Fatima",
+    "Abdul",
+    "Zabihullah",
+    "Mateen",
+    "Alexander",
+    "Sergei",
+    "Zamir",
+    "Pat",
+    "Lloyd",
+    "Kenneth",
+    "Nasser",
+    "Hamid",
+    "Roza",
+    "Richard",
+    "Maria",
+    "Ahmad",
+    "Mohammad",
+    "Javad",
+    "Emomali",
+    "Kassym",
+    "Fatima",
 ];
 const LAST: &[&str] = &[
-    "Qani", "Mujahid", "Bortnikov", "Lavrov", "Kabulov", "Ryder", "Austin", "McKenzie", "Kanaani", "Karzai",
-    "Otunbayeva", "Bennett", "Zakharova", "Wali", "Rahimi", "Araghchi", "Rahmon", "Tokayev", "Noori", "Safi",
+    "Qani",
+    "Mujahid",
+    "Bortnikov",
+    "Lavrov",
+    "Kabulov",
+    "Ryder",
+    "Austin",
+    "McKenzie",
+    "Kanaani",
+    "Karzai",
+    "Otunbayeva",
+    "Bennett",
+    "Zakharova",
+    "Wali",
+    "Rahimi",
+    "Araghchi",
+    "Rahmon",
+    "Tokayev",
+    "Noori",
+    "Safi",
 ];
 const SIDES: &[Option<&str>] = &[
-    Some("islamic-emirate"), Some("us-government"), Some("russia"), Some("iran"), Some("pakistan"), Some("un"),
-    Some("analyst"), Some("media"), None,
+    Some("islamic-emirate"),
+    Some("us-government"),
+    Some("russia"),
+    Some("iran"),
+    Some("pakistan"),
+    Some("un"),
+    Some("analyst"),
+    Some("media"),
+    None,
 ];
-const ROLES: &[&str] = &["spokesman", "director", "minister", "envoy", "analyst", "senior official", "commander"];
-const OUTLETS: &[&str] = &["Ariana News", "Khaama Press", "Press TV", "TOLOnews", "Pajhwok Afghan News", "Amu TV"];
-const TITLE_WORDS: &[&str] =
-    &["Security", "threat", "Daesh", "Kabul", "warns", "officials", "border", "attack", "region", "talks", "report"];
+const ROLES: &[&str] = &[
+    "spokesman",
+    "director",
+    "minister",
+    "envoy",
+    "analyst",
+    "senior official",
+    "commander",
+];
+const OUTLETS: &[&str] = &[
+    "Ariana News",
+    "Khaama Press",
+    "Press TV",
+    "TOLOnews",
+    "Pajhwok Afghan News",
+    "Amu TV",
+];
+const TITLE_WORDS: &[&str] = &[
+    "Security",
+    "threat",
+    "Daesh",
+    "Kabul",
+    "warns",
+    "officials",
+    "border",
+    "attack",
+    "region",
+    "talks",
+    "report",
+];
 
 fn seeds_config() -> CorpusConfig {
     CorpusConfig::from_toml(include_str!("../seeds/corpus.toml")).expect("seeds/corpus.toml parses")
@@ -88,7 +186,12 @@ fn seeds_config() -> CorpusConfig {
 fn seed_words() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
     let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     let mut out: Vec<String> = files
@@ -99,7 +202,12 @@ fn seed_words() -> Vec<String> {
         .collect();
     if out.len() < 100 {
         // No seeds: fall back to the phrase lists.
-        out = TAILS.iter().chain(PLACES).flat_map(|t| t.split(' ')).map(str::to_string).collect();
+        out = TAILS
+            .iter()
+            .chain(PLACES)
+            .flat_map(|t| t.split(' '))
+            .map(str::to_string)
+            .collect();
     }
     out
 }
@@ -107,8 +215,9 @@ fn seed_words() -> Vec<String> {
 /// Pseudo-words (names, places, rare words) so the vocabulary grows with the corpus like real text does.
 fn pseudo_words() -> Vec<String> {
     const SYL: &[&str] = &[
-        "ka", "ra", "zi", "mo", "tal", "bar", "shi", "qan", "dar", "hel", "ma", "nu", "gol", "ab", "sar", "ti",
-        "kho", "pa", "le", "rud", "jan", "was", "fe", "ul", "bek", "ze", "ir", "do", "han", "om", "sta", "vi",
+        "ka", "ra", "zi", "mo", "tal", "bar", "shi", "qan", "dar", "hel", "ma", "nu", "gol", "ab",
+        "sar", "ti", "kho", "pa", "le", "rud", "jan", "was", "fe", "ul", "bek", "ze", "ir", "do",
+        "han", "om", "sta", "vi",
     ];
     let mut out = Vec::with_capacity(SYL.len().pow(3));
     for a in SYL {
@@ -143,15 +252,32 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
     let mut claims = Vec::with_capacity(n_docs * CLAIMS_PER_DOC);
     for d in 0..n_docs {
         let id = format!("{d:05}_{:016x}", rng.next());
-        let date = format!("{}-{:02}-{:02}", 2019 + rng.below(6), 1 + rng.below(12), 1 + rng.below(28));
+        let date = format!(
+            "{}-{:02}-{:02}",
+            2019 + rng.below(6),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
         let title = (0..4 + rng.below(4))
-            .map(|_| if rng.below(3) == 0 { pseudo[zipf(&mut rng, pseudo.len())].clone() } else { rng.pick(TITLE_WORDS).to_string() })
+            .map(|_| {
+                if rng.below(3) == 0 {
+                    pseudo[zipf(&mut rng, pseudo.len())].clone()
+                } else {
+                    rng.pick(TITLE_WORDS).to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ");
         let mut body = String::new();
         for _ in 0..CLAIMS_PER_DOC {
             let (pred, stance) = PREDICATES[rng.below(PREDICATES.len())];
-            let mut text = format!("{} {} {}, {}", rng.pick(SUBJECTS), pred, rng.pick(PLACES), rng.pick(TAILS));
+            let mut text = format!(
+                "{} {} {}, {}",
+                rng.pick(SUBJECTS),
+                pred,
+                rng.pick(PLACES),
+                rng.pick(TAILS)
+            );
             text = text[..1].to_uppercase() + &text[1..];
             let len = 6 + rng.below(14);
             let at = rng.below(seeds.len().saturating_sub(len).max(1));
@@ -189,7 +315,11 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
                 end: start + text.len(),
                 start,
                 text,
-                kind: if rng.below(2) == 0 { ClaimKind::Direct } else { ClaimKind::Indirect },
+                kind: if rng.below(2) == 0 {
+                    ClaimKind::Direct
+                } else {
+                    ClaimKind::Indirect
+                },
                 cue: Some("said".into()),
                 stance,
                 stance_cues: vec![cue_word],
@@ -212,7 +342,12 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
             extras: vec![],
         });
     }
-    Corpus { config: config.clone(), documents, claims, notes: vec![] }
+    Corpus {
+        config: config.clone(),
+        documents,
+        claims,
+        notes: vec![],
+    }
 }
 
 /// A fixed sequence of facet toggles, each state cumulative, as a user would click them.
@@ -240,24 +375,44 @@ fn toggles(c: &Corpus) -> Vec<ViewState> {
     out.push(v.clone());
     v.docs = vec![c.documents[0].id.clone()];
     out.push(v.clone());
-    let mut v = ViewState { from: Some("2021-03".into()), to: Some("2022-06-30".into()), ..ViewState::default() };
+    let mut v = ViewState {
+        from: Some("2021-03".into()),
+        to: Some("2022-06-30".into()),
+        ..ViewState::default()
+    };
     out.push(v.clone());
     v.sort = SortKey::Speaker;
     out.push(v.clone());
     v.sort = SortKey::Document;
     v.entity = vec!["taliban".into(), "ttp".into()];
     out.push(v.clone());
-    out.push(ViewState { sort: SortKey::Oldest, ..ViewState::default() });
+    out.push(ViewState {
+        sort: SortKey::Oldest,
+        ..ViewState::default()
+    });
     out
 }
 
 /// Queries typed character by character: every prefix of each.
 fn typed() -> Vec<ViewState> {
-    let queries = ["daesh", "isis", "islamic state", "afghanistan threat", "\"increased activities\"", "kabul", "mujahid", "tolonews", "zzz"];
+    let queries = [
+        "daesh",
+        "isis",
+        "islamic state",
+        "afghanistan threat",
+        "\"increased activities\"",
+        "kabul",
+        "mujahid",
+        "tolonews",
+        "zzz",
+    ];
     let mut out = Vec::new();
     for q in queries {
         for (i, _) in q.char_indices().skip(1).chain([(q.len(), ' ')]) {
-            out.push(ViewState { q: q[..i].to_string(), ..ViewState::default() });
+            out.push(ViewState {
+                q: q[..i].to_string(),
+                ..ViewState::default()
+            });
         }
     }
     out
@@ -273,7 +428,12 @@ fn ms(d: Duration) -> String {
 }
 
 /// Time every view `rounds` times; p50/p95/max over all samples.
-fn latencies(index: &Index, c: &Corpus, views: &[ViewState], rounds: usize) -> (Duration, Duration, Duration) {
+fn latencies(
+    index: &Index,
+    c: &Corpus,
+    views: &[ViewState],
+    rounds: usize,
+) -> (Duration, Duration, Duration) {
     let mut samples = Vec::with_capacity(views.len() * rounds);
     for v in views {
         black_box(index.query(c, v)); // warm
@@ -286,7 +446,11 @@ fn latencies(index: &Index, c: &Corpus, views: &[ViewState], rounds: usize) -> (
         }
     }
     samples.sort();
-    (percentile(&samples, 0.5), percentile(&samples, 0.95), *samples.last().expect("samples"))
+    (
+        percentile(&samples, 0.5),
+        percentile(&samples, 0.95),
+        *samples.last().expect("samples"),
+    )
 }
 
 fn report(corpora: &[(usize, Corpus)]) {
@@ -294,8 +458,18 @@ fn report(corpora: &[(usize, Corpus)]) {
     println!("engine latency (native, bench profile; ms)");
     println!(
         "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>11}",
-        "docs", "claims", "vocab", "index", "filt p50", "filt p95", "filt max", "srch p50", "srch p95", "srch max",
-        "opposing", "disagree50"
+        "docs",
+        "claims",
+        "vocab",
+        "index",
+        "filt p50",
+        "filt p95",
+        "filt max",
+        "srch p50",
+        "srch p95",
+        "srch max",
+        "opposing",
+        "disagree50"
     );
     for (n, c) in corpora {
         let t = Instant::now();
@@ -337,11 +511,16 @@ fn benches(cr: &mut Criterion) {
     g.sample_size(10);
     for (n, c) in &corpora {
         g.throughput(Throughput::Elements(c.claims.len() as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(n), c, |b, c| b.iter(|| Index::new(black_box(c))));
+        g.bench_with_input(BenchmarkId::from_parameter(n), c, |b, c| {
+            b.iter(|| Index::new(black_box(c)))
+        });
     }
     g.finish();
 
-    for (name, make) in [("query_toggles", toggles as fn(&Corpus) -> Vec<ViewState>), ("query_typed", |_: &Corpus| typed())] {
+    for (name, make) in [
+        ("query_toggles", toggles as fn(&Corpus) -> Vec<ViewState>),
+        ("query_typed", |_: &Corpus| typed()),
+    ] {
         let mut g = cr.benchmark_group(name);
         g.sample_size(20);
         for (n, c) in &corpora {

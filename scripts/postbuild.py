@@ -17,7 +17,6 @@ Usage:
 """
 import argparse
 import base64
-import gzip
 import hashlib
 import json
 import math
@@ -307,6 +306,7 @@ def build_single(dist, out):
     if icon_svg:
         icon_link = '<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,' + base64.b64encode(icon_svg).decode() + '" />'
     html = re.sub(r"[ \t]*<link\b[^>]*\brel=[\"']?icon\b[^>]*>\s*\n?", "", html, flags=re.I)
+    html = re.sub(r"\n(?:[ \t]*\n)+", "\n", html)  # the blank lines left where tags were removed
 
     styles = []
 
@@ -323,7 +323,9 @@ def build_single(dist, out):
 
     loader = (
         "\n{\n"
-        "  const b64 = document.getElementById('counterclaim-wasm').textContent.trim();\n"
+        "  const data = document.getElementById('counterclaim-wasm');\n"
+        "  const b64 = data.textContent.trim();\n"
+        "  data.remove();\n"
         "  const bin = atob(b64);\n"
         "  const bytes = new Uint8Array(bin.length);\n"
         "  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n"
@@ -345,11 +347,6 @@ def build_single(dist, out):
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     return out
-
-
-def size_line(label, data):
-    gz = len(gzip.compress(data, 9))
-    return f"{label}: {len(data)} bytes raw ({len(data) / 1024:.1f} KB), {gz} bytes gzip ({gz / 1024:.1f} KB)"
 
 
 # ------------------------------------------------------------------------------------------------ main
@@ -381,7 +378,7 @@ def main(argv=None):
         say(f"{dist}/sw.js: precaches {len(files)} files, cache {cache}")
     if not a.no_single:
         out = build_single(dist, Path(a.single))
-        say(size_line(f"single file {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}", out.read_bytes()))
+        say(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: {out.stat().st_size} bytes")
     return 0
 
 

@@ -8,17 +8,157 @@ use super::text::{fold, words};
 
 /// English function words never marked as shared.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
-    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "doing", "down", "during", "each", "either", "even", "ever", "every", "few", "for", "from", "further",
-    "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however",
-    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "may", "me", "might", "more", "most", "much",
-    "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our",
-    "ours", "ourselves", "out", "over", "own", "said", "same", "say", "says", "shall", "she", "should", "since", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they",
-    "this", "those", "though", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we",
-    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
-    "within", "without", "would", "yet", "you", "your", "yours", "yourself", "yourselves",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "let",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
 
 /// Whether a folded word is a stop word.
@@ -42,7 +182,11 @@ pub fn stem(folded: &str) -> String {
     if n > 4 && w.ends_with("ies") {
         return format!("{}y", &w[..w.len() - 3]);
     }
-    if n > 4 && ["sses", "ches", "shes", "xes", "zes"].iter().any(|s| w.ends_with(s)) {
+    if n > 4
+        && ["sses", "ches", "shes", "xes", "zes"]
+            .iter()
+            .any(|s| w.ends_with(s))
+    {
         return w[..w.len() - 2].to_string();
     }
     if n > 3 && w.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|s| w.ends_with(s)) {
@@ -79,7 +223,9 @@ pub fn shared_terms(texts: &[&str]) -> Vec<Vec<(usize, usize)>> {
                 v.push(ti);
             }
             if k + 1 < ws.len() {
-                let v = bigrams.entry((s.as_str(), ws[k + 1].2.as_str())).or_default();
+                let v = bigrams
+                    .entry((s.as_str(), ws[k + 1].2.as_str()))
+                    .or_default();
                 if v.last() != Some(&ti) {
                     v.push(ti);
                 }
@@ -99,7 +245,9 @@ pub fn shared_terms(texts: &[&str]) -> Vec<Vec<(usize, usize)>> {
                 let joins = prev == Some(k.wrapping_sub(1))
                     && k > 0
                     && texts[ti][ws[k - 1].1..*s].chars().all(char::is_whitespace)
-                    && bigrams[&(ws[k - 1].2.as_str(), st.as_str())].iter().any(|&o| o != ti);
+                    && bigrams[&(ws[k - 1].2.as_str(), st.as_str())]
+                        .iter()
+                        .any(|&o| o != ti);
                 if joins {
                     out.last_mut().expect("previous span").1 = *e;
                 } else {
@@ -127,8 +275,12 @@ pub struct Opposing {
 pub fn days_from_iso(date: &str) -> Option<i64> {
     let mut parts = date.trim().splitn(3, '-');
     let y: i64 = parts.next()?.get(..4)?.parse().ok()?;
-    let m: i64 = parts.next().map_or(Some(1), |m| m.get(..2).and_then(|m| m.parse().ok()))?;
-    let d: i64 = parts.next().map_or(Some(1), |d| d.get(..2).and_then(|d| d.parse().ok()))?;
+    let m: i64 = parts
+        .next()
+        .map_or(Some(1), |m| m.get(..2).and_then(|m| m.parse().ok()))?;
+    let d: i64 = parts
+        .next()
+        .map_or(Some(1), |d| d.get(..2).and_then(|d| d.parse().ok()))?;
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
@@ -162,7 +314,11 @@ fn different_voice(a: &Claim, b: &Claim) -> bool {
 }
 
 fn jaccard(a: &[&str], b: &[&str]) -> (f32, Vec<String>) {
-    let shared: Vec<String> = a.iter().filter(|e| b.contains(e)).map(|e| e.to_string()).collect();
+    let shared: Vec<String> = a
+        .iter()
+        .filter(|e| b.contains(e))
+        .map(|e| e.to_string())
+        .collect();
     if shared.is_empty() {
         return (0.0, shared);
     }
@@ -174,39 +330,62 @@ fn jaccard(a: &[&str], b: &[&str]) -> (f32, Vec<String>) {
 /// when a side is unknown, a different speaker), and at least one shared entity. Ranked by entity overlap
 /// (Jaccard), then closeness in time (undated last), then claim id. At most `limit`.
 pub fn opposing(corpus: &Corpus, claim: usize, limit: usize) -> Vec<Opposing> {
-    let Some(c) = corpus.claims.get(claim) else { return Vec::new() };
-    let Some(want) = c.stance.opposite() else { return Vec::new() };
+    let Some(c) = corpus.claims.get(claim) else {
+        return Vec::new();
+    };
+    let Some(want) = c.stance.opposite() else {
+        return Vec::new();
+    };
     let mine = dedup_entities(c);
     if mine.is_empty() || limit == 0 {
         return Vec::new();
     }
     let day = c.date.as_deref().and_then(days_from_iso);
-    let mut found: Vec<(Opposing, u64)> = corpus
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(i, o)| *i != claim && o.stance == want && different_voice(c, o))
-        .filter_map(|(i, o)| {
-            let (score, shared) = jaccard(&mine, &dedup_entities(o));
-            if shared.is_empty() {
-                return None;
+    // (score, distance in days, index): no allocation per candidate.
+    let mut found: Vec<(f32, u64, usize)> = Vec::new();
+    for (i, o) in corpus.claims.iter().enumerate() {
+        if i == claim || o.stance != want || !different_voice(c, o) {
+            continue;
+        }
+        let (mut shared, mut theirs) = (0usize, 0usize);
+        for (k, e) in o.entities.iter().enumerate() {
+            if o.entities[..k].contains(e) {
+                continue;
             }
-            let dist = match (day, o.date.as_deref().and_then(days_from_iso)) {
-                (Some(a), Some(b)) => a.abs_diff(b),
-                _ => u64::MAX,
-            };
-            Some((Opposing { claim: i, score, shared_entities: shared }, dist))
+            theirs += 1;
+            if mine.contains(&e.as_str()) {
+                shared += 1;
+            }
+        }
+        if shared == 0 {
+            continue;
+        }
+        let score = shared as f32 / (mine.len() + theirs - shared) as f32;
+        let dist = match (day, o.date.as_deref().and_then(days_from_iso)) {
+            (Some(a), Some(b)) => a.abs_diff(b),
+            _ => u64::MAX,
+        };
+        found.push((score, dist, i));
+    }
+    let order = |a: &(f32, u64, usize), b: &(f32, u64, usize)| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then_with(|| corpus.claims[a.2].id.cmp(&corpus.claims[b.2].id))
+            .then(a.2.cmp(&b.2))
+    };
+    if found.len() > limit {
+        found.select_nth_unstable_by(limit - 1, order);
+        found.truncate(limit);
+    }
+    found.sort_by(order);
+    found
+        .into_iter()
+        .map(|(score, _, i)| Opposing {
+            claim: i,
+            score,
+            shared_entities: jaccard(&mine, &dedup_entities(&corpus.claims[i])).1,
         })
-        .collect();
-    found.sort_by(|(a, da), (b, db)| {
-        b.score
-            .total_cmp(&a.score)
-            .then(da.cmp(db))
-            .then_with(|| corpus.claims[a.claim].id.cmp(&corpus.claims[b.claim].id))
-            .then(a.claim.cmp(&b.claim))
-    });
-    found.truncate(limit);
-    found.into_iter().map(|(o, _)| o).collect()
+        .collect()
 }
 
 /// A candidate pair for [`disagreements`], ordered so that the best pair is the greatest.
@@ -220,14 +399,26 @@ struct Pair {
 
 impl Pair {
     fn key<'a>(&self, claims: &'a [Claim]) -> (f32, u64, &'a str, &'a str, usize, usize) {
-        (self.score, self.dist, &claims[self.s].id, &claims[self.r].id, self.s, self.r)
+        (
+            self.score,
+            self.dist,
+            &claims[self.s].id,
+            &claims[self.r].id,
+            self.s,
+            self.r,
+        )
     }
 }
 
 /// `Less` when `a` ranks before `b` (higher score, then closer, then ids).
 fn rank(claims: &[Claim], a: &Pair, b: &Pair) -> Ordering {
     let (ka, kb) = (a.key(claims), b.key(claims));
-    kb.0.total_cmp(&ka.0).then(ka.1.cmp(&kb.1)).then(ka.2.cmp(kb.2)).then(ka.3.cmp(kb.3)).then(ka.4.cmp(&kb.4)).then(ka.5.cmp(&kb.5))
+    kb.0.total_cmp(&ka.0)
+        .then(ka.1.cmp(&kb.1))
+        .then(ka.2.cmp(kb.2))
+        .then(ka.3.cmp(kb.3))
+        .then(ka.4.cmp(&kb.4))
+        .then(ka.5.cmp(&kb.5))
 }
 
 /// Heap entry: the worst kept pair on top.
@@ -272,43 +463,76 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
         return Vec::new();
     }
     let claims = &corpus.claims;
-    let days: Vec<Option<i64>> = claims.iter().map(|c| c.date.as_deref().and_then(days_from_iso)).collect();
-    let sets: Vec<Vec<&str>> = claims
+    let days: Vec<Option<i64>> = claims
+        .iter()
+        .map(|c| c.date.as_deref().and_then(days_from_iso))
+        .collect();
+    // Entity sets as sorted, deduplicated interned ids (cheap to hash, compare and intersect).
+    let mut interned: HashMap<&str, u32> = HashMap::new();
+    let sets: Vec<Vec<u32>> = claims
         .iter()
         .map(|c| {
-            let mut v = dedup_entities(c);
+            let mut v: Vec<u32> = c
+                .entities
+                .iter()
+                .map(|e| {
+                    let next = interned.len() as u32;
+                    *interned.entry(e.as_str()).or_insert(next)
+                })
+                .collect();
             v.sort_unstable();
+            v.dedup();
             v
         })
         .collect();
+    let any_undated_supporter = claims
+        .iter()
+        .zip(&days)
+        .any(|(c, d)| c.stance == Stance::Supports && d.is_none());
 
     // Refuting claims grouped by (entity set, side).
-    let mut groups: HashMap<(&[&str], Option<&str>), Bucket> = HashMap::new();
+    let mut groups: HashMap<(&[u32], Option<&str>), Bucket> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         if c.stance != Stance::Refutes || sets[i].is_empty() {
             continue;
         }
         let b = groups
             .entry((sets[i].as_slice(), c.side.as_deref()))
-            .or_insert_with(|| Bucket { dated: Vec::new(), undated: Vec::new(), by_id: Vec::new() });
+            .or_insert_with(|| Bucket {
+                dated: Vec::new(),
+                undated: Vec::new(),
+                by_id: Vec::new(),
+            });
         match days[i] {
             Some(d) => b.dated.push((d, i)),
             None => b.undated.push(i),
         }
     }
     for b in groups.values_mut() {
-        b.dated.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| claims[x.1].id.cmp(&claims[y.1].id)));
+        b.dated.sort_by(|x, y| {
+            x.0.cmp(&y.0)
+                .then_with(|| claims[x.1].id.cmp(&claims[y.1].id))
+        });
         b.undated.sort_by(|x, y| claims[*x].id.cmp(&claims[*y].id));
-        b.by_id = b.dated.iter().map(|x| x.1).chain(b.undated.iter().copied()).collect();
-        b.by_id.sort_by(|x, y| claims[*x].id.cmp(&claims[*y].id));
+        if any_undated_supporter {
+            b.by_id = b
+                .dated
+                .iter()
+                .map(|x| x.1)
+                .chain(b.undated.iter().copied())
+                .collect();
+            b.by_id.sort_by(|x, y| claims[*x].id.cmp(&claims[*y].id));
+        }
     }
-    let mut group_list: Vec<(&[&str], Option<&str>, &Bucket)> = groups.iter().map(|(k, b)| (k.0, k.1, b)).collect();
+    let mut group_list: Vec<(&[u32], Option<&str>, &Bucket)> =
+        groups.iter().map(|(k, b)| (k.0, k.1, b)).collect();
     // Deterministic iteration order.
     group_list.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
 
     // Per distinct supporting entity set: compatible groups sorted by score, best first.
-    let mut plans: HashMap<&[&str], Vec<(f32, usize)>> = HashMap::new();
+    let mut plans: HashMap<&[u32], Vec<(f32, usize)>> = HashMap::new();
     let mut heap: BinaryHeap<Ranked> = BinaryHeap::with_capacity(limit + 1);
+    let mut near: Vec<(u64, usize)> = Vec::new();
 
     for (s, c) in claims.iter().enumerate() {
         if c.stance != Stance::Supports || sets[s].is_empty() {
@@ -319,8 +543,8 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
                 .iter()
                 .enumerate()
                 .filter_map(|(gi, g)| {
-                    let (score, shared) = jaccard(&sets[s], g.0);
-                    (!shared.is_empty()).then_some((score, gi))
+                    let score = jaccard_sorted(&sets[s], g.0);
+                    (score > 0.0).then_some((score, gi))
                 })
                 .collect();
             p.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -344,7 +568,16 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
                     max_dist = worst.dist;
                 }
             }
-            for r in nearest(claims, bucket, days[s], limit, max_dist, |r| different_voice(c, &claims[r])) {
+            nearest(
+                claims,
+                bucket,
+                days[s],
+                limit,
+                max_dist,
+                |r| different_voice(c, &claims[r]),
+                &mut near,
+            );
+            for &(_, r) in &near {
                 let dist = match (days[s], days[r]) {
                     (Some(a), Some(b)) => a.abs_diff(b),
                     _ => u64::MAX,
@@ -352,7 +585,9 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
                 let pair = Pair { score, dist, s, r };
                 if heap.len() < limit {
                     heap.push(Ranked { pair, claims });
-                } else if rank(claims, &pair, &heap.peek().expect("full heap").pair) == Ordering::Less {
+                } else if rank(claims, &pair, &heap.peek().expect("full heap").pair)
+                    == Ordering::Less
+                {
                     heap.pop();
                     heap.push(Ranked { pair, claims });
                 }
@@ -364,6 +599,27 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
     out.into_iter().map(|p| (p.s, p.r, p.score)).collect()
 }
 
+/// Jaccard index of two sorted, deduplicated id sets (0 when disjoint).
+fn jaccard_sorted(a: &[u32], b: &[u32]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if shared == 0 {
+        0.0
+    } else {
+        shared as f32 / (a.len() + b.len() - shared) as f32
+    }
+}
+
 /// The `k` claims of `bucket` nearest in time to `day` (ties by id) that pass `ok`, none farther than
 /// `max_dist` days (`u64::MAX`: no bound; undated claims are at `u64::MAX`).
 fn nearest(
@@ -373,15 +629,24 @@ fn nearest(
     k: usize,
     max_dist: u64,
     ok: impl Fn(usize) -> bool,
-) -> Vec<usize> {
-    let mut out: Vec<(u64, usize)> = Vec::new();
+    out: &mut Vec<(u64, usize)>,
+) {
+    out.clear();
     match day {
         None => {
             // Every distance is unknown: the order is by id alone.
-            if max_dist < u64::MAX {
-                return Vec::new();
+            if max_dist == u64::MAX {
+                out.extend(
+                    bucket
+                        .by_id
+                        .iter()
+                        .copied()
+                        .filter(|&r| ok(r))
+                        .take(k)
+                        .map(|r| (u64::MAX, r)),
+                );
             }
-            return bucket.by_id.iter().copied().filter(|&r| ok(r)).take(k).collect();
+            return;
         }
         Some(d) => {
             let split = bucket.dated.partition_point(|x| x.0 < d);
@@ -415,9 +680,13 @@ fn nearest(
             }
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| claims[a.1].id.cmp(&claims[b.1].id)));
+    if out.len() > 1 {
+        out.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| claims[a.1].id.cmp(&claims[b.1].id))
+        });
+    }
     out.truncate(k);
-    out.into_iter().map(|x| x.1).collect()
 }
 
 /// Two documents' claims side by side.
@@ -445,7 +714,13 @@ pub struct AlignRow {
 pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
     let cfg = &corpus.config;
     let of = |doc: &str| -> Vec<usize> {
-        let mut v: Vec<usize> = corpus.claims.iter().enumerate().filter(|(_, c)| c.doc == doc).map(|(i, _)| i).collect();
+        let mut v: Vec<usize> = corpus
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.doc == doc)
+            .map(|(i, _)| i)
+            .collect();
         v.sort_by_key(|&i| (corpus.claims[i].start, i));
         v
     };
@@ -468,8 +743,16 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
         key: cfg.side_label(side).to_string(),
         side: Some(side.to_string()),
         entity: None,
-        left: l.iter().copied().filter(|&i| corpus.claims[i].side.as_deref() == Some(side)).collect(),
-        right: r.iter().copied().filter(|&i| corpus.claims[i].side.as_deref() == Some(side)).collect(),
+        left: l
+            .iter()
+            .copied()
+            .filter(|&i| corpus.claims[i].side.as_deref() == Some(side))
+            .collect(),
+        right: r
+            .iter()
+            .copied()
+            .filter(|&i| corpus.claims[i].side.as_deref() == Some(side))
+            .collect(),
     };
     for side in &sides {
         let row = side_row(side, &left, &right);
@@ -482,18 +765,31 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
 
     // Entities: configuration order, then unknown ids alphabetically.
     let mut ents: Vec<String> = cfg.entities.iter().map(|e| e.id.clone()).collect();
-    let mut extra: Vec<String> =
-        left.iter().chain(&right).flat_map(|&i| corpus.claims[i].entities.iter().cloned()).filter(|e| !ents.contains(e)).collect();
+    let mut extra: Vec<String> = left
+        .iter()
+        .chain(&right)
+        .flat_map(|&i| corpus.claims[i].entities.iter().cloned())
+        .filter(|e| !ents.contains(e))
+        .collect();
     extra.sort();
     extra.dedup();
     ents.extend(extra);
     for e in &ents {
         let has = |i: &usize| corpus.claims[*i].entities.iter().any(|x| x == e);
-        let (l, r): (Vec<usize>, Vec<usize>) = (left.iter().copied().filter(has).collect(), right.iter().copied().filter(has).collect());
+        let (l, r): (Vec<usize>, Vec<usize>) = (
+            left.iter().copied().filter(has).collect(),
+            right.iter().copied().filter(has).collect(),
+        );
         if !l.is_empty() && !r.is_empty() {
             left.retain(|i| !l.contains(i));
             right.retain(|i| !r.contains(i));
-            rows.push(AlignRow { key: cfg.entity_label(e).to_string(), side: None, entity: Some(e.clone()), left: l, right: r });
+            rows.push(AlignRow {
+                key: cfg.entity_label(e).to_string(),
+                side: None,
+                entity: Some(e.clone()),
+                left: l,
+                right: r,
+            });
         }
     }
 
@@ -506,7 +802,13 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
         }
     }
     if !left.is_empty() || !right.is_empty() {
-        rows.push(AlignRow { key: "Other claims".into(), side: None, entity: None, left, right });
+        rows.push(AlignRow {
+            key: "Other claims".into(),
+            side: None,
+            entity: None,
+            left,
+            right,
+        });
     }
     DocAlignment { rows }
 }
@@ -517,7 +819,10 @@ mod tests {
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "STOP_WORDS must stay sorted");
+        assert!(
+            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "STOP_WORDS must stay sorted"
+        );
         assert!(is_stop_word("the") && !is_stop_word("daesh"));
     }
 
@@ -535,7 +840,10 @@ mod tests {
     #[test]
     fn days_are_consistent() {
         assert_eq!(days_from_iso("1970-01-01"), Some(0));
-        assert_eq!(days_from_iso("2024-03-01").unwrap() - days_from_iso("2024-02-28").unwrap(), 2);
+        assert_eq!(
+            days_from_iso("2024-03-01").unwrap() - days_from_iso("2024-02-28").unwrap(),
+            2
+        );
         assert_eq!(days_from_iso("2023"), days_from_iso("2023-01-01"));
         assert_eq!(days_from_iso("garbage"), None);
     }

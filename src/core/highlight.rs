@@ -1,5 +1,7 @@
 //! Marked text without raw HTML: entity, stance-cue, search-hit and shared-word spans merged into flat segments.
 use std::cell::RefCell;
+use std::cmp::Reverse;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::config::{CorpusConfig, EntityDef};
@@ -67,7 +69,10 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
     const SHARED: u8 = 3;
     let mut ranges: Vec<(usize, usize, u8, usize)> = Vec::new();
     let mut push = |s: usize, e: usize, kind: u8, ent: usize| {
-        let (s, e) = (floor_boundary(text, s.min(e)), ceil_boundary(text, s.max(e)));
+        let (s, e) = (
+            floor_boundary(text, s.min(e)),
+            ceil_boundary(text, s.max(e)),
+        );
         if s < e {
             ranges.push((s, e, kind, ent));
         }
@@ -94,32 +99,48 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
     cuts.sort_unstable();
     cuts.dedup();
 
+    // Sweep: ranges open at their start cut and close at their end cut (O(m log m) for m marks).
+    let mut by_start: Vec<usize> = (0..ranges.len()).collect();
+    by_start.sort_unstable_by_key(|&r| ranges[r].0);
+    let mut by_end = by_start.clone();
+    by_end.sort_unstable_by_key(|&r| ranges[r].1);
+    let (mut si, mut ei) = (0, 0);
+    let mut open = [0usize; 4];
+    // Open entity marks keyed so that the first is the winner: earliest start, then longest, then first given.
+    let mut open_ents: BTreeSet<(usize, Reverse<usize>, usize)> = BTreeSet::new();
     let mut out: Vec<Segment> = Vec::with_capacity(cuts.len());
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let mut seg = Segment { start: s, end: e, ..Segment::default() };
-        // Entity: earliest start, then longest, then first given.
-        let mut best: Option<(usize, usize, usize)> = None;
-        for &(rs, re, kind, ent) in &ranges {
-            if rs > s || re < e {
-                continue;
+        while ei < by_end.len() && ranges[by_end[ei]].1 <= s {
+            let (rs, re, kind, ent) = ranges[by_end[ei]];
+            open[kind as usize] -= 1;
+            if kind == ENT {
+                open_ents.remove(&(rs, Reverse(re), ent));
             }
-            match kind {
-                ENT => {
-                    let key = (rs, usize::MAX - re, ent);
-                    if best.is_none_or(|b| key < b) {
-                        best = Some(key);
-                    }
-                }
-                CUE => seg.cue = true,
-                HIT => seg.hit = true,
-                _ => seg.shared = true,
-            }
+            ei += 1;
         }
-        seg.entity = best.map(|b| marks.entities[b.2].2.clone());
+        while si < by_start.len() && ranges[by_start[si]].0 <= s {
+            let (rs, re, kind, ent) = ranges[by_start[si]];
+            open[kind as usize] += 1;
+            if kind == ENT {
+                open_ents.insert((rs, Reverse(re), ent));
+            }
+            si += 1;
+        }
+        let seg = Segment {
+            start: s,
+            end: e,
+            entity: open_ents.first().map(|k| marks.entities[k.2].2.clone()),
+            cue: open[CUE as usize] > 0,
+            hit: open[HIT as usize] > 0,
+            shared: open[SHARED as usize] > 0,
+        };
         match out.last_mut() {
             Some(last)
-                if last.entity == seg.entity && last.cue == seg.cue && last.hit == seg.hit && last.shared == seg.shared =>
+                if last.entity == seg.entity
+                    && last.cue == seg.cue
+                    && last.hit == seg.hit
+                    && last.shared == seg.shared =>
             {
                 last.end = e;
             }
@@ -143,9 +164,15 @@ impl Highlighter {
 
     fn from_entities(entities: &[EntityDef]) -> Highlighter {
         let matcher = PhraseMatcher::new(
-            entities.iter().enumerate().flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))),
+            entities
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))),
         );
-        Highlighter { ids: entities.iter().map(|e| e.id.clone()).collect(), matcher }
+        Highlighter {
+            ids: entities.iter().map(|e| e.id.clone()).collect(),
+            matcher,
+        }
     }
 
     /// Number of configured entities (indices used by [`Highlighter::entity_matches`]).
@@ -163,12 +190,19 @@ impl Highlighter {
         if self.matcher.is_empty() {
             return Vec::new();
         }
-        self.matcher.find_all(text).into_iter().map(|m| (m.start, m.end, m.value)).collect()
+        self.matcher
+            .find_all(text)
+            .into_iter()
+            .map(|m| (m.start, m.end, m.value))
+            .collect()
     }
 
     /// Alias matches as `(start, end, canonical entity id)`.
     pub fn entity_spans(&self, text: &str) -> Vec<(usize, usize, String)> {
-        self.entity_matches(text).into_iter().map(|(s, e, i)| (s, e, self.ids[i].clone())).collect()
+        self.entity_matches(text)
+            .into_iter()
+            .map(|(s, e, i)| (s, e, self.ids[i].clone()))
+            .collect()
     }
 
     /// Same as the free function [`cue_spans`].
@@ -220,8 +254,21 @@ mod tests {
     fn config() -> CorpusConfig {
         CorpusConfig {
             entities: vec![
-                EntityDef { id: "isis".into(), label: "ISIS / Daesh".into(), aliases: vec!["ISIS".into(), "Daesh".into(), "IS".into(), "Islamic State".into()] },
-                EntityDef { id: "afghanistan".into(), label: "Afghanistan".into(), aliases: vec!["Afghanistan".into()] },
+                EntityDef {
+                    id: "isis".into(),
+                    label: "ISIS / Daesh".into(),
+                    aliases: vec![
+                        "ISIS".into(),
+                        "Daesh".into(),
+                        "IS".into(),
+                        "Islamic State".into(),
+                    ],
+                },
+                EntityDef {
+                    id: "afghanistan".into(),
+                    label: "Afghanistan".into(),
+                    aliases: vec!["Afghanistan".into()],
+                },
             ],
             ..CorpusConfig::default()
         }
@@ -231,10 +278,24 @@ mod tests {
     fn entity_spans_find_aliases_with_canonical_ids() {
         let text = "Dāesh is in Afghanistan, IS says; the Islamic State too";
         let spans = entity_spans(&config(), text);
-        let got: Vec<(&str, &str)> = spans.iter().map(|(s, e, id)| (&text[*s..*e], id.as_str())).collect();
-        assert_eq!(got, vec![("Dāesh", "isis"), ("Afghanistan", "afghanistan"), ("IS", "isis"), ("Islamic State", "isis")]);
+        let got: Vec<(&str, &str)> = spans
+            .iter()
+            .map(|(s, e, id)| (&text[*s..*e], id.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Dāesh", "isis"),
+                ("Afghanistan", "afghanistan"),
+                ("IS", "isis"),
+                ("Islamic State", "isis")
+            ]
+        );
         // Cached path gives the same answer.
-        assert_eq!(entity_spans(&config(), text), Highlighter::new(&config()).entity_spans(text));
+        assert_eq!(
+            entity_spans(&config(), text),
+            Highlighter::new(&config()).entity_spans(text)
+        );
     }
 
     #[test]
@@ -256,8 +317,10 @@ mod tests {
             shared: vec![],
         };
         let segs = segments(text, &marks);
-        let got: Vec<(&str, Option<&str>, bool, bool)> =
-            segs.iter().map(|s| (&text[s.start..s.end], s.entity.as_deref(), s.cue, s.hit)).collect();
+        let got: Vec<(&str, Option<&str>, bool, bool)> = segs
+            .iter()
+            .map(|s| (&text[s.start..s.end], s.entity.as_deref(), s.cue, s.hit))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -275,7 +338,10 @@ mod tests {
     fn segments_snap_to_char_boundaries_and_clamp() {
         let text = "Émirat — Dāesh";
         // 1 is inside 'É' (2 bytes); 100 is past the end.
-        let marks = Marks { hits: vec![(1, 3), (12, 100)], ..Marks::default() };
+        let marks = Marks {
+            hits: vec![(1, 3), (12, 100)],
+            ..Marks::default()
+        };
         let segs = segments(text, &marks);
         assert_eq!(segs.first().unwrap().start, 0);
         assert_eq!(segs.last().unwrap().end, text.len());

@@ -1,10 +1,14 @@
 //! The query engine: an index built once (folded-token inverted index, alias-aware entities, facet postings) answering filters, search, facet counts and sorting.
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use aho_corasick::AhoCorasick;
 
 use super::corpus::Corpus;
 use super::highlight::Highlighter;
 use super::model::{ClaimKind, Stance};
-use super::text::{fold, fold_with_map, words};
+use super::text::{fold, fold_with_map, is_case_sensitive_acronym};
 use super::view::{Facet, SortKey, ViewState};
 
 /// One parsed search term (folded).
@@ -20,8 +24,15 @@ pub enum Term {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetCounts {
     pub facet: Facet,
+    /// Values with a non-zero count, most frequent first (stance, kind and year in their natural order),
+    /// at most [`FACET_LIMIT`] of them, plus every selected value (even at zero).
     pub values: Vec<FacetValue>,
+    /// Values with a non-zero count left out of `values` by [`FACET_LIMIT`].
+    pub more: usize,
 }
+
+/// Most values listed per facet (selected values come on top); the rest are counted in `FacetCounts::more`.
+pub const FACET_LIMIT: usize = 200;
 
 /// One value of a facet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +55,37 @@ pub struct QueryResult {
     /// `corpus.claims.len()`.
     pub total: usize,
 }
+
+// ---------------------------------------------------------------- hashing
+
+/// Fast non-cryptographic hasher (FxHash) for the index's string maps.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 // ---------------------------------------------------------------- bitsets
 
@@ -93,48 +135,64 @@ impl Bits {
 
 // ---------------------------------------------------------------- facets
 
-/// One facet: its values and, per claim, which values it has (CSR).
+/// No value (a claim without a side, outlet or date) in single-valued facets.
+const NONE: u32 = u32::MAX;
+
+/// One facet: its values and, per claim, which values it has.
 #[derive(Debug, Clone)]
 struct FacetIndex {
     facet: Facet,
     values: Vec<String>,
     labels: Vec<String>,
-    lookup: HashMap<String, u32>,
+    lookup: FxMap<String, u32>,
     /// Claims of each value, ascending.
     postings: Vec<Vec<u32>>,
-    /// Values of claim `i`: `vals[offs[i]..offs[i + 1]]`.
+    /// Single-valued facets: the value of each claim (`NONE` when it has none).
+    single: Vec<u32>,
+    /// Multi-valued facets (entities): values of claim `i` are `vals[offs[i]..offs[i + 1]]`.
+    multi: bool,
     offs: Vec<u32>,
     vals: Vec<u32>,
-    /// Values listed in their build order (stance, kind, year) instead of by count.
+    /// Values listed in their build order (stance, kind, year) instead of by count, never cut.
     fixed_order: bool,
     /// Position of each value when sorted by folded label then value (tie-break after the count).
     label_rank: Vec<u32>,
+    /// Counts without any filter (the default view).
+    full_counts: Vec<u32>,
 }
 
 impl FacetIndex {
-    fn new(facet: Facet, fixed_order: bool) -> FacetIndex {
+    fn new(facet: Facet, fixed_order: bool, multi: bool) -> FacetIndex {
         FacetIndex {
             facet,
             values: Vec::new(),
             labels: Vec::new(),
-            lookup: HashMap::new(),
+            lookup: FxMap::default(),
             postings: Vec::new(),
+            single: Vec::new(),
+            multi,
             offs: vec![0],
             vals: Vec::new(),
             fixed_order,
             label_rank: Vec::new(),
+            full_counts: Vec::new(),
         }
     }
 
-    /// Finish building: rank values by label.
+    /// Finish building: rank values by label, count the unfiltered view.
     fn finish(mut self) -> FacetIndex {
         let keys: Vec<String> = self.labels.iter().map(|l| fold(l)).collect();
         let mut idx: Vec<usize> = (0..self.values.len()).collect();
-        idx.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then_with(|| self.values[a].cmp(&self.values[b])));
+        idx.sort_by(|&a, &b| {
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| self.values[a].cmp(&self.values[b]))
+        });
         self.label_rank = vec![0; idx.len()];
         for (r, v) in idx.into_iter().enumerate() {
             self.label_rank[v] = r as u32;
         }
+        self.full_counts = self.postings.iter().map(|p| p.len() as u32).collect();
         self
     }
 
@@ -152,6 +210,15 @@ impl FacetIndex {
 
     /// Record the values of the next claim (`claim` must be the number of claims pushed so far).
     fn push_claim(&mut self, claim: usize, values: &[u32]) {
+        if !self.multi {
+            debug_assert!(values.len() <= 1);
+            let v = values.first().copied().unwrap_or(NONE);
+            if v != NONE {
+                self.postings[v as usize].push(claim as u32);
+            }
+            self.single.push(v);
+            return;
+        }
         for &v in values {
             if self.vals[*self.offs.last().expect("offs") as usize..].contains(&v) {
                 continue;
@@ -176,34 +243,98 @@ impl FacetIndex {
         Some(b)
     }
 
-    fn counts(&self, under: &Bits, selected: &[String]) -> FacetCounts {
-        let mut counts = vec![0usize; self.values.len()];
-        under.for_each(|i| {
-            for &v in &self.vals[self.offs[i] as usize..self.offs[i + 1] as usize] {
-                counts[v as usize] += 1;
+    /// Counts of every value over the claims in `under` (`None`: every claim).
+    fn count(&self, under: Option<&Bits>) -> Vec<u32> {
+        let Some(under) = under else {
+            return self.full_counts.clone();
+        };
+        let mut counts = vec![0u32; self.values.len()];
+        for (wi, &word) in under.0.iter().enumerate() {
+            let mut w = word;
+            while w != 0 {
+                let i = wi * 64 + w.trailing_zeros() as usize;
+                w &= w - 1;
+                if self.multi {
+                    for &v in &self.vals[self.offs[i] as usize..self.offs[i + 1] as usize] {
+                        counts[v as usize] += 1;
+                    }
+                } else {
+                    let v = self.single[i];
+                    if v != NONE {
+                        counts[v as usize] += 1;
+                    }
+                }
             }
-        });
-        let is_sel = |v: usize| selected.iter().any(|s| *s == self.values[v]);
-        let mut shown: Vec<usize> = (0..counts.len()).filter(|&v| counts[v] > 0 || is_sel(v)).collect();
+        }
+        counts
+    }
+
+    fn counts(&self, under: Option<&Bits>, selected: &[String]) -> FacetCounts {
+        let counts = self.count(under);
+        let sel: Vec<u32> = selected
+            .iter()
+            .filter_map(|s| self.lookup.get(s).copied())
+            .collect();
+        let mut shown: Vec<u32> = (0..counts.len() as u32)
+            .filter(|&v| counts[v as usize] > 0)
+            .collect();
+        let mut more = 0;
         if !self.fixed_order {
-            shown.sort_unstable_by_key(|&v| (std::cmp::Reverse(counts[v]), self.label_rank[v]));
+            let key = |v: &u32| {
+                (
+                    std::cmp::Reverse(counts[*v as usize]),
+                    self.label_rank[*v as usize],
+                )
+            };
+            if shown.len() > FACET_LIMIT {
+                shown.select_nth_unstable_by_key(FACET_LIMIT, key);
+                more = shown.len() - FACET_LIMIT;
+                shown.truncate(FACET_LIMIT);
+                // Selected values always stay listed.
+                let missing: Vec<u32> =
+                    sel.iter().copied().filter(|v| !shown.contains(v)).collect();
+                more -= missing.iter().filter(|&&v| counts[v as usize] > 0).count();
+                shown.extend(missing);
+            }
+            for &v in &sel {
+                if !shown.contains(&v) {
+                    shown.push(v);
+                }
+            }
+            shown.sort_unstable_by_key(key);
+        } else {
+            for &v in &sel {
+                if !shown.contains(&v) {
+                    shown.push(v);
+                }
+            }
+            shown.sort_unstable();
         }
         let mut values: Vec<FacetValue> = shown
             .into_iter()
             .map(|v| FacetValue {
-                value: self.values[v].clone(),
-                label: self.labels[v].clone(),
-                count: counts[v],
-                selected: is_sel(v),
+                value: self.values[v as usize].clone(),
+                label: self.labels[v as usize].clone(),
+                count: counts[v as usize] as usize,
+                selected: sel.contains(&v),
             })
             .collect();
         // Selected values that name nothing in the corpus are still listed.
         for s in selected {
             if !self.lookup.contains_key(s) {
-                values.push(FacetValue { value: s.clone(), label: s.clone(), count: 0, selected: true });
+                values.push(FacetValue {
+                    value: s.clone(),
+                    label: s.clone(),
+                    count: 0,
+                    selected: true,
+                });
             }
         }
-        FacetCounts { facet: self.facet, values }
+        FacetCounts {
+            facet: self.facet,
+            values,
+            more,
+        }
     }
 }
 
@@ -218,29 +349,87 @@ struct Piece {
 }
 
 fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}')
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
 }
 
-/// Tokens of folded text: Unicode words, further split at apostrophes ("l'etat" → "l", "etat";
-/// "daesh's" → "daesh", "s"), with byte offsets.
-fn tokens(f: &str) -> impl Iterator<Item = (usize, &str)> {
-    words(f).flat_map(|(at, w)| {
-        let mut pos = 0;
-        w.split('\'').filter_map(move |part| {
-            let here = at + pos;
-            pos += part.len() + 1;
-            (!part.is_empty()).then_some((here, part))
-        })
-    })
+/// Calls `f(start, token)` for every token of folded text `s`: maximal runs of alphanumeric characters
+/// (so apostrophes and hyphens split: "l'etat" → "l", "etat"; "isis-k" → "isis", "k").
+fn for_each_token<'a>(s: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut start = usize::MAX;
+    while i < b.len() {
+        let c = b[i];
+        let (alnum, len) = if c < 0x80 {
+            (c.is_ascii_alphanumeric(), 1)
+        } else {
+            let ch = s[i..].chars().next().expect("char boundary");
+            (ch.is_alphanumeric(), ch.len_utf8())
+        };
+        if alnum {
+            if start == usize::MAX {
+                start = i;
+            }
+        } else if start != usize::MAX {
+            f(start, &s[start..i]);
+            start = usize::MAX;
+        }
+        i += len;
+    }
+    if start != usize::MAX {
+        f(start, &s[start..]);
+    }
+}
+
+/// Tokens of folded text with their byte offsets (see [`for_each_token`]).
+fn tokens(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    for_each_token(s, |at, t| out.push((at, t)));
+    out
+}
+
+/// `fold(s)`, without allocating work per character for plain ASCII text (the common case).
+fn fold_fast(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
+            Cow::Owned(
+                s.bytes()
+                    .map(|b| {
+                        if b == b'`' {
+                            '\''
+                        } else {
+                            b.to_ascii_lowercase() as char
+                        }
+                    })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(fold(s))
+    }
 }
 
 /// Folded tokens of `s`, with byte ranges in `s`.
 fn folded_words(s: &str) -> Vec<(usize, usize, String)> {
     let (f, map) = fold_with_map(s);
     tokens(&f)
+        .into_iter()
         .map(|(at, w)| {
             let end = at + w.len();
-            (map[at], if end < map.len() - 1 { map[end] } else { s.len() }, w.to_string())
+            (
+                map[at],
+                if end < map.len() - 1 {
+                    map[end]
+                } else {
+                    s.len()
+                },
+                w.to_string(),
+            )
         })
         .collect()
 }
@@ -249,7 +438,10 @@ fn parse(q: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     fn words_of(seg_start: usize, seg: &str, out: &mut Vec<Piece>) {
         for (s, e, w) in folded_words(seg) {
-            out.push(Piece { term: Term::Word(w), range: (seg_start + s, seg_start + e) });
+            out.push(Piece {
+                term: Term::Word(w),
+                range: (seg_start + s, seg_start + e),
+            });
         }
     }
     let mut at = 0;
@@ -267,8 +459,14 @@ fn parse(q: &str) -> Vec<Piece> {
                 let inner = &q[s..i];
                 let ws: Vec<String> = folded_words(inner).into_iter().map(|w| w.2).collect();
                 if !ws.is_empty() {
-                    let (t0, t1) = (inner.len() - inner.trim_start().len(), inner.trim_end().len());
-                    out.push(Piece { term: Term::Phrase(ws.join(" ")), range: (s + t0, s + t1) });
+                    let (t0, t1) = (
+                        inner.len() - inner.trim_start().len(),
+                        inner.trim_end().len(),
+                    );
+                    out.push(Piece {
+                        term: Term::Phrase(ws.join(" ")),
+                        range: (s + t0, s + t1),
+                    });
                 }
                 open = None;
                 at = i + c.len_utf8();
@@ -331,7 +529,9 @@ fn date_key(d: &str, fill_month: u32, fill_day: u32) -> Option<u32> {
     let mut it = d.trim().split('-');
     let digits = |s: &str, n: usize| -> Option<u32> {
         let s = s.get(..n)?;
-        s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok())?
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())?
     };
     let y = digits(it.next()?, 4)?;
     let m = match it.next() {
@@ -361,7 +561,7 @@ fn kind_label(k: ClaimKind) -> &'static str {
 }
 
 struct VocabBuilder {
-    ids: HashMap<String, u32>,
+    ids: FxMap<String, u32>,
     postings: Vec<Vec<u32>>,
 }
 
@@ -380,11 +580,11 @@ impl VocabBuilder {
         if !seq.is_empty() {
             seq.push(SEP);
         }
-        let f = fold(s);
-        for (_, w) in tokens(&f) {
+        let f = fold_fast(s);
+        for_each_token(&f, |_, w| {
             let id = self.id(w);
             seq.push(id);
-        }
+        });
     }
     fn post(&mut self, claim: u32, seq: &[u32]) {
         for &t in seq {
@@ -403,11 +603,18 @@ impl Index {
     pub fn new(corpus: &Corpus) -> Index {
         let n = corpus.claims.len();
         let docs = &corpus.documents;
-        let doc_pos: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let doc_pos: FxMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
         let highlighter = Highlighter::new(&corpus.config);
 
         // Tokens.
-        let mut vb = VocabBuilder { ids: HashMap::new(), postings: Vec::new() };
+        let mut vb = VocabBuilder {
+            ids: FxMap::default(),
+            postings: Vec::new(),
+        };
         let mut doc_seqs: Vec<Vec<u32>> = docs
             .iter()
             .map(|d| {
@@ -444,11 +651,11 @@ impl Index {
         order.sort_unstable();
         let mut remap = vec![0u32; order.len()];
         let mut postings_old: Vec<Option<Vec<u32>>> = vb.postings.into_iter().map(Some).collect();
-        let mut tokens = Vec::with_capacity(order.len());
+        let mut tokens_sorted = Vec::with_capacity(order.len());
         let mut postings = Vec::with_capacity(order.len());
         for (new, (t, old)) in order.into_iter().enumerate() {
             remap[old as usize] = new as u32;
-            tokens.push(t);
+            tokens_sorted.push(t);
             postings.push(postings_old[old as usize].take().unwrap_or_default());
         }
         let re = |x: &mut u32| {
@@ -459,30 +666,103 @@ impl Index {
         seq.iter_mut().for_each(re);
         doc_seqs.iter_mut().for_each(|s| s.iter_mut().for_each(re));
 
-        // Entities (alias-aware search).
-        let ent_pos: HashMap<&str, usize> =
-            corpus.config.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        // Entities (alias-aware search): the claim's own list, plus any alias found in its text.
+        let ent_pos: FxMap<&str, usize> = corpus
+            .config
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
         let mut entity_claims: Vec<Vec<u32>> = vec![Vec::new(); corpus.config.entities.len()];
         for (i, c) in corpus.claims.iter().enumerate() {
-            let mut found: Vec<usize> = c.entities.iter().filter_map(|e| ent_pos.get(e.as_str()).copied()).collect();
-            found.extend(highlighter.entity_matches(&c.text).into_iter().map(|m| m.2));
-            found.sort_unstable();
-            found.dedup();
-            for e in found {
-                entity_claims[e].push(i as u32);
+            for e in &c.entities {
+                if let Some(&e) = ent_pos.get(e.as_str()) {
+                    entity_claims[e].push(i as u32);
+                }
             }
+        }
+        let token_id = |t: &str| {
+            tokens_sorted
+                .binary_search_by(|x| x.as_str().cmp(t))
+                .ok()
+                .map(|i| i as u32)
+        };
+        // The text is the first field of each claim's token sequence.
+        let text_seq = |i: usize| {
+            let all = &seq[seq_offs[i] as usize..seq_offs[i + 1] as usize];
+            &all[..all.iter().position(|&t| t == SEP).unwrap_or(all.len())]
+        };
+        let (mut exact_pats, mut exact_vals) = (Vec::new(), Vec::new());
+        for (e, def) in corpus.config.entities.iter().enumerate() {
+            for a in def
+                .aliases
+                .iter()
+                .map(|a| a.trim())
+                .filter(|a| !a.is_empty())
+            {
+                if is_case_sensitive_acronym(a) {
+                    exact_pats.push(a);
+                    exact_vals.push(e);
+                    continue;
+                }
+                let folded = fold(a);
+                let ids: Option<Vec<u32>> = tokens(&folded)
+                    .into_iter()
+                    .map(|(_, t)| token_id(t))
+                    .collect();
+                let Some(ids) = ids.filter(|v| !v.is_empty()) else {
+                    continue;
+                };
+                let rarest = ids
+                    .iter()
+                    .copied()
+                    .min_by_key(|&t| postings[t as usize].len())
+                    .expect("non-empty");
+                for &i in &postings[rarest as usize] {
+                    if Index::phrase_in(text_seq(i as usize), &ids) {
+                        entity_claims[e].push(i);
+                    }
+                }
+            }
+        }
+        if !exact_pats.is_empty() {
+            // Short all-capital aliases ("IS", "ISK") match with their exact case only, as in the highlighter.
+            let ac = AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&exact_pats)
+                .expect("acronym automaton");
+            let alnum_before = |t: &str, at: usize| {
+                t[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            };
+            let alnum_after =
+                |t: &str, at: usize| t[at..].chars().next().is_some_and(char::is_alphanumeric);
+            for (i, c) in corpus.claims.iter().enumerate() {
+                for m in ac.find_iter(&c.text) {
+                    if !alnum_before(&c.text, m.start()) && !alnum_after(&c.text, m.end()) {
+                        entity_claims[exact_vals[m.pattern().as_usize()]].push(i as u32);
+                    }
+                }
+            }
+        }
+        for list in &mut entity_claims {
+            list.sort_unstable();
+            list.dedup();
         }
 
         // Facets.
         let cfg = &corpus.config;
-        let mut f_speaker = FacetIndex::new(Facet::Speaker, false);
-        let mut f_side = FacetIndex::new(Facet::Side, false);
-        let mut f_stance = FacetIndex::new(Facet::Stance, true);
-        let mut f_outlet = FacetIndex::new(Facet::Outlet, false);
-        let mut f_year = FacetIndex::new(Facet::Year, true);
-        let mut f_entity = FacetIndex::new(Facet::Entity, false);
-        let mut f_kind = FacetIndex::new(Facet::Kind, true);
-        let mut f_doc = FacetIndex::new(Facet::Doc, false);
+        let mut f_speaker = FacetIndex::new(Facet::Speaker, false, false);
+        let mut f_side = FacetIndex::new(Facet::Side, false, false);
+        let mut f_stance = FacetIndex::new(Facet::Stance, true, false);
+        let mut f_outlet = FacetIndex::new(Facet::Outlet, false, false);
+        let mut f_year = FacetIndex::new(Facet::Year, true, false);
+        let mut f_entity = FacetIndex::new(Facet::Entity, false, true);
+        let mut f_kind = FacetIndex::new(Facet::Kind, true, false);
+        let mut f_doc = FacetIndex::new(Facet::Doc, false, false);
         for s in Stance::ALL {
             f_stance.value_id(s.as_str(), || stance_label(s).to_string());
         }
@@ -490,8 +770,12 @@ impl Index {
             f_kind.value_id(k.as_str(), || kind_label(k).to_string());
         }
         let doc_of = |i: usize| docs.get(claim_doc[i] as usize);
-        let years: Vec<Option<i32>> =
-            corpus.claims.iter().enumerate().map(|(i, c)| c.year().or_else(|| doc_of(i).and_then(|d| d.year()))).collect();
+        let years: Vec<Option<i32>> = corpus
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c.year().or_else(|| doc_of(i).and_then(|d| d.year())))
+            .collect();
         let mut ys: Vec<i32> = years.iter().flatten().copied().collect();
         ys.sort_unstable_by(|a, b| b.cmp(a));
         ys.dedup();
@@ -503,18 +787,30 @@ impl Index {
             let d = doc_of(i);
             let v = f_speaker.value_id(&c.speaker_id, || c.speaker.clone());
             f_speaker.push_claim(i, &[v]);
-            let v: Vec<u32> =
-                c.side.iter().map(|s| f_side.value_id(s, || cfg.side_label(s).to_string())).collect();
+            let v: Vec<u32> = c
+                .side
+                .iter()
+                .map(|s| f_side.value_id(s, || cfg.side_label(s).to_string()))
+                .collect();
             f_side.push_claim(i, &v);
             let v = f_stance.value_id(c.stance.as_str(), || stance_label(c.stance).to_string());
             f_stance.push_claim(i, &[v]);
-            let v: Vec<u32> =
-                d.and_then(|d| d.outlet.as_deref()).map(|o| f_outlet.value_id(o, || o.to_string())).into_iter().collect();
+            let v: Vec<u32> = d
+                .and_then(|d| d.outlet.as_deref())
+                .map(|o| f_outlet.value_id(o, || o.to_string()))
+                .into_iter()
+                .collect();
             f_outlet.push_claim(i, &v);
-            let v: Vec<u32> = years[i].map(|y| f_year.value_id(&y.to_string(), || y.to_string())).into_iter().collect();
+            let v: Vec<u32> = years[i]
+                .map(|y| f_year.value_id(&y.to_string(), || y.to_string()))
+                .into_iter()
+                .collect();
             f_year.push_claim(i, &v);
-            let v: Vec<u32> =
-                c.entities.iter().map(|e| f_entity.value_id(e, || cfg.entity_label(e).to_string())).collect();
+            let v: Vec<u32> = c
+                .entities
+                .iter()
+                .map(|e| f_entity.value_id(e, || cfg.entity_label(e).to_string()))
+                .collect();
             f_entity.push_claim(i, &v);
             let v = f_kind.value_id(c.kind.as_str(), || kind_label(c.kind).to_string());
             f_kind.push_claim(i, &[v]);
@@ -524,54 +820,97 @@ impl Index {
                 vec![f_doc.value_id(&c.doc, || c.doc.clone())]
             };
             f_doc.push_claim(i, &v);
-            date_keys.push(c.date.as_deref().or(d.and_then(|d| d.date.as_deref())).and_then(|s| date_key(s, 0, 0)));
+            date_keys.push(
+                c.date
+                    .as_deref()
+                    .or(d.and_then(|d| d.date.as_deref()))
+                    .and_then(|s| date_key(s, 0, 0)),
+            );
         }
 
-        // Orders.
+        let facets_built: Vec<FacetIndex> = [
+            f_speaker, f_side, f_stance, f_outlet, f_year, f_entity, f_kind, f_doc,
+        ]
+        .into_iter()
+        .map(FacetIndex::finish)
+        .collect();
+
+        // Orders (sorted on small integer keys; every key ends with the claim index, so all are total).
         let dpos = |i: usize| claim_doc[i];
         let start = |i: usize| corpus.claims[i].start;
         let mut by_date: Vec<u32> = (0..n as u32).collect();
-        by_date.sort_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            // Dated first, newest first.
-            date_keys[b].cmp(&date_keys[a]).then(dpos(a).cmp(&dpos(b))).then(start(a).cmp(&start(b))).then(a.cmp(&b))
+        // Dated first, newest first; then document, reading order.
+        by_date.sort_unstable_by_key(|&i| {
+            let i = i as usize;
+            (std::cmp::Reverse(date_keys[i]), dpos(i), start(i), i)
         });
         let mut oldest: Vec<u32> = (0..n as u32).collect();
-        oldest.sort_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            let k = |i: usize| (date_keys[i].is_none(), date_keys[i]);
-            k(a).cmp(&k(b)).then(dpos(a).cmp(&dpos(b))).then(start(a).cmp(&start(b))).then(a.cmp(&b))
+        oldest.sort_unstable_by_key(|&i| {
+            let i = i as usize;
+            (date_keys[i].is_none(), date_keys[i], dpos(i), start(i), i)
         });
-        let speaker_key: Vec<String> = corpus.claims.iter().map(|c| fold(&c.speaker)).collect();
-        let rank_date: Vec<u32> = {
-            let mut r = vec![0u32; n];
-            for (k, &i) in by_date.iter().enumerate() {
-                r[i as usize] = k as u32;
-            }
-            r
-        };
+        let mut rank_date = vec![0u32; n];
+        for (k, &i) in by_date.iter().enumerate() {
+            rank_date[i as usize] = k as u32;
+        }
+        // Speakers ranked once by folded name then id; claims by speaker rank, then newest first.
+        let sp = &facets_built[0];
+        let sp_keys: Vec<String> = sp
+            .labels
+            .iter()
+            .map(|l| fold_fast(l).into_owned())
+            .collect();
+        let mut sp_order: Vec<usize> = (0..sp.values.len()).collect();
+        sp_order.sort_by(|&a, &b| {
+            sp_keys[a]
+                .cmp(&sp_keys[b])
+                .then_with(|| sp.values[a].cmp(&sp.values[b]))
+        });
+        let mut sp_rank = vec![0u32; sp_order.len()];
+        for (r, &v) in sp_order.iter().enumerate() {
+            sp_rank[v] = r as u32;
+        }
         let mut by_speaker: Vec<u32> = (0..n as u32).collect();
-        by_speaker.sort_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            speaker_key[a]
-                .cmp(&speaker_key[b])
-                .then_with(|| corpus.claims[a].speaker_id.cmp(&corpus.claims[b].speaker_id))
-                .then(rank_date[a].cmp(&rank_date[b]))
+        by_speaker.sort_unstable_by_key(|&i| {
+            (
+                sp_rank[sp.single[i as usize] as usize],
+                rank_date[i as usize],
+            )
         });
-        let title_key: Vec<String> = docs.iter().map(|d| fold(&d.display_title())).collect();
+        // Documents ranked once by folded title then id; claims by document rank, then reading order.
+        let title_key: Vec<String> = docs
+            .iter()
+            .map(|d| fold_fast(&d.display_title()).into_owned())
+            .collect();
+        let mut doc_order: Vec<usize> = (0..docs.len()).collect();
+        doc_order.sort_by(|&a, &b| {
+            title_key[a]
+                .cmp(&title_key[b])
+                .then_with(|| docs[a].id.cmp(&docs[b].id))
+        });
+        let mut doc_rank = vec![0u32; docs.len()];
+        for (r, &d) in doc_order.iter().enumerate() {
+            doc_rank[d] = r as u32;
+        }
         let mut by_doc: Vec<u32> = (0..n as u32).collect();
-        by_doc.sort_by(|&a, &b| {
+        by_doc.sort_unstable_by(|&a, &b| {
             let (a, b) = (a as usize, b as usize);
-            let t = |i: usize| title_key.get(dpos(i) as usize).map(String::as_str).unwrap_or("\u{10FFFF}");
-            t(a).cmp(t(b))
-                .then_with(|| corpus.claims[a].doc.cmp(&corpus.claims[b].doc))
+            let r = |i: usize| doc_rank.get(dpos(i) as usize).copied().unwrap_or(u32::MAX);
+            r(a).cmp(&r(b))
+                .then_with(|| {
+                    if r(a) == u32::MAX {
+                        corpus.claims[a].doc.cmp(&corpus.claims[b].doc)
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
                 .then(start(a).cmp(&start(b)))
                 .then(a.cmp(&b))
         });
 
         Index {
             n,
-            tokens,
+            tokens: tokens_sorted,
             postings,
             seq_offs,
             seq,
@@ -579,7 +918,7 @@ impl Index {
             claim_doc,
             entity_claims,
             highlighter,
-            facets: [f_speaker, f_side, f_stance, f_outlet, f_year, f_entity, f_kind, f_doc].into_iter().map(FacetIndex::finish).collect(),
+            facets: facets_built,
             date_key: date_keys,
             order_date: by_date,
             order_oldest: oldest,
@@ -606,7 +945,10 @@ impl Index {
     }
 
     fn token_id(&self, t: &str) -> Option<u32> {
-        self.tokens.binary_search_by(|x| x.as_str().cmp(t)).ok().map(|i| i as u32)
+        self.tokens
+            .binary_search_by(|x| x.as_str().cmp(t))
+            .ok()
+            .map(|i| i as u32)
     }
 
     /// Resolve the query into AND-ed clauses, attaching entities whose aliases the query names.
@@ -624,8 +966,11 @@ impl Index {
             }
             match &p.term {
                 Term::Phrase(ph) => {
-                    let entities =
-                        alias.iter().filter(|m| m.0 == p.range.0 && m.1 == p.range.1).map(|m| m.2).collect();
+                    let entities = alias
+                        .iter()
+                        .filter(|m| m.0 == p.range.0 && m.1 == p.range.1)
+                        .map(|m| m.2)
+                        .collect();
                     used[i] = true;
                     clauses.push(Clause {
                         words: Vec::new(),
@@ -636,11 +981,17 @@ impl Index {
                 Term::Word(w) => {
                     // An alias match starting at this word groups every word it covers.
                     let m = alias.iter().find(|m| m.0 == p.range.0);
-                    let mut clause = Clause { words: vec![w.clone()], ..Clause::default() };
+                    let mut clause = Clause {
+                        words: vec![w.clone()],
+                        ..Clause::default()
+                    };
                     used[i] = true;
                     if let Some(&(_, end, e)) = m {
                         let mut j = i + 1;
-                        while j < pieces.len() && matches!(pieces[j].term, Term::Word(_)) && pieces[j].range.1 <= end {
+                        while j < pieces.len()
+                            && matches!(pieces[j].term, Term::Word(_))
+                            && pieces[j].range.1 <= end
+                        {
                             if let Term::Word(w) = &pieces[j].term {
                                 clause.words.push(w.clone());
                             }
@@ -688,7 +1039,11 @@ impl Index {
                 }
                 cand.for_each(|i| {
                     let own = &self.seq[self.seq_offs[i] as usize..self.seq_offs[i + 1] as usize];
-                    let doc = self.doc_seqs.get(self.claim_doc[i] as usize).map(Vec::as_slice).unwrap_or(&[]);
+                    let doc = self
+                        .doc_seqs
+                        .get(self.claim_doc[i] as usize)
+                        .map(Vec::as_slice)
+                        .unwrap_or(&[]);
                     if Index::phrase_in(own, &ids) || Index::phrase_in(doc, &ids) {
                         m.set(i);
                     }
@@ -754,28 +1109,48 @@ impl Index {
 
     /// Filter, search, count facets and sort for `v`.
     pub fn query(&self, corpus: &Corpus, v: &ViewState) -> QueryResult {
-        debug_assert_eq!(corpus.claims.len(), self.n, "index built for another corpus");
+        debug_assert_eq!(
+            corpus.claims.len(),
+            self.n,
+            "index built for another corpus"
+        );
         let n = self.n;
         let mut base = Bits::ones(n);
+        let mut filtered = false;
         if let Some(m) = self.search_mask(&v.q) {
             base.and(&m);
+            filtered = true;
         }
         if let Some(m) = self.range_mask(v.from.as_deref(), v.to.as_deref()) {
             base.and(&m);
+            filtered = true;
         }
-        let selected: Vec<Vec<String>> = self.facets.iter().map(|f| v.facet_values(f.facet)).collect();
-        let masks: Vec<Option<Bits>> = self.facets.iter().zip(&selected).map(|(f, s)| f.mask(n, s)).collect();
+        let selected: Vec<Vec<String>> = self
+            .facets
+            .iter()
+            .map(|f| v.facet_values(f.facet))
+            .collect();
+        let masks: Vec<Option<Bits>> = self
+            .facets
+            .iter()
+            .zip(&selected)
+            .map(|(f, s)| f.mask(n, s))
+            .collect();
         let mut all = base.clone();
         for m in masks.iter().flatten() {
             all.and(m);
+            filtered = true;
         }
         let facets = self
             .facets
             .iter()
             .enumerate()
             .map(|(fi, f)| {
+                if !filtered {
+                    return f.counts(None, &selected[fi]);
+                }
                 if masks[fi].is_none() {
-                    return f.counts(&all, &selected[fi]);
+                    return f.counts(Some(&all), &selected[fi]);
                 }
                 let mut under = base.clone();
                 for (j, m) in masks.iter().enumerate() {
@@ -783,7 +1158,7 @@ impl Index {
                         under.and(m);
                     }
                 }
-                f.counts(&under, &selected[fi])
+                f.counts(Some(&under), &selected[fi])
             })
             .collect();
         let order = match v.sort {
@@ -792,8 +1167,16 @@ impl Index {
             SortKey::Speaker => &self.order_speaker,
             SortKey::Document => &self.order_document,
         };
-        let claims = order.iter().map(|&i| i as usize).filter(|&i| all.get(i)).collect();
-        QueryResult { claims, facets, total: n }
+        let claims = order
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| all.get(i))
+            .collect();
+        QueryResult {
+            claims,
+            facets,
+            total: n,
+        }
     }
 
     /// Byte ranges of `text` to highlight for query `q`: words starting with a query word, quoted phrases,
@@ -808,7 +1191,11 @@ impl Index {
         let mut ents: Vec<usize> = Vec::new();
         for c in &clauses {
             for w in &c.words {
-                spans.extend(toks.iter().filter(|t| t.2.starts_with(w.as_str())).map(|t| (t.0, t.1)));
+                spans.extend(
+                    toks.iter()
+                        .filter(|t| t.2.starts_with(w.as_str()))
+                        .map(|t| (t.0, t.1)),
+                );
             }
             if let Some(ph) = &c.phrase {
                 if !ph.is_empty() && toks.len() >= ph.len() {
@@ -822,7 +1209,13 @@ impl Index {
             ents.extend(&c.entities);
         }
         if !ents.is_empty() {
-            spans.extend(self.highlighter.entity_matches(text).into_iter().filter(|m| ents.contains(&m.2)).map(|m| (m.0, m.1)));
+            spans.extend(
+                self.highlighter
+                    .entity_matches(text)
+                    .into_iter()
+                    .filter(|m| ents.contains(&m.2))
+                    .map(|m| (m.0, m.1)),
+            );
         }
         merge_spans(spans)
     }
@@ -855,18 +1248,55 @@ mod tests {
     fn parse_words_and_phrases() {
         assert_eq!(
             search_terms("Dāesh  \"Islamic  STATE\" kab"),
-            vec![Term::Word("daesh".into()), Term::Phrase("islamic state".into()), Term::Word("kab".into())]
+            vec![
+                Term::Word("daesh".into()),
+                Term::Phrase("islamic state".into()),
+                Term::Word("kab".into())
+            ]
         );
         // Unterminated quote: plain words while typing.
-        assert_eq!(search_terms("\"islamic sta"), vec![Term::Word("islamic".into()), Term::Word("sta".into())]);
-        assert_eq!(search_terms("“ISIS-K”"), vec![Term::Phrase("isis k".into())]);
+        assert_eq!(
+            search_terms("\"islamic sta"),
+            vec![Term::Word("islamic".into()), Term::Word("sta".into())]
+        );
+        assert_eq!(
+            search_terms("“ISIS-K”"),
+            vec![Term::Phrase("isis k".into())]
+        );
         assert!(search_terms("  \"\" , ").is_empty());
     }
 
     #[test]
     fn tokens_split_at_apostrophes() {
-        let t: Vec<(usize, &str)> = tokens("l'etat daesh's 'x").collect();
-        assert_eq!(t, vec![(0, "l"), (2, "etat"), (7, "daesh"), (13, "s"), (16, "x")]);
+        let t: Vec<(usize, &str)> = tokens("l'etat daesh's 'x");
+        assert_eq!(
+            t,
+            vec![(0, "l"), (2, "etat"), (7, "daesh"), (13, "s"), (16, "x")]
+        );
+        assert_eq!(
+            tokens("isis-k, 3.5 émir_x"),
+            vec![
+                (0, "isis"),
+                (5, "k"),
+                (8, "3"),
+                (10, "5"),
+                (12, "émir"),
+                (18, "x")
+            ]
+        );
+    }
+
+    #[test]
+    fn fold_fast_agrees_with_fold() {
+        for t in [
+            "Plain ASCII `quote` TEXT",
+            "lower only",
+            "Dāesh’s “ISIS”",
+            "",
+            "ÉTAT",
+        ] {
+            assert_eq!(fold_fast(t), fold(t));
+        }
     }
 
     #[test]
@@ -888,6 +1318,9 @@ mod tests {
 
     #[test]
     fn merge_overlapping_spans() {
-        assert_eq!(merge_spans(vec![(5, 8), (0, 3), (2, 4), (8, 9), (7, 7)]), vec![(0, 4), (5, 8), (8, 9)]);
+        assert_eq!(
+            merge_spans(vec![(5, 8), (0, 3), (2, 4), (8, 9), (7, 7)]),
+            vec![(0, 4), (5, 8), (8, 9)]
+        );
     }
 }

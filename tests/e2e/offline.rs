@@ -46,8 +46,6 @@ fn has_stances(corpus: &Corpus) -> bool {
     ok
 }
 
-pub const DOC_BUTTON: &str = "[data-testid=doc-list] [data-doc-id] button";
-
 /// Open the first document in the reader by clicking it; returns its id.
 async fn open_first_doc(c: &Client) -> String {
     let item = actions::wait_for(c, locators::DOC_ITEM).await;
@@ -55,6 +53,23 @@ async fn open_first_doc(c: &Client) -> String {
     actions::click(c, &format!("[data-testid=doc-list] [data-doc-id='{id}'] button")).await;
     reader_shows(c, &id).await;
     id
+}
+
+/// The policy is enforced and watched: the comparison's `--cols:N` style attributes pass, any other inline
+/// style is blocked and reported.
+async fn csp_is_enforced(c: &Client) {
+    no_csp_violation(c).await;
+    actions::js(c, "const d = document.createElement('div'); d.id = 'csp-probe'; document.body.append(d); d.setAttribute('style', '--cols:3'); return true;").await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    no_csp_violation(c).await;
+    let applied = actions::js(c, "return getComputedStyle(document.getElementById('csp-probe')).getPropertyValue('--cols').trim();").await;
+    assert_eq!(applied, serde_json::json!("3"), "the hashed style attribute applies");
+    actions::js(c, "document.getElementById('csp-probe').setAttribute('style', 'color: red'); return true;").await;
+    actions::until("an unhashed inline style is reported", || async { !csp_violations(c).await.is_empty() }).await;
+    let v = csp_violations(c).await;
+    assert!(v.len() == 1 && v[0].starts_with("style-src"), "{v:?}");
+    let color = actions::js(c, "const p = document.getElementById('csp-probe'); const c = getComputedStyle(p).color; p.remove(); return c;").await;
+    assert_ne!(color, serde_json::json!("rgb(255, 0, 0)"), "the unhashed inline style is blocked");
 }
 
 async fn reader_shows(c: &Client, id: &str) {
@@ -200,7 +215,7 @@ async fn the_single_file_edition_works_from_a_file_url() {
     assert_eq!(sw, serde_json::Value::Bool(false), "no service worker under file://");
     checks::app_alive(c).await;
     checks::no_dialog(c).await;
-    no_csp_violation(c).await;
+    csp_is_enforced(c).await;
     actions::screenshot(c, "single-file").await;
     s.close().await;
 }
@@ -320,6 +335,6 @@ async fn the_app_works_under_a_sub_path() {
     .await;
     assert_eq!(manifest, serde_json::json!("./ standalone"), "the manifest is served next to the page");
     checks::app_alive(c).await;
-    no_csp_violation(c).await;
+    csp_is_enforced(c).await;
     s.close().await;
 }
