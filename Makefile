@@ -9,3 +9,7 @@ serve: build
 	@scripts/serve.sh
 test: setup
 	@scripts/test.sh
+# Browser benchmark (issue 10), not part of `make test`: make bench [SIZES="seeds 100 1000 10000"]
+SIZES ?= seeds 100 1000
+bench: setup
+	@bench/run.sh $(SIZES)

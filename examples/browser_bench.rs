@@ -316,7 +316,7 @@ impl Driver {
         let _ = Command::new("sh")
             .arg("-c")
             .arg(format!(
-                "while kill -0 {me} 2>/dev/null && kill -0 {pg} 2>/dev/null; do sleep 1; done; kill -TERM -{pg} 2>/dev/null",
+                "while kill -0 {me} 2>/dev/null && kill -0 {pg} 2>/dev/null; do sleep 1; done; kill -TERM -- -{pg} 2>/dev/null",
                 me = std::process::id(),
                 pg = child.id()
             ))
@@ -335,8 +335,17 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").arg("-TERM").arg(format!("-{}", self.child.id())).status();
-        let _ = self.child.wait();
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let t0 = Instant::now();
+        while self.child.try_wait().ok().flatten().is_none() {
+            if t0.elapsed() > Duration::from_secs(5) {
+                let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+                let _ = self.child.wait();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 

@@ -474,7 +474,7 @@ fn parse(q: &str) -> Vec<Piece> {
         }
     }
     // An unterminated quote (still being typed): its words count as plain words.
-    let rest = open.map_or(at, |s| s);
+    let rest = open.unwrap_or(at);
     words_of(rest, &q[rest..], &mut out);
     out
 }

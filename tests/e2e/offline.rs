@@ -334,6 +334,14 @@ async fn the_app_works_under_a_sub_path() {
     )
     .await;
     assert_eq!(manifest, serde_json::json!("./ standalone"), "the manifest is served next to the page");
+    // The comparison sets `style="--cols:3"`, allowed by its hash: three columns, no violation.
+    if corpus.claims.len() >= 3 {
+        let ids: Vec<&str> = corpus.claims.iter().take(3).map(|c| c.id.as_str()).collect();
+        actions::open(c, &s.server.url(&format!("?cmp={}", ids.join(","))), locators::COMPARE).await;
+        let cols = actions::js(c, "return getComputedStyle(document.querySelector('[data-testid=compare] .columns')).gridTemplateColumns.split(' ').length;").await;
+        assert_eq!(cols, serde_json::json!(3), "the comparison lays out three columns under the CSP");
+        no_csp_violation(c).await;
+    }
     checks::app_alive(c).await;
     csp_is_enforced(c).await;
     s.close().await;

@@ -24,10 +24,19 @@ pub fn facets(p: &FacetsProps) -> Html {
         Callback::from(move |_: MouseEvent| act.emit(Action::ClearAll))
     };
     let n = ctx.view.filter_count();
+    // On narrow screens the facets fold behind a toggle; on wide ones they are always shown.
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     html! {
-        <aside class="facets" aria-label="Filters" data-testid="facets">
+        <aside class={classes!("facets", open.then_some("open"))} aria-label="Filters" data-testid="facets">
             <div class="facets-head">
                 <h2>{"Filters"}</h2>
+                <button class="btn filters-toggle" onclick={toggle} aria-expanded={open.to_string()} data-testid="filters-toggle">
+                    { if *open { "Hide filters".to_string() } else if n > 0 { format!("Filters ({n} active)") } else { "Filters".to_string() } }
+                </button>
                 if n > 0 {
                     <button class="btn small" onclick={clear_all} data-testid="clear-all">{ format!("Clear all ({n})") }</button>
                 }
@@ -87,6 +96,9 @@ fn facet_box(p: &FacetBoxProps) -> Html {
                 }
             }) }
             </ul>
+            if p.facet.more > 0 && *expanded {
+                <p class="muted small">{ format!("…and {} more values: search to narrow them", p.facet.more) }</p>
+            }
             if p.facet.values.len() > TOP {
                 <button class="linkish more" onclick={toggle_more} aria-expanded={expanded.to_string()}>
                     { if *expanded { "Show fewer".to_string() } else { format!("Show all {}", p.facet.values.len()) } }

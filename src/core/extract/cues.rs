@@ -1,0 +1,789 @@
+//! Cue verbs and attribution patterns: which words introduce speech, where the speaker and the claim are.
+use super::lex::{Kind, Lexed, Quote, Tok};
+use super::phrases::{FastBuild, WordSet};
+use super::speakers::{has_name, is_pronoun, np_right, subject_left, subject_right, Pron, Subj};
+use std::collections::HashMap;
+
+/// Takes a that-clause or a bare clause ("said the group is weak").
+pub const SAY: u8 = 1;
+/// Needs "that", a colon or a quotation, possibly after an object ("told reporters that").
+pub const THAT: u8 = 2;
+/// A denial: with a plain object the denial itself is the claim ("denied the reports").
+pub const DENY: u8 = 4;
+/// Only next to a quotation ("“…,” the letter read").
+pub const QUOTE: u8 = 8;
+/// Continues the previous statement ("added").
+pub const CONT: u8 = 16;
+
+/// Cue verbs: all their forms (base first) and what they take.
+const CUES: &[(&str, u8)] = &[
+    ("say says said saying", SAY),
+    ("tell tells told telling", THAT),
+    ("add adds added adding", SAY | CONT),
+    ("note notes noted noting", SAY),
+    ("state states stated stating", SAY),
+    ("claim claims claimed claiming", SAY),
+    ("assert asserts asserted asserting", SAY),
+    ("deny denies denied denying", DENY),
+    ("reject rejects rejected rejecting", DENY),
+    ("dismiss dismisses dismissed dismissing", DENY),
+    ("refute refutes refuted refuting", DENY),
+    ("rebuff rebuffs rebuffed rebuffing", DENY),
+    ("assure assures assured assuring", THAT),
+    ("reassure reassures reassured reassuring", THAT),
+    ("warn warns warned warning", THAT),
+    ("insist insists insisted insisting", SAY),
+    ("confirm confirms confirmed confirming", SAY),
+    ("announce announces announced announcing", THAT),
+    ("stress stresses stressed stressing", SAY),
+    ("emphasize emphasizes emphasized emphasizing", SAY),
+    ("emphasise emphasises emphasised emphasising", SAY),
+    ("contend contends contended contending", SAY),
+    ("urge urges urged urging", QUOTE),
+    ("allege alleges alleged alleging", THAT),
+    ("call calls called calling", QUOTE),
+    ("describe describes described describing", QUOTE),
+    ("testify testifies testified testifying", THAT),
+    ("write writes wrote written writing", THAT | QUOTE),
+    ("read reads read reading", QUOTE),
+    ("explain explains explained explaining", SAY),
+    ("argue argues argued arguing", SAY),
+    ("acknowledge acknowledges acknowledged acknowledging", SAY),
+    ("admit admits admitted admitting", SAY),
+    ("concede concedes conceded conceding", SAY),
+    ("reiterate reiterates reiterated reiterating", SAY | CONT),
+    ("maintain maintains maintained maintaining", THAT),
+    ("believe believes believed believing", SAY),
+    ("predict predicts predicted predicting", THAT),
+    ("declare declares declared declaring", SAY),
+    ("report reports reported reporting", THAT),
+    ("quote quotes quoted quoting", QUOTE),
+    ("tweet tweets tweeted tweeting", THAT | QUOTE),
+    ("post posts posted posting", QUOTE),
+    ("underline underlines underlined underlining", THAT),
+    ("underscore underscores underscored underscoring", THAT),
+    ("highlight highlights highlighted highlighting", THAT),
+    ("mention mentions mentioned mentioning", THAT),
+    ("remark remarks remarked remarking", SAY),
+    ("reply replies replied replying", THAT | QUOTE),
+    ("respond responds responded responding", THAT | QUOTE),
+    ("answer answers answered answering", QUOTE),
+    ("continue continues continued continuing", QUOTE | CONT),
+    ("conclude concludes concluded concluding", THAT),
+    ("caution cautions cautioned cautioning", THAT),
+    ("vow vows vowed vowing", THAT),
+    ("pledge pledges pledged pledging", THAT),
+    ("promise promises promised promising", THAT),
+    ("estimate estimates estimated estimating", THAT),
+    ("assess assesses assessed assessing", THAT),
+    ("indicate indicates indicated indicating", THAT),
+    ("reveal reveals revealed revealing", THAT),
+    ("disclose discloses disclosed disclosing", THAT),
+    ("affirm affirms affirmed affirming", SAY),
+    ("reaffirm reaffirms reaffirmed reaffirming", SAY),
+    ("clarify clarifies clarified clarifying", THAT),
+    ("observe observes observed observing", THAT),
+    ("recall recalls recalled recalling", THAT),
+    ("complain complains complained complaining", THAT),
+    ("accuse accuses accused accusing", DENY),
+    ("ask asks asked asking", QUOTE),
+    ("exclaim exclaims exclaimed exclaiming", QUOTE),
+    ("boast boasts boasted boasting", THAT),
+    ("agree agrees agreed agreeing", THAT),
+    ("suggest suggests suggested suggesting", THAT),
+    ("think thinks thought", THAT),
+];
+
+/// A cue word form.
+#[derive(Debug, Clone, Copy)]
+pub struct CueForm {
+    pub flags: u8,
+    /// "-ing" participle: extends a claim, never starts one.
+    pub ing: bool,
+    /// The base form ("say"): finite only after a plural subject.
+    pub base: bool,
+}
+
+/// All cue word forms, by folded spelling.
+#[derive(Debug, Clone)]
+pub struct CueTable {
+    map: HashMap<String, CueForm, FastBuild>,
+}
+
+impl Default for CueTable {
+    fn default() -> Self {
+        let mut map: HashMap<String, CueForm, FastBuild> = HashMap::default();
+        for (forms, flags) in CUES {
+            for (i, f) in forms.split(' ').enumerate() {
+                map.entry(f.to_string()).or_insert(CueForm { flags: *flags, ing: f.ends_with("ing") && i > 0, base: i == 0 });
+            }
+        }
+        CueTable { map }
+    }
+}
+
+impl CueTable {
+    pub fn get(&self, t: &Tok) -> Option<CueForm> {
+        if t.kind != Kind::Word || t.depth > 0 {
+            return None;
+        }
+        self.map.get(t.lc.as_str()).copied()
+    }
+}
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets"];
+/// Finite auxiliaries and common verbs that show a clause has started.
+static FINITE: WordSet = WordSet::new(&[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should",
+    "shall", "does", "do", "did", "won't", "can't", "cannot", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+    "hadn't", "doesn't", "don't", "didn't", "wouldn't", "couldn't", "shouldn't", "remains", "remain", "continues",
+    "continue", "seems", "seem", "appears", "appear", "exists", "exist", "lacks", "lack", "poses", "pose", "needs",
+    "wants", "plans", "faces", "face", "holds", "hold", "controls", "control", "means", "makes", "make", "uses", "use",
+    "operates", "operate", "represents", "constitutes", "threatens", "enjoys", "maintains", "receives", "provides",
+    "supports", "runs", "leads", "keeps", "stays", "lies", "grows", "spreads", "becomes", "become", "takes", "gets",
+    "gives", "tries", "try", "seeks", "seek", "aims", "intends", "hopes", "knows", "know", "believes", "see", "sees",
+    "remained", "there's", "it's", "they're", "that's", "he's", "she's", "we're", "we've", "they've", "isn't",
+    // base forms after plural subjects, and irregular past tenses
+    "run", "work", "live", "want", "need", "plan", "stay", "come", "go", "get", "give", "show", "enjoy", "fight",
+    "move", "return", "resume", "attack", "threaten", "train", "recruit", "hide", "plot", "gather", "receive",
+    "support", "provide", "mean", "represent", "intend", "hope", "aim", "wish", "pose", "lack", "keep", "hold", "own",
+    "rose", "fell", "grew", "went", "came", "took", "gave", "made", "saw", "knew", "held", "kept", "left", "lost",
+    "won", "ran", "fought", "fled", "began", "became", "built", "brought", "caught", "drove", "found", "got", "heard",
+    "hid", "led", "met", "paid", "put", "sent", "set", "shot", "spent", "stood", "struck", "thought", "understood",
+    "broke", "chose", "fell", "flew", "forgot", "grew", "hit", "hurt", "let", "meant", "sold", "sought", "spread",
+    "stole", "swore", "taught", "threw", "wore", "runs", "works", "lives", "comes", "goes", "shows", "fights", "moves",
+    "returns", "resumes", "attacks", "trains", "recruits", "hides", "plots", "gathers", "wishes", "owns",
+]);
+static PREPS: WordSet = WordSet::new(&[
+    "at", "on", "in", "during", "after", "before", "to", "with", "from", "via", "through", "in", "while", "upon", "by",
+    "earlier", "later", "last", "this", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "recently", "separately", "again", "also", "repeatedly", "publicly",
+    "previously", "on", "over", "late", "early",
+]);
+/// Time words that may stand between a cue and its bare clause ("said Tuesday the …").
+static TIME: WordSet = WordSet::new(&[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+    "earlier", "later", "recently", "again", "also", "last", "this", "week", "month", "year", "on", "morning", "evening",
+    "afternoon", "night",
+]);
+const DETS_ETC: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from"];
+/// Vague sources that are not speakers ("according to reports").
+const VAGUE: &[&str] = &["reports", "report", "sources", "source", "media", "estimates", "data", "figures", "copy", "documents", "records", "statistics", "reporting", "information", "rumours", "rumors", "witnesses"];
+
+/// What a statement found in a sentence says about itself.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub subj: Option<Subj>,
+    /// Token ranges of the claim text (`[a, b)`), in order.
+    pub pieces: Vec<(usize, usize)>,
+    /// Cue as written.
+    pub cue: Option<String>,
+    pub direct: bool,
+    pub floating: bool,
+    pub cont: bool,
+    /// Position for ordering (first token of the claim or its attribution).
+    pub pos: usize,
+}
+
+fn word_is(toks: &[Tok], i: usize, w: &str) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.lc == w)
+}
+
+/// Is `i` a usable cue: finite, not passive, not an infinitive, not inside a quotation.
+fn usable_cue(cues: &CueTable, toks: &[Tok], lo: usize, i: usize) -> Option<CueForm> {
+    let f = cues.get(&toks[i])?;
+    // "-ing" forms extend claims; a capitalised word is a name ("United States").
+    if f.ing || toks[i].cap {
+        return None;
+    }
+    // Passive ("is reported", "was dismissed"), infinitive ("to say"), perfect is fine ("has said").
+    let mut k = i;
+    while k > lo && toks[k - 1].kind == Kind::Word && (toks[k - 1].lc.ends_with("ly") || toks[k - 1].lc == "also" || toks[k - 1].lc == "not") {
+        k -= 1;
+    }
+    if k > lo && toks[k - 1].kind == Kind::Word && (BE.contains(&toks[k - 1].lc.as_str()) || toks[k - 1].lc == "to") {
+        return None;
+    }
+    // "said" as an adjective after a determiner ("the said report").
+    if k > lo && matches!(toks[k - 1].lc.as_str(), "the" | "a" | "an" | "this" | "these") {
+        return None;
+    }
+    Some(f)
+}
+
+/// Is there a finite verb in the first clause segment from `k`: a bare reported clause.
+fn finite_clause(toks: &[Tok], k: usize, hi: usize) -> bool {
+    let mut n = 0;
+    let mut paren = 0i32;
+    let mut dash = false;
+    let mut prev: Option<&Tok> = None;
+    for t in &toks[k..hi] {
+        if t.depth > 0 || t.is_quote_mark() {
+            continue;
+        }
+        if t.kind == Kind::Punct {
+            match t.lc.as_str() {
+                "(" => paren += 1,
+                ")" => paren -= 1,
+                "\u{2013}" | "\u{2014}" => dash = !dash,
+                "," | ";" | ":" | "." | "?" | "!" if paren <= 0 && !dash => return false,
+                _ => {}
+            }
+            continue;
+        }
+        if paren > 0 || dash || t.kind != Kind::Word {
+            continue;
+        }
+        n += 1;
+        if n > 16 {
+            return false;
+        }
+        if n > 1 {
+            let w = t.lc.as_str();
+            let p = prev.map(|p| p.lc.as_str()).unwrap_or("");
+            if FINITE.contains(&w) && p != "to" {
+                return true;
+            }
+            if w.ends_with("ed") && w.len() > 4 && !DETS_ETC.contains(&p) && !t.cap {
+                return true;
+            }
+        }
+        prev = Some(t);
+    }
+    false
+}
+
+/// Is there a finite verb anywhere in `[a, b)` (outside brackets)?
+fn finite_clause_anywhere(toks: &[Tok], a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        let t = &toks[i];
+        t.kind == Kind::Word && (FINITE.contains(&t.lc.as_str()) || t.lc.ends_with("ed") && i > a && !DETS_ETC.contains(&toks[i - 1].lc.as_str()))
+    })
+}
+
+/// Sentence-level attribution analysis.
+pub struct Finder<'a> {
+    pub cues: &'a CueTable,
+    pub lx: &'a Lexed,
+    pub text: &'a str,
+}
+
+impl Finder<'_> {
+    fn toks(&self) -> &[Tok] {
+        &self.lx.toks
+    }
+
+    /// All statements of the sentence `[sa, sb)`, in text order.
+    pub fn sentence(&self, sa: usize, sb: usize) -> Vec<Found> {
+        let toks = self.toks();
+        let mut out: Vec<Found> = Vec::new();
+        let mut consumed: Vec<(usize, usize)> = Vec::new();
+        let quotes: Vec<(usize, usize, bool)> = self.quotes_in(sa, sb).filter(|q| q.depth == 0).map(|q| (q.open, q.close, q.closed)).collect();
+        let mut prev_end = sa;
+        for (qi, &(open, close, closed)) in quotes.iter().enumerate() {
+            let next_open = quotes.get(qi + 1).map(|q| q.0).unwrap_or(sb);
+            let after = if closed { close + 1 } else { close };
+            let pieces = quote_pieces(toks, open, close);
+            if pieces.is_empty() {
+                prev_end = after;
+                continue;
+            }
+            // "…," said S / "…," S said (, adding that …)
+            if let Some((subj, cue, end)) = self.right_attr(after, next_open.min(sb), open, close) {
+                let mut pieces = pieces;
+                let more = self.adding(cue + 1, end);
+                let direct = more.is_none();
+                pieces.extend(more);
+                out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(cue)), direct, floating: false, cont: is_cont(self.cues, toks, cue), pos: open });
+                consumed.push((after, end));
+                prev_end = end;
+                continue;
+            }
+            // S said: "…"
+            if let Some((subj, cue, start)) = self.left_attr(prev_end, open) {
+                out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(cue)), direct: true, floating: false, cont: is_cont(self.cues, toks, cue), pos: start });
+                consumed.push((start, open));
+                prev_end = after;
+                continue;
+            }
+            // A quotation that is the whole sentence: continues the previous speaker.
+            let lead_ok = toks[sa..open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
+            let tail_ok = toks[after.min(sb)..sb].iter().all(|t| t.kind == Kind::Punct);
+            let words = toks[open..close].iter().filter(|t| t.kind == Kind::Word).count();
+            if lead_ok && tail_ok && words >= 3 {
+                out.push(Found { subj: None, pieces, cue: None, direct: true, floating: true, cont: true, pos: open });
+                consumed.push((sa, sb));
+            }
+            prev_end = after;
+        }
+        self.indirect(sa, sb, &consumed, &mut out);
+        out.sort_by_key(|f| f.pos);
+        out
+    }
+
+    /// Quotations opening in `[a, b)` (the list is sorted by opening mark).
+    fn quotes_in(&self, a: usize, b: usize) -> impl Iterator<Item = &Quote> {
+        let qs = &self.lx.quotes;
+        let from = qs.partition_point(|q| q.open < a);
+        qs[from..].iter().take_while(move |q| q.open < b)
+    }
+
+    fn word(&self, i: usize) -> String {
+        let t = &self.toks()[i];
+        self.text[t.s..t.e].to_string()
+    }
+
+    /// Attribution after a closing quotation mark: `, said S` or `, S said`; returns (speaker, cue, end of attribution).
+    fn right_attr(&self, lo: usize, hi: usize, open: usize, close: usize) -> Option<(Subj, usize, usize)> {
+        let toks = self.toks();
+        let mut k = lo;
+        let comma = k < hi && toks[k].is_punct(",");
+        while k < hi && toks[k].kind == Kind::Punct && matches!(toks[k].lc.as_str(), "," | "\u{2013}" | "\u{2014}") {
+            k += 1;
+        }
+        if k >= hi {
+            return None;
+        }
+        let last_inside = toks[open + 1..close].iter().rev().find(|t| t.kind != Kind::Reopen);
+        let punct_inside = last_inside.is_some_and(|t| t.kind == Kind::Punct && matches!(t.lc.as_str(), "," | "." | "!" | "?" | "\u{2026}" | "-" | "\u{2014}"));
+        if !comma && !punct_inside {
+            return None;
+        }
+        // Inverted: said S
+        if let Some(f) = self.cues.get(&toks[k]) {
+            if !f.ing {
+                let subj = subject_right(toks, self.text, k + 1, hi)?;
+                return Some((subj, k, hi));
+            }
+        }
+        // S said
+        let lim = (k + 16).min(hi);
+        let cue = (k..lim).find(|&i| usable_cue(self.cues, toks, k, i).is_some())?;
+        let subj = subject_left(toks, self.text, k, cue)?;
+        (subj.a == k).then_some((subj, cue, hi))
+    }
+
+    /// ", adding that …" / ", saying …" after an attribution: more of the same statement.
+    fn adding(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let toks = self.toks();
+        let i = (from..to).find(|&i| i > 0 && toks[i - 1].is_punct(",") && toks[i].depth == 0 && self.cues.get(&toks[i]).is_some_and(|f| f.ing && f.flags & (SAY | THAT) != 0))?;
+        let mut a = i + 1;
+        while a < to && (word_is(toks, a, "that") || toks[a].is_punct(":") || toks[a].is_punct(",")) {
+            a += 1;
+        }
+        let r = trim_range(toks, a, to)?;
+        (toks[r.0..r.1].iter().filter(|t| t.kind == Kind::Word).count() >= 3).then_some(r)
+    }
+
+    /// Attribution before an opening quotation mark: `S said (at …) (that|:|,) "…"`; returns (speaker, cue, start).
+    fn left_attr(&self, lo: usize, open: usize) -> Option<(Subj, usize, usize)> {
+        let toks = self.toks();
+        let mut j = open;
+        while j > lo && toks[j - 1].kind == Kind::Punct && matches!(toks[j - 1].lc.as_str(), ":" | "," | "\u{2013}" | "\u{2014}") {
+            j -= 1;
+        }
+        if j > lo && word_is(toks, j - 1, "that") {
+            j -= 1;
+        }
+        // Nearest cue to the left with only filler (time, place, audience) in between.
+        let lim = j.saturating_sub(18).max(lo);
+        let mut cue = None;
+        for i in (lim..j).rev() {
+            let t = &toks[i];
+            if t.is_quote_mark() || t.depth > 0 {
+                return None;
+            }
+            if let Some(f) = self.cues.get(t) {
+                if f.ing {
+                    return None;
+                }
+                cue = Some(i);
+                break;
+            }
+            if t.kind == Kind::Word && (t.lc == "that" || FINITE.contains(&t.lc.as_str())) {
+                return None;
+            }
+        }
+        let cue = cue?;
+        let form = usable_cue(self.cues, toks, lo, cue)?;
+        let filler = &toks[cue + 1..j];
+        // Quote-only verbs ("called", "read") take the quotation right away.
+        if form.flags & (SAY | THAT | DENY) == 0 && !filler.is_empty() {
+            return None;
+        }
+        if !filler.is_empty() {
+            let first = &filler[0];
+            let says = self.cues.get(&toks[cue]).is_some_and(|f| f.flags & THAT == 0);
+            if says && !(first.kind == Kind::Word && (PREPS.contains(&first.lc.as_str()) || first.lc.ends_with("ly"))) {
+                return None;
+            }
+        }
+        let subj = subject_left(toks, self.text, lo, cue)?;
+        Some((subj, cue, subj.a))
+    }
+
+    /// Reported speech outside quotations.
+    fn indirect(&self, sa: usize, sb: usize, consumed: &[(usize, usize)], out: &mut Vec<Found>) {
+        let toks = self.toks();
+        let is_consumed = |i: usize| consumed.iter().any(|&(a, b)| i >= a && i < b);
+        let mut lo = sa;
+        let mut i = sa;
+        while i < sb {
+            if is_consumed(i) {
+                i += 1;
+                lo = i;
+                continue;
+            }
+            let t = &toks[i];
+            if t.depth > 0 || t.kind != Kind::Word {
+                i += 1;
+                continue;
+            }
+            // According to S, … / …, according to S.
+            if t.lc == "according" && word_is(toks, i + 1, "to") {
+                if let Some(f) = self.according(sa, sb, i, lo) {
+                    let end = f.pieces.last().map(|p| p.1).unwrap_or(sb);
+                    out.push(f);
+                    i = end.max(i + 2);
+                    lo = i;
+                    continue;
+                }
+                i += 2;
+                continue;
+            }
+            // In his words, …
+            if t.lc == "in" && i == first_word(toks, sa, sb) {
+                if let Some(f) = self.in_words(i, sb) {
+                    out.push(f);
+                    return;
+                }
+            }
+            // "X was quoted (by Y) as saying (that) …"
+            if t.lc == "quoted" {
+                if let Some(f) = self.quoted_as_saying(lo, sb, i) {
+                    out.push(f);
+                    return;
+                }
+            }
+            let Some(form) = usable_cue(self.cues, toks, lo, i) else {
+                i += 1;
+                continue;
+            };
+            if form.flags & (SAY | THAT | DENY) == 0 {
+                i += 1;
+                continue;
+            }
+            let Some(subj) = subject_left(toks, self.text, lo, i) else {
+                // "…, said the minister."
+                if i > sa && toks[i - 1].is_punct(",") {
+                    if let Some(subj) = subject_right(toks, self.text, i + 1, sb) {
+                        if let Some(f) = self.trailing(sa, sb, i, i - 1, subj.b, &subj) {
+                            out.push(f);
+                            return;
+                        }
+                    }
+                }
+                i += 1;
+                continue;
+            };
+            // "say" (base form) goes with plural subjects and bodies, not with "he" or a person's name.
+            if form.base && (matches!(subj.pron, Some(Pron::Person | Pron::Thing)) || subj.pron.is_none() && !plural_np(toks, &subj) && has_name(toks, self.text, (subj.a, subj.b))) {
+                i += 1;
+                continue;
+            }
+            let end = self.strip_trailing_attr(i + 1, sb);
+            if let Some((a, b)) = self.complement(i, end, form) {
+                // A complement that is exactly one quotation is a direct quote.
+                let whole = self.quotes_in(a, a + 1).find(|q| {
+                    q.depth == 0 && q.open == a && toks[q.close.min(b)..b].iter().all(|t| t.kind == Kind::Punct || t.is_quote_mark())
+                });
+                let direct = whole.is_some() && form.flags & DENY == 0;
+                let pieces = match whole {
+                    Some(q) if direct => quote_pieces(toks, q.open, q.close),
+                    _ => vec![(a, b)],
+                };
+                out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(i)), direct, floating: false, cont: is_cont(self.cues, toks, i), pos: subj.a });
+                i = sb;
+                continue;
+            }
+            // Trailing attribution: "…, he said."
+            if let Some(f) = subj.a.checked_sub(1).and_then(|c| self.trailing(sa, sb, i, c, i + 1, &subj)) {
+                out.push(f);
+                i = sb;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// The claim after a cue at `cue`, up to `end`: a that-clause, a colon, a quotation, a bare clause,
+    /// or, for denials, the denial itself.
+    fn complement(&self, cue: usize, end: usize, form: CueForm) -> Option<(usize, usize)> {
+        let toks = self.toks();
+        let k = cue + 1;
+        if k >= end {
+            return None;
+        }
+        let fin = |a: usize| trim_range(toks, a, end);
+        if form.flags & DENY != 0 {
+            return fin(cue);
+        }
+        if word_is(toks, k, "that") || toks[k].is_punct(":") {
+            return fin(k + 1);
+        }
+        // Filler (time, place, audience) then "that" / ":" / a quotation.
+        let says = form.flags & THAT == 0;
+        let first_ok = !says || toks[k].kind == Kind::Word && (PREPS.contains(&toks[k].lc.as_str()) || toks[k].lc.ends_with("ly"));
+        if first_ok {
+            let lim = (k + 26).min(end);
+            for m in k..lim {
+                let t = &toks[m];
+                if t.depth > 0 {
+                    continue;
+                }
+                if word_is(toks, m, "that") {
+                    return fin(m + 1);
+                }
+                if t.is_punct(":") {
+                    return fin(m + 1);
+                }
+                if matches!(t.kind, Kind::Open(_)) && m > k {
+                    return fin(m);
+                }
+                if t.kind == Kind::Word && FINITE.contains(&t.lc.as_str()) {
+                    break;
+                }
+            }
+        }
+        if form.flags & SAY != 0 {
+            let mut b = k;
+            while b < end && toks[b].kind == Kind::Word && TIME.contains(&toks[b].lc.as_str()) {
+                b += 1;
+            }
+            // `said, "…"`; a comma followed by plain text is a parenthetical attribution instead.
+            if b < end && toks[b].is_punct(",") {
+                return matches!(toks.get(b + 1).map(|t| t.kind), Some(Kind::Open(_))).then(|| fin(b + 1)).flatten();
+            }
+            if matches!(toks.get(b).map(|t| t.kind), Some(Kind::Open(_))) {
+                return fin(b);
+            }
+            if finite_clause(toks, b, end) {
+                return fin(b);
+            }
+        }
+        None
+    }
+
+    /// The end of a sentence without a trailing attribution (", USA Today reported.").
+    fn strip_trailing_attr(&self, a: usize, sb: usize) -> usize {
+        let toks = self.toks();
+        // last comma outside quotations
+        let Some(c) = (a..sb).rev().find(|&i| toks[i].is_punct(",") && toks[i].depth == 0) else { return sb };
+        let tail = &toks[c + 1..sb];
+        if tail.len() > 12 || tail.iter().any(|t| t.lc == "that" || t.depth > 0) {
+            return sb;
+        }
+        // ", according to S."
+        if word_is(toks, c + 1, "according") && word_is(toks, c + 2, "to") {
+            return c;
+        }
+        for i in c + 1..sb {
+            if usable_cue(self.cues, toks, c + 1, i).is_some() {
+                if i == c + 1 {
+                    if subject_right(toks, self.text, i + 1, sb).is_some() {
+                        return c;
+                    }
+                } else if subject_left(toks, self.text, c + 1, i).is_some_and(|s| s.a == c + 1) {
+                    return c;
+                }
+                break;
+            }
+        }
+        sb
+    }
+
+    /// "…, he said." / "…, said the minister.": the clause before the comma `c`; the attribution
+    /// (cue at `cue`) ends at `after`, where only a short adverbial may follow.
+    fn trailing(&self, sa: usize, sb: usize, cue: usize, c: usize, after: usize, subj: &Subj) -> Option<Found> {
+        let toks = self.toks();
+        if c <= sa || !toks[c].is_punct(",") {
+            return None;
+        }
+        // Parenthetical: "The group, he said, has lost its leaders."
+        let after = after.max(cue + 1);
+        if after < sb && toks[after].is_punct(",") {
+            let post = trim_range(toks, after + 1, sb);
+            let pre = trim_range(toks, first_content(toks, sa, c), c);
+            if let (Some(pre), Some(post)) = (pre, post) {
+                let words = toks[post.0..post.1].iter().filter(|t| t.kind == Kind::Word).count();
+                let has_cue = toks[post.0..post.1].iter().any(|t| t.lc == "that" || self.cues.get(t).is_some_and(|f| !f.ing));
+                if words >= 3 && !has_cue && finite_clause_anywhere(toks, post.0, post.1) {
+                    return Some(Found { subj: Some(*subj), pieces: vec![pre, post], cue: Some(self.word(cue)), direct: false, floating: false, cont: false, pos: pre.0 });
+                }
+            }
+        }
+        // The cue has no object of its own: nothing, or "on Tuesday", "in a statement", "as … reported".
+        let tail: Vec<&Tok> = toks[after..sb].iter().filter(|t| t.kind == Kind::Word).collect();
+        if tail.len() > 8 || tail.first().is_some_and(|t| !PREPS.contains(&t.lc.as_str()) && !matches!(t.lc.as_str(), "as" | "according" | "in")) {
+            return None;
+        }
+        let start = first_content(toks, sa, c);
+        let (a, b) = trim_range(toks, start, c)?;
+        if toks[a..b].iter().filter(|t| t.kind == Kind::Word).count() < 4 || !finite_clause_anywhere(toks, a, b) {
+            return None;
+        }
+        Some(Found { subj: Some(*subj), pieces: vec![(a, b)], cue: Some(self.word(cue)), direct: false, floating: false, cont: false, pos: a })
+    }
+
+    /// "X was quoted (by Y) as saying (that) …": X is the speaker.
+    fn quoted_as_saying(&self, lo: usize, sb: usize, i: usize) -> Option<Found> {
+        let toks = self.toks();
+        let be = (i > lo && toks[i - 1].kind == Kind::Word && matches!(toks[i - 1].lc.as_str(), "was" | "is" | "were" | "are" | "been")).then_some(i - 1)?;
+        let mut be = be;
+        if be > lo && (word_is(toks, be - 1, "has") || word_is(toks, be - 1, "have")) {
+            be -= 1;
+        }
+        let saying = (i + 1..(i + 12).min(sb)).find(|&k| word_is(toks, k, "saying") && word_is(toks, k - 1, "as"))?;
+        let subj = subject_left(toks, self.text, lo, be)?;
+        let mut a = saying + 1;
+        while a < sb && (word_is(toks, a, "that") || toks[a].is_punct(":") || toks[a].is_punct(",")) {
+            a += 1;
+        }
+        let end = self.strip_trailing_attr(a, sb);
+        let (a, b) = trim_range(toks, a, end)?;
+        let whole = self.quotes_in(a, a + 1).find(|q| q.depth == 0 && toks[q.close.min(b)..b].iter().all(|t| t.kind == Kind::Punct || t.is_quote_mark()));
+        let (pieces, direct) = match whole {
+            Some(q) => (quote_pieces(toks, q.open, q.close), true),
+            None => (vec![(a, b)], false),
+        };
+        if pieces.is_empty() {
+            return None;
+        }
+        Some(Found { subj: Some(subj), pieces, cue: Some(format!("{} {}", self.word(i), self.word(saying))), direct, floating: false, cont: false, pos: subj.a })
+    }
+
+    /// "According to S, …" (sentence start) or "…, according to S." (sentence end).
+    fn according(&self, sa: usize, sb: usize, i: usize, lo: usize) -> Option<Found> {
+        let toks = self.toks();
+        let s_start = i + 2;
+        let cue = Some(format!("{} {}", self.word(i), self.word(i + 1)));
+        let subj = if let Some(p) = object_pronoun(&toks[s_start]) {
+            Subj { a: s_start, b: s_start + 1, appos: None, pron: Some(p) }
+        } else {
+            let (a, b) = np_right(toks, s_start, sb)?;
+            if a != s_start && a != s_start + 1 {
+                return None;
+            }
+            Subj { a: s_start, b, appos: None, pron: None }
+        };
+        let head = toks[subj.b - 1].lc.as_str();
+        if VAGUE.contains(&head) || toks[subj.a..subj.b].iter().any(|t| t.lc == "copy") {
+            return None;
+        }
+        let lead = toks[lo..i].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Word && t.lc.ends_with("ly") || matches!(t.lc.as_str(), "but" | "and" | "however" | "meanwhile" | "yet" | "so"));
+        if lead && subj.b < sb && toks[subj.b].is_punct(",") {
+            let (a, b) = trim_range(toks, subj.b + 1, sb)?;
+            return Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue, direct: false, floating: false, cont: false, pos: i });
+        }
+        // Trailing: the source ends the sentence.
+        let rest_ok = toks[subj.b..sb].iter().all(|t| t.kind == Kind::Punct);
+        if rest_ok && i > sa && toks[i - 1].is_punct(",") {
+            let start = first_content(toks, lo, i - 1);
+            let (a, b) = trim_range(toks, start, i - 1)?;
+            if toks[a..b].iter().filter(|t| t.kind == Kind::Word).count() >= 4 {
+                return Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue, direct: false, floating: false, cont: false, pos: a });
+            }
+        }
+        None
+    }
+
+    /// "In his words, …" / "In the words of S, …".
+    fn in_words(&self, i: usize, sb: usize) -> Option<Found> {
+        let toks = self.toks();
+        let (subj, comma) = if word_is(toks, i + 2, "words") && toks.get(i + 3).is_some_and(|t| t.is_punct(",")) {
+            let p = match toks[i + 1].lc.as_str() {
+                "his" | "her" => Pron::Person,
+                "their" => Pron::Plural,
+                "its" => Pron::Thing,
+                _ => return None,
+            };
+            (Subj { a: i + 1, b: i + 2, appos: None, pron: Some(p) }, i + 3)
+        } else if word_is(toks, i + 1, "the") && word_is(toks, i + 2, "words") && word_is(toks, i + 3, "of") {
+            let (a, b) = np_right(toks, i + 4, sb)?;
+            if !toks.get(b).is_some_and(|t| t.is_punct(",")) {
+                return None;
+            }
+            (Subj { a, b, appos: None, pron: None }, b)
+        } else {
+            return None;
+        };
+        let (a, b) = trim_range(toks, comma + 1, sb)?;
+        Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue: Some(self.text[toks[i].s..toks[i + 2].e].to_string()), direct: false, floating: false, cont: false, pos: i })
+    }
+}
+
+fn object_pronoun(t: &Tok) -> Option<Pron> {
+    if t.kind != Kind::Word {
+        return None;
+    }
+    match t.lc.as_str() {
+        "him" | "her" => Some(Pron::Person),
+        "them" => Some(Pron::Plural),
+        _ => is_pronoun(t),
+    }
+}
+
+fn plural_np(toks: &[Tok], s: &Subj) -> bool {
+    let h = &toks[s.b - 1];
+    h.kind == Kind::Word && h.lc.ends_with('s') && !h.lc.ends_with("'s") && !h.lc.ends_with("ss")
+}
+
+/// Continuation: a cue like "added", or "also"/"further" before the cue.
+fn is_cont(cues: &CueTable, toks: &[Tok], cue: usize) -> bool {
+    if cues.get(&toks[cue]).is_some_and(|f| f.flags & CONT != 0) {
+        return true;
+    }
+    (cue.saturating_sub(3)..cue).any(|i| toks[i].kind == Kind::Word && matches!(toks[i].lc.as_str(), "further" | "also" | "furthermore"))
+}
+
+fn first_word(toks: &[Tok], sa: usize, sb: usize) -> usize {
+    (sa..sb).find(|&i| toks[i].kind == Kind::Word).unwrap_or(sb)
+}
+
+/// Skip a leading adverbial like "Meanwhile," at the start of a trailing-attribution sentence.
+fn first_content(toks: &[Tok], a: usize, _b: usize) -> usize {
+    let mut i = a;
+    while toks.get(i).is_some_and(|t| t.kind == Kind::Punct && !t.is_quote_mark()) {
+        i += 1;
+    }
+    i
+}
+
+/// Trim punctuation (but keep final . ! ? and closing marks) from a token range; None if empty.
+pub fn trim_range(toks: &[Tok], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b && (toks[a].kind == Kind::Punct && !matches!(toks[a].lc.as_str(), "(" | "$" | "\u{2026}") || toks[a].kind == Kind::Para) {
+        a += 1;
+    }
+    while b > a && (toks[b - 1].kind == Kind::Punct && matches!(toks[b - 1].lc.as_str(), "," | ";" | ":" | "\u{2013}" | "\u{2014}" | "-") || toks[b - 1].kind == Kind::Para) {
+        b -= 1;
+    }
+    (a < b && toks[a..b].iter().any(|t| t.kind == Kind::Word)).then_some((a, b))
+}
+
+/// Content token ranges of a quotation (split at paragraph breaks, without marks and trailing commas).
+pub fn quote_pieces(toks: &[Tok], open: usize, close: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = open + 1;
+    for i in open + 1..=close {
+        if i == close || toks[i].kind == Kind::Para {
+            if let Some(r) = trim_range(toks, a, i) {
+                out.push(r);
+            }
+            a = i + 1;
+        } else if toks[i].kind == Kind::Reopen && i == a {
+            a = i + 1;
+        }
+    }
+    out
+}
