@@ -509,7 +509,7 @@ pub struct Index {
     /// Token sequence of each claim's own fields (text, speaker, role, affiliation), fields split by `SEP`.
     seq_offs: Vec<u32>,
     seq: Vec<u32>,
-    /// Token sequence of each document's title and outlet, and the document of each claim.
+    /// Token sequence of each document's outlet, and the document of each claim.
     doc_seqs: Vec<Vec<u32>>,
     claim_doc: Vec<u32>,
     /// Claims mentioning each configured entity (listed in `entities` or matched by an alias in the text).
@@ -619,7 +619,8 @@ impl Index {
             .iter()
             .map(|d| {
                 let mut s = Vec::new();
-                vb.tokens_into(d.title.as_deref().unwrap_or(""), &mut s);
+                // Titles are not searched: a claim matches on what it says and who says it, not on its
+                // article's headline (a headline naming a group would match every claim of the article).
                 vb.tokens_into(d.outlet.as_deref().unwrap_or(""), &mut s);
                 s
             })
