@@ -14,7 +14,7 @@ pub struct TimelineProps {
 }
 
 const W: f64 = 900.0;
-const LEFT: f64 = 150.0;
+const LEFT: f64 = 170.0;
 const ROW: f64 = 44.0;
 const TOP: f64 = 14.0;
 
@@ -35,7 +35,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
         use_memo(claims, move |cl| layout(&c, cl))
     };
     let h = TOP + ROW * t.rows.len().max(1) as f64 + 30.0;
-    let x_of = |x: f64| LEFT + x * (W - LEFT - 16.0);
+    let x_of = |x: f64| LEFT + 12.0 + x * (W - LEFT - 60.0);
     let desc = format!(
         "{} claims from {} to {}; {} undated.",
         t.points.len(),
@@ -55,7 +55,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     let y = TOP + ROW * r as f64 + ROW / 2.0;
                     html! { <g class="tl-row">
                         <line x1={format!("{LEFT}")} x2={format!("{}", W - 8.0)} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="tl-line" />
-                        <text x="4" y={format!("{:.1}", y + 4.0)} class="tl-label">{ label.clone() }</text>
+                        <text x="4" y={format!("{:.1}", y + 4.0)} class="tl-label"><title>{ label.clone() }</title>{ super::opposing::snippet(label, 26) }</text>
                     </g> }
                 }) }
                 { for t.ticks.iter().map(|k| {
