@@ -29,10 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 THEME = (0x2A, 0x56, 0xC6)  # --accent of style.css; the manifest's theme_color
 
-# `style="…"` attribute values the app sets at run time (Yew `style=` props). Allowed by hash with
-# 'unsafe-hashes' so they work under `style-src 'self'`; anything else in a style attribute is blocked.
-#   src/app/components/compare.rs: style={format!("--cols:{}", ids.len())} with 2..=MAX_COMPARE (4) columns
-STYLE_ATTRIBUTE_VALUES = ["--cols:2", "--cols:3", "--cols:4"]
+# `style="…"` attribute values the app sets at run time (Yew `style=` props) would be allowed by hash with
+# 'unsafe-hashes'. The app sets none (the comparison uses `cols-N` classes), so no escape hatch is emitted.
+STYLE_ATTRIBUTE_VALUES: list = []  # the app sets no inline style; keep it that way
 
 SW_FILE = "sw.js"
 CACHE_PREFIX = "counterclaim-"

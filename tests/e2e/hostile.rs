@@ -136,34 +136,23 @@ async fn nothing_ran(c: &Client, when: &str) {
     checks::count(c, ".crash", 0).await;
 }
 
-/// Known overflow that hostile content does not cause, excluded until style.css fixes it: at 375 px the
-/// export menu at the end of the tab row (`.tabs` has no `flex-wrap`) sticks out by ~30 px.
-const KNOWN_OVERFLOW: &str = ".tabs-end";
-
-/// Nothing sticks out sideways: the page is no wider than the window (apart from `KNOWN_OVERFLOW`).
+/// Nothing sticks out sideways: the page is no wider than the window.
 async fn layout_holds(c: &Client, when: &str) {
     let v = actions::js(
         c,
-        &format!(
-            "const w = window.innerWidth;
-             const out = Array.from(document.querySelectorAll('body *'))
-                 .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('{KNOWN_OVERFLOW}'))
-                 .filter(e => {{ for (let p = e.parentElement; p; p = p.parentElement) {{
-                     const o = getComputedStyle(p).overflowX; if (o !== 'visible') return false; }} return true; }})
-                 .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
-             const known = Array.from(document.querySelectorAll('{KNOWN_OVERFLOW}')).some(e => e.getBoundingClientRect().right > w + 1);
-             return [document.documentElement.scrollWidth, w, out, known];"
-        ),
+        "const w = window.innerWidth;
+         const out = Array.from(document.querySelectorAll('body *'))
+             .filter(e => e.getBoundingClientRect().right > w + 1)
+             .filter(e => { for (let p = e.parentElement; p; p = p.parentElement) {
+                 if (getComputedStyle(p).overflowX !== 'visible') return false; } return true; })
+             .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+         return [document.documentElement.scrollWidth, w, out];",
     )
     .await;
     let (sw, iw) = (v[0].as_u64().unwrap(), v[1].as_u64().unwrap());
     if sw > iw + 1 {
-        let out = v[2].as_array().cloned().unwrap_or_default();
-        if !out.is_empty() || v[3] != serde_json::json!(true) {
-            actions::screenshot(c, &format!("hostile-layout-{iw}")).await;
-            panic!("{when}: the page is {sw} px wide in a {iw} px window; too wide: {out:?}");
-        }
-        eprintln!("note: {when}: only the known overflow ({KNOWN_OVERFLOW}) makes the page {sw} px wide in {iw} px");
+        actions::screenshot(c, &format!("hostile-layout-{iw}")).await;
+        panic!("{when}: the page is {sw} px wide in a {iw} px window; too wide: {}", v[2]);
     }
 }
 
@@ -203,7 +192,7 @@ async fn hostile_articles_run_nothing_show_as_text_and_keep_the_layout() {
     // The markup in the text is shown as text: in the claim cards and in the document list.
     let texts = actions::js(c, &format!("return Array.from(document.querySelectorAll(\"{}\")).map(e => e.textContent);", locators::CARD)).await;
     let texts: Vec<String> = serde_json::from_value(texts).unwrap();
-    for needle in ["<script>", "onerror="] {
+    for needle in ["<script", "</script>", "onerror=", "&#x3C;script&#x3E;"] {
         if corpus.claims.iter().take(50).any(|c| c.text.contains(needle)) {
             assert!(texts.iter().any(|t| t.contains(needle)), "a claim card shows the literal {needle}: {texts:#?}");
         } else {

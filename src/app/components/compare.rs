@@ -47,7 +47,7 @@ pub fn compare() -> Html {
                 <span class="legend-item"><mark class="m m-cue cue-supports">{"cue"}</mark>{" words that carry the stance (bold) · "}
                 <mark class="m m-shared">{"shared"}</mark>{" words the claims have in common (dotted underline)"}</span>
             </div>
-            <div class="columns" style={format!("--cols:{}", ids.len())}>
+            <div class={classes!("columns", format!("cols-{}", ids.len()))}>
             { for ids.iter().zip(shared).map(|(&i, sh)| html! { <Column key={ctx.claim(i).id.clone()} claim={i} shared={sh} /> }) }
             </div>
         </section>

@@ -131,6 +131,8 @@ impl CueTable {
     }
 }
 
+/// Auxiliaries: a cue word right before one is a noun ("the claims were").
+const AUX: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets"];
 /// Finite auxiliaries and common verbs that show a clause has started.
 static FINITE: WordSet = WordSet::new(&[
@@ -209,6 +211,18 @@ fn usable_cue(cues: &CueTable, toks: &[Tok], lo: usize, i: usize) -> Option<CueF
     if k > lo && matches!(toks[k - 1].lc.as_str(), "the" | "a" | "an" | "this" | "these") {
         return None;
     }
+    // A noun before the real verb: "a UN report said", "the claims were".
+    if let Some(n) = toks.get(i + 1).filter(|n| n.kind == Kind::Word && n.depth == 0) {
+        let w = n.lc.as_str();
+        let verb_next = AUX.contains(&w) || cues.get(n).is_some_and(|g| !g.ing && !g.base && (w.ends_with("ed") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes")));
+        if verb_next {
+            return None;
+        }
+    }
+    // The base form after a singular indefinite phrase ("a recent report") is a noun.
+    if f.base && (lo..i).rev().take(4).take_while(|&j| toks[j].kind == Kind::Word).any(|j| matches!(toks[j].lc.as_str(), "a" | "an")) {
+        return None;
+    }
     Some(f)
 }
 
@@ -242,7 +256,8 @@ fn finite_clause(toks: &[Tok], k: usize, hi: usize) -> bool {
         if n > 1 {
             let w = t.lc.as_str();
             let p = prev.map(|p| p.lc.as_str()).unwrap_or("");
-            if FINITE.contains(&w) && p != "to" {
+            // after a determiner or preposition it is a noun ("claimed responsibility for the attack")
+            if FINITE.contains(&w) && p != "to" && !DETS_ETC.contains(&p) {
                 return true;
             }
             if w.ends_with("ed") && w.len() > 4 && !DETS_ETC.contains(&p) && !t.cap {
@@ -258,7 +273,7 @@ fn finite_clause(toks: &[Tok], k: usize, hi: usize) -> bool {
 fn finite_clause_anywhere(toks: &[Tok], a: usize, b: usize) -> bool {
     (a..b).any(|i| {
         let t = &toks[i];
-        t.kind == Kind::Word && (FINITE.contains(&t.lc.as_str()) || t.lc.ends_with("ed") && i > a && !DETS_ETC.contains(&toks[i - 1].lc.as_str()))
+        t.kind == Kind::Word && (FINITE.contains(&t.lc.as_str()) || t.lc.ends_with("ed")) && (i == a || !DETS_ETC.contains(&toks[i - 1].lc.as_str()))
     })
 }
 
@@ -307,8 +322,18 @@ impl Finder<'_> {
                 prev_end = after;
                 continue;
             }
-            // A quotation that is the whole sentence: continues the previous speaker.
             let lead_ok = toks[sa..open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
+            // "Mujahid said:" closing the previous paragraph, the quotation opening this one.
+            if lead_ok && sa >= 2 && toks[sa - 1].kind == Kind::Para && toks[sa - 2].is_punct(":") {
+                let lo = (0..sa - 1).rev().take(40).find(|&k| toks[k].kind == Kind::Para || toks[k].depth > 0).map_or(sa.saturating_sub(41), |k| k + 1);
+                if let Some((subj, cue, start)) = self.left_attr(lo, sa - 1) {
+                    out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(cue)), direct: true, floating: false, cont: is_cont(self.cues, toks, cue), pos: start });
+                    consumed.push((sa, sb));
+                    prev_end = after;
+                    continue;
+                }
+            }
+            // A quotation that is the whole sentence: continues the previous speaker.
             let tail_ok = toks[after.min(sb)..sb].iter().all(|t| t.kind == Kind::Punct);
             let words = toks[open..close].iter().filter(|t| t.kind == Kind::Word).count();
             if lead_ok && tail_ok && words >= 3 {
@@ -677,8 +702,10 @@ impl Finder<'_> {
             }
             Subj { a: s_start, b, appos: None, pron: None }
         };
+        // Vague sources ("according to reports", "sources") are no speakers; "the report" is.
         let head = toks[subj.b - 1].lc.as_str();
-        if VAGUE.contains(&head) || toks[subj.a..subj.b].iter().any(|t| t.lc == "copy") {
+        let specific = subj.b - subj.a > 1 && matches!(toks[subj.a].lc.as_str(), "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her");
+        if VAGUE.contains(&head) && !specific || toks[subj.a..subj.b].iter().any(|t| t.lc == "copy") {
             return None;
         }
         let lead = toks[lo..i].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Word && t.lc.ends_with("ly") || matches!(t.lc.as_str(), "but" | "and" | "however" | "meanwhile" | "yet" | "so"));

@@ -214,10 +214,10 @@ fn blocks(body: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Prose: at least four words and ends like a sentence.
+/// Prose: at least four words and ends like a sentence (or with a colon introducing a quotation).
 fn is_prose(text: &str) -> bool {
     let t = text.trim_end();
-    if !t.ends_with(TERMINAL) {
+    if !t.ends_with(TERMINAL) && !t.ends_with(':') {
         return false;
     }
     t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(4).count() >= 4
@@ -238,18 +238,24 @@ fn tokenize(body: &str, bs: usize, be: usize, block: u32, out: &mut Vec<Tok>) {
     let text = &body[bs..be];
     let mut i = 0;
     let mut sp = true;
+    let bytes = text.as_bytes();
     while let Some(c) = char_at(text, i) {
         let cl = c.len_utf8();
-        if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+        if c.is_ascii_whitespace() || !c.is_ascii() && (c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}') {
             sp = true;
             i += cl;
             continue;
         }
         let s = bs + i;
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || !c.is_ascii() && c.is_alphanumeric() {
             let mut e = i + cl;
-            while let Some(n) = char_at(text, e) {
-                let joins = n.is_alphanumeric() || WORD_JOIN.contains(&n) && char_at(text, e + n.len_utf8()).is_some_and(char::is_alphanumeric);
+            loop {
+                // ASCII letters and digits first, without decoding.
+                while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+                let Some(n) = char_at(text, e) else { break };
+                let joins = !n.is_ascii() && n.is_alphanumeric() || WORD_JOIN.contains(&n) && char_at(text, e + n.len_utf8()).is_some_and(char::is_alphanumeric);
                 if !joins {
                     break;
                 }

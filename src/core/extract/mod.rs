@@ -102,7 +102,13 @@ impl Extractor {
 
     /// The side whose marker appears in `s` (longest marker).
     pub(crate) fn side_in(&self, s: &str) -> Option<String> {
-        self.side_m.longest(s).map(|i| self.config.sides[i].id.clone())
+        // Proper names first ("UN report" is the UN's), then the longest marker.
+        let t = Folded::new(s);
+        let best = self.side_m.find(&t).into_iter().max_by_key(|m| {
+            let proper = s[t.orig(m.s)..].chars().next().is_some_and(char::is_uppercase);
+            (proper, m.e - m.s, usize::MAX - m.s)
+        })?;
+        Some(self.config.sides[best.value].id.clone())
     }
 
     /// The entity `s` names exactly ("the IEA" → taliban).
@@ -723,6 +729,35 @@ mod tests {
         let c = one("“We will not let the militia use the port,” Marrow said, adding that the ferries will run again.");
         assert_eq!(c.text, "We will not let the militia use the port the ferries will run again.");
         assert_eq!(c.kind, ClaimKind::Indirect);
+    }
+
+    #[test]
+    fn colon_then_quotation_in_the_next_paragraph() {
+        let c = one("Speaking in Kell on Monday, Osei said:\n\n“The militia has been defeated in the valley.”");
+        assert_eq!(c.speaker, "Osei");
+        assert_eq!(c.kind, ClaimKind::Direct);
+        assert_eq!(c.text, "The militia has been defeated in the valley.");
+    }
+
+    #[test]
+    fn responsibility_claims_and_specific_reports() {
+        assert!(run("The Red Hand claimed responsibility for the attack, which killed two guards.").is_empty());
+        let c = one("According to the harbor report, the militia has left the islands.");
+        assert_eq!(c.speaker, "harbor report");
+    }
+
+    #[test]
+    fn cue_words_used_as_nouns() {
+        let c = one("Meanwhile, a recent harbor report said that the militia has around 300 fighters.");
+        assert_eq!(c.speaker, "recent harbor report");
+        assert_eq!(c.cue.as_deref(), Some("said"));
+        assert!(run("The claims were repeated on local radio all week long.").is_empty());
+    }
+
+    #[test]
+    fn side_prefers_proper_names_in_the_phrase() {
+        let c = one("A Norland analyst said the militia is regrouping.");
+        assert_eq!(c.side.as_deref(), Some("north"));
     }
 
     #[test]

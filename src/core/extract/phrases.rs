@@ -50,7 +50,29 @@ pub struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     pub fn new(text: &'a str) -> Self {
-        let (f, map) = fold_with_map(text);
+        // Same folding as `text::fold_with_map`, with a fast path for ASCII.
+        let b = text.as_bytes();
+        let mut f = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() + 1);
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                let run = b[i..].iter().position(|x| *x >= 0x80 || *x == b'`').map_or(b.len(), |p| i + p);
+                if run > i {
+                    f.push_str(&text[i..run].to_ascii_lowercase());
+                    map.extend(i..run);
+                    i = run;
+                    continue;
+                }
+            }
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let (folded, _) = fold_with_map(&text[i..i + ch.len_utf8()]);
+            map.extend(std::iter::repeat_n(i, folded.len()));
+            f.push_str(&folded);
+            i += ch.len_utf8();
+        }
+        map.push(text.len());
         Folded { text, f, map }
     }
     /// Original byte offset of folded offset `i`.

@@ -576,6 +576,8 @@ pub struct Speakers {
     pub list: Vec<Speaker>,
     /// Speaker index of each statement so far (most recent last).
     pub recent: Vec<usize>,
+    /// Named phrases already resolved (phrase and appositive as written → speaker).
+    cache: std::collections::HashMap<String, usize>,
 }
 
 impl Speakers {
@@ -601,6 +603,27 @@ impl Speakers {
         if core.0 >= core.1 {
             return None;
         }
+        // Phrases with a capitalised word resolve the same way every time: cache them.
+        let cacheable = toks[core.0..core.1].iter().any(|t| t.kind == Kind::Word && t.cap);
+        let key = cacheable.then(|| {
+            let mut k = text[toks[subj.a].s..toks[subj.b - 1].e].to_string();
+            if let Some((a, b)) = subj.appos {
+                k.push('|');
+                k.push_str(&text[toks[a].s..toks[b - 1].e]);
+            }
+            k
+        });
+        if let Some(i) = key.as_ref().and_then(|k| self.cache.get(k)) {
+            return Some(*i);
+        }
+        let r = self.resolve_phrase(ex, toks, text, subj, core);
+        if let (Some(k), Some(i)) = (key, r) {
+            self.cache.insert(k, i);
+        }
+        r
+    }
+
+    fn resolve_phrase(&mut self, ex: &Extractor, toks: &[Tok], text: &str, subj: &Subj, core: (usize, usize)) -> Option<usize> {
         let det = toks[subj.a].lc.as_str();
         let indefinite = det == "a" || det == "an";
         let full_text = span_text(toks, text, (subj.a, subj.b));

@@ -21,9 +21,8 @@ const CLAIM_NOUNS: &[&str] = &[
 static SKIP: WordSet = WordSet::new(&["a", "an", "the", "any", "its", "their", "his", "her", "this", "these", "those", "such", "much", "real", "serious", "major", "big", "significant", "physical"]);
 /// Words that end the reach of a negator.
 const SCOPE_END: &[&str] = &["but", "that", "which", "who", "while", "because", "although", "though", "whereas", "and"];
-const CONTRAST: &[&str] = &["but", "however", "yet", "nevertheless", "nonetheless", "still"];
-const CONCESSIVE: &[&str] = &["although", "though", "despite", "even", "whereas"];
-const IRREALIS: &[&str] = &["if", "unless", "whether", "lest"];
+/// Nouns that refer back to a group named before ("the group is still active").
+const GROUP_NOUNS: &[&str] = &["group", "groups", "militants", "organisation", "organization", "network", "outfit", "terrorists", "fighters", "militia", "insurgents"];
 /// Quantifiers between "there are" and what exists.
 static QUANT: WordSet = WordSet::new(&[
     "many", "several", "some", "other", "still", "currently", "now", "also", "a", "an", "few", "numerous", "various",
@@ -108,12 +107,13 @@ impl StanceModel {
     /// Stance of `text` and the words that decided it. `context` is the text before the claim,
     /// used when the claim only denies someone else's claim ("we reject this claim").
     pub fn judge(&self, t: &Folded, context: &str) -> (Stance, Vec<String>) {
-        let (sup, reff, hits) = self.score(t);
+        let ws = words(&t.f);
+        let (sup, reff, hits) = self.score(t, &ws, context);
         let orig = |a: usize, b: usize| t.text[t.orig(a)..t.orig(b)].to_string();
         if sup == 0.0 && reff == 0.0 {
-            if let Some((ds, de)) = denial_of_claim(&t.f) {
+            if let Some((ds, de)) = denial_of_claim(&ws) {
                 let ctx = Folded::new(tail_sentences(context, 3));
-                let (cs, cr, _) = self.score(&ctx);
+                let (cs, cr, _) = self.score(&ctx, &words(&ctx.f), "");
                 let cue = vec![orig(ds, de)];
                 if cs > cr {
                     return (Stance::Refutes, cue);
@@ -144,9 +144,7 @@ impl StanceModel {
     }
 
     /// Supporting and refuting weights and the cues, in folded coordinates of `t`.
-    fn score(&self, t: &Folded) -> (f32, f32, Vec<Hit>) {
-        let text = t.f.as_str();
-        let ws = words(text);
+    fn score(&self, t: &Folded, ws: &[W], context: &str) -> (f32, f32, Vec<Hit>) {
         if ws.is_empty() {
             return (0.0, 0.0, vec![]);
         }
@@ -156,13 +154,23 @@ impl StanceModel {
         };
         let topic_hits = self.topic.find(t);
         let topic_sents: Vec<u32> = topic_hits.iter().filter_map(|m| word_at(m.s).map(|i| ws[i].sent)).collect();
+        // Sentences that refer back to the topic with a definite phrase ("the group", "these militants").
+        let anaphor_sents: Vec<u32> = ws
+            .windows(2)
+            .filter(|p| matches!(p[0].lc, "the" | "this" | "these" | "that" | "those") && GROUP_NOUNS.contains(&p[1].lc))
+            .map(|p| p[1].sent)
+            .collect();
+        let topic_before = |at: usize| topic_hits.first().is_some_and(|h| h.s < at);
+        let ctx_topic = std::cell::OnceCell::new();
+        let topic_in_context = || *ctx_topic.get_or_init(|| !context.is_empty() && !self.topic.find(&Folded::new(tail_sentences(context, 4))).is_empty());
         let mut hits: Vec<Hit> = Vec::new();
         let mut last_refute_word: Option<(usize, u32)> = None;
         for m in self.lex.find(t) {
             let def = self.defs[m.value];
             let Some(wi) = word_at(m.s) else { continue };
             let w = &ws[wi];
-            if def.topic && !topic_sents.contains(&w.sent) {
+            // A generic cue counts in a sentence about the topic: named, or "the group" after the topic was named.
+            if def.topic && !topic_sents.contains(&w.sent) && !(anaphor_sents.contains(&w.sent) && (topic_before(m.s) || topic_in_context())) {
                 continue;
             }
             let mut weight = w.weight;
@@ -176,15 +184,17 @@ impl StanceModel {
                 if p.clause != w.clause || SCOPE_END.contains(&p.lc) {
                     break;
                 }
-                if self.is_negator(&ws, k - 1) {
+                if let Some(len) = self.negator_len(ws, k - 1) {
                     flips += 1;
-                    neg_start = Some(p.s);
                     // "not yet": an expectation, not a denial.
-                    if ws.get(k).is_some_and(|n| n.lc == "yet") || ws.get(wi + 1).is_some_and(|n| n.lc == "yet") || ws.iter().skip(k).take(wi - k + 3).any(|n| n.lc == "yet") {
+                    if ws.iter().skip(k - 1).take(wi + 3 - (k - 1)).any(|n| n.lc == "yet") {
                         weight = 0.0;
                     }
+                    // a two-word negator ("no longer") ends here: count it once
+                    k -= len - 1;
+                    neg_start = Some(ws[k - 1].s);
                 }
-                if !SKIP.contains(&p.lc) {
+                if !SKIP.contains(&ws[k - 1].lc) {
                     counted += 1;
                 }
                 k -= 1;
@@ -241,19 +251,18 @@ impl StanceModel {
         (sup, reff, hits)
     }
 
-    fn is_negator(&self, ws: &[W], i: usize) -> bool {
+    /// Whether the word at `i` ends a negator, and how many words the negator has ("no longer": 2).
+    fn negator_len(&self, ws: &[W], i: usize) -> Option<usize> {
         let w = ws[i].lc;
-        if w.ends_with("n't") || self.negators.contains(w) {
-            return true;
+        if i > 0 && self.negator_pairs.iter().any(|(a, b)| ws[i - 1].lc == a && w == b) {
+            return Some(2);
         }
-        // two-word negators ("no longer")
-        self.negator_pairs.iter().any(|(a, b)| (i > 0 && ws[i - 1].lc == a && w == b) || (w == a && ws.get(i + 1).is_some_and(|x| x.lc == b)))
+        (w.ends_with("n't") || self.negators.contains(w)).then_some(1)
     }
 }
 
 /// "reject this claim" / "deny it": the span of a denial whose object stands for another claim (folded text).
-fn denial_of_claim(text: &str) -> Option<(usize, usize)> {
-    let ws = words(text);
+fn denial_of_claim(ws: &[W]) -> Option<(usize, usize)> {
     for (i, w) in ws.iter().enumerate() {
         if !DENIALS.contains(&w.lc) {
             continue;
@@ -281,42 +290,78 @@ fn tail_sentences(s: &str, n: usize) -> &str {
     s
 }
 
+/// Marker words that change the weight of cues after them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    None,
+    Contrast,
+    Concessive,
+    Irrealis,
+}
+
+fn marker(w: &str) -> Marker {
+    match w {
+        "but" | "however" | "yet" | "nevertheless" | "nonetheless" | "still" => Marker::Contrast,
+        "although" | "though" | "despite" | "even" | "whereas" => Marker::Concessive,
+        "if" | "unless" | "whether" | "lest" => Marker::Irrealis,
+        _ => Marker::None,
+    }
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[i..].chars().next()
+    }
+}
+
 /// Words of folded text with clause/sentence numbers and cue weights (contrast, concession, irrealis).
 fn words(text: &str) -> Vec<W<'_>> {
-    let mut out: Vec<W> = Vec::new();
+    let b = text.as_bytes();
+    let mut out: Vec<W> = Vec::with_capacity(b.len() / 5 + 1);
     let (mut clause, mut sent) = (0u32, 0u32);
     let mut boundary = true;
     let mut contrast = false;
     let mut concessive = false;
     let mut irrealis = false;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
-            let mut e = i + c.len_utf8();
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let cl = c.len_utf8();
+        if c.is_ascii_alphanumeric() || !c.is_ascii() && c.is_alphanumeric() {
+            let digit = c.is_ascii_digit();
+            let mut e = i + cl;
             loop {
-                let mut ch = text[e..].chars();
-                match ch.next() {
-                    Some(n) if n.is_alphanumeric() => e += n.len_utf8(),
-                    Some(n) if matches!(n, '\'' | '\u{2019}' | '-') && ch.next().is_some_and(char::is_alphanumeric) => e += n.len_utf8(),
-                    // "4,000" and "2.5" are one word
-                    Some(n @ (',' | '.')) if c.is_ascii_digit() && ch.next().is_some_and(|d| d.is_ascii_digit()) => e += n.len_utf8(),
-                    _ => break,
+                while e < b.len() && b[e].is_ascii_alphanumeric() {
+                    e += 1;
                 }
-            }
-            while it.peek().is_some_and(|(j, _)| *j < e) {
-                it.next();
+                let Some(n) = char_at(text, e) else { break };
+                let next_alnum = |k: usize| char_at(text, k).is_some_and(char::is_alphanumeric);
+                if !n.is_ascii() && n.is_alphanumeric() {
+                    e += n.len_utf8();
+                } else if matches!(n, '\'' | '-') && next_alnum(e + 1) {
+                    e += 1;
+                } else if matches!(n, ',' | '.') && digit && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
+                    // "4,000" and "2.5" are one word
+                    e += 1;
+                } else {
+                    break;
+                }
             }
             let lc = &text[i..e];
             let starts = boundary;
-            if starts && CONCESSIVE.contains(&lc) {
-                concessive = true;
+            match marker(lc) {
+                Marker::Concessive if starts => concessive = true,
+                Marker::Contrast if starts || lc == "but" => {
+                    contrast = true;
+                    concessive = false;
+                    irrealis = false;
+                }
+                Marker::Irrealis => irrealis = true,
+                _ => {}
             }
-            if CONTRAST.contains(&lc) && (starts || lc == "but") {
-                contrast = true;
-                concessive = false;
-                irrealis = false;
-            }
-            if IRREALIS.contains(&lc) || lc == "so" && text[e..].trim_start().starts_with("that") || lc == "order" && out.last().is_some_and(|p| p.lc == "in") {
+            if lc == "so" && text[e..].trim_start().starts_with("that") || lc == "order" && out.last().is_some_and(|p| p.lc == "in") {
                 irrealis = true;
             }
             let weight = if irrealis {
@@ -330,25 +375,40 @@ fn words(text: &str) -> Vec<W<'_>> {
             };
             out.push(W { s: i, e, lc, clause, sent, weight });
             boundary = false;
-        } else if matches!(c, '.' | '!' | '?' | ';') {
-            // decimal points and abbreviations do not end sentences
-            let next_space = text[i + 1..].chars().next().is_none_or(char::is_whitespace) || text[i + 1..].starts_with(['"', '\u{201D}', '\u{2019}', '\'']);
-            if next_space {
-                clause += 1;
-                if c != ';' {
-                    sent += 1;
-                    contrast = false;
+            i = e;
+            continue;
+        }
+        match c {
+            '.' | '!' | '?' | ';' => {
+                // decimal points and abbreviations do not end sentences
+                let next_space = char_at(text, i + 1).is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '\''));
+                if next_space {
+                    clause += 1;
+                    if c != ';' {
+                        sent += 1;
+                        contrast = false;
+                    }
+                    concessive = false;
+                    irrealis = false;
+                    boundary = true;
                 }
+            }
+            ',' | ':' | '(' | ')' | '"' | '\u{2013}' | '\u{2014}' => {
+                clause += 1;
                 concessive = false;
                 irrealis = false;
                 boundary = true;
             }
-        } else if matches!(c, ',' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' | '"' | '\u{201C}' | '\u{201D}') {
-            clause += 1;
-            concessive = false;
-            irrealis = false;
-            boundary = true;
+            // a dash between spaces (folded "–" / "—")
+            '-' if i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') => {
+                clause += 1;
+                concessive = false;
+                irrealis = false;
+                boundary = true;
+            }
+            _ => {}
         }
+        i += cl;
     }
     out
 }
@@ -408,6 +468,20 @@ mod tests {
         let m = model();
         assert_eq!(judge(&m, "We have been active in this area.", "").0, Stance::Neutral);
         assert_eq!(judge(&m, "The rebels remain active in the hills.", "").0, Stance::Supports);
+    }
+
+    #[test]
+    fn topic_bound_cues_accept_a_definite_reference_to_the_topic() {
+        let m = model();
+        assert_eq!(judge(&m, "The group is still active in the hills.", "The Red Hand lost its leader.").0, Stance::Supports);
+        assert_eq!(judge(&m, "The group is still active in the hills.", "The choir gave a concert.").0, Stance::Neutral);
+        assert_eq!(judge(&m, "They are active in the hills.", "The Red Hand lost its leader.").0, Stance::Neutral);
+    }
+
+    #[test]
+    fn two_word_negators_count_once() {
+        let m = model();
+        assert_eq!(judge(&m, "The Red Hand no longer poses a threat.", "").0, Stance::Refutes);
     }
 
     #[test]
