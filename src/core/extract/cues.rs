@@ -14,6 +14,8 @@ pub const DENY: u8 = 4;
 pub const QUOTE: u8 = 8;
 /// Continues the previous statement ("added").
 pub const CONT: u8 = 16;
+/// Names something with a judgement ("called the report baseless"): the naming is the claim.
+pub const NAMING: u8 = 32;
 
 /// Cue verbs: all their forms (base first) and what they take.
 const CUES: &[(&str, u8)] = &[
@@ -41,8 +43,11 @@ const CUES: &[(&str, u8)] = &[
     ("contend contends contended contending", SAY),
     ("urge urges urged urging", QUOTE),
     ("allege alleges alleged alleging", THAT),
-    ("call calls called calling", QUOTE),
-    ("describe describes described describing", QUOTE),
+    ("call calls called calling", QUOTE | NAMING),
+    ("describe describes described describing", QUOTE | NAMING),
+    ("label labels labelled labeled labelling", QUOTE | NAMING),
+    ("term terms termed terming", QUOTE | NAMING),
+    ("brand brands branded branding", QUOTE | NAMING),
     ("testify testifies testified testifying", THAT),
     ("write writes wrote written writing", THAT | QUOTE),
     ("read reads read reading", QUOTE),
@@ -495,7 +500,7 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             };
-            if form.flags & (SAY | THAT | DENY) == 0 {
+            if form.flags & (SAY | THAT | DENY) == 0 && !self.naming(i, sb) {
                 i += 1;
                 continue;
             }
@@ -518,6 +523,11 @@ impl Finder<'_> {
                 continue;
             }
             let end = self.strip_trailing_attr(i + 1, sb);
+            // "…, while Y said …": a second speaker ends this claim.
+            let (end, next) = match self.second_speaker(i + 1, end) {
+                Some(c) => (c, Some(c + 1)),
+                None => (end, None),
+            };
             if let Some((a, b)) = self.complement(i, end, form) {
                 // A complement that is exactly one quotation is a direct quote.
                 let whole = self.quotes_in(a, a + 1).find(|q| {
@@ -529,7 +539,8 @@ impl Finder<'_> {
                     _ => vec![(a, b)],
                 };
                 out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(i)), direct, floating: false, cont: is_cont(self.cues, toks, i), pos: subj.a });
-                i = sb;
+                i = next.unwrap_or(sb);
+                lo = i;
                 continue;
             }
             // Trailing attribution: "…, he said."
@@ -551,7 +562,7 @@ impl Finder<'_> {
             return None;
         }
         let fin = |a: usize| trim_range(toks, a, end);
-        if form.flags & DENY != 0 {
+        if form.flags & (DENY | NAMING) != 0 {
             return fin(cue);
         }
         if word_is(toks, k, "that") || toks[k].is_punct(":") {
@@ -596,6 +607,41 @@ impl Finder<'_> {
             if finite_clause(toks, b, end) {
                 return fin(b);
             }
+        }
+        None
+    }
+
+    /// "called the report baseless", "described the group as defeated" (not "called for", "called on").
+    fn naming(&self, i: usize, sb: usize) -> bool {
+        let toks = self.toks();
+        if self.cues.get(&toks[i]).is_none_or(|f| f.flags & NAMING == 0) {
+            return false;
+        }
+        let next = toks.get(i + 1).filter(|t| t.kind == Kind::Word && t.depth == 0);
+        let words = toks[i + 1..sb].iter().filter(|t| t.kind == Kind::Word).count();
+        next.is_some_and(|t| !matches!(t.lc.as_str(), "for" | "on" | "upon" | "off" | "in" | "back" | "up" | "out" | "to")) && (2..=14).contains(&words)
+    }
+
+    /// A comma or semicolon in `[a, b)` after which another speaker reports something
+    /// (", while the ministry said …", "; Norland claimed …").
+    fn second_speaker(&self, a: usize, b: usize) -> Option<usize> {
+        let toks = self.toks();
+        let mut c = a;
+        while c < b {
+            let t = &toks[c];
+            if t.depth == 0 && (t.is_punct(",") || t.is_punct(";")) {
+                let mut k = c + 1;
+                if toks.get(k).is_some_and(|x| x.kind == Kind::Word && matches!(x.lc.as_str(), "while" | "whereas" | "but" | "and" | "although" | "though")) {
+                    k += 1;
+                }
+                let lim = (k + 14).min(b);
+                if let Some(cue) = (k..lim).find(|&i| usable_cue(self.cues, toks, k, i).is_some_and(|f| f.flags & (SAY | THAT | DENY) != 0)) {
+                    if subject_left(toks, self.text, k, cue).is_some_and(|s| s.a == k && s.pron.is_none()) && (t.is_punct(";") || k > c + 1) {
+                        return Some(c);
+                    }
+                }
+            }
+            c += 1;
         }
         None
     }

@@ -241,6 +241,37 @@ fn merge(stmts: Vec<Stmt>, speakers: &Speakers) -> Vec<Stmt> {
     out
 }
 
+/// Give a person named only by surname in one document the full name used in another, when the
+/// corpus names exactly one such person ("Khatib" → "Esmaeil Khatib"), so one person has one
+/// `speaker_id` across documents. Configured actors are already unified by [`Extractor`].
+pub fn unify_speakers(claims: &mut [Claim]) {
+    let mut full: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let words: Vec<&str> = c.speaker.split_whitespace().collect();
+        if words.len() >= 2 && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            let e = full.entry(fold(words[words.len() - 1])).or_default();
+            if !e.iter().any(|&j| claims[j].speaker_id == c.speaker_id) {
+                e.push(i);
+            }
+        }
+    }
+    for i in 0..claims.len() {
+        let c = &claims[i];
+        if c.speaker.contains(' ') || !c.speaker.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        if let Some([j]) = full.get(&fold(&c.speaker)).map(Vec::as_slice) {
+            let src = claims[*j].clone();
+            let c = &mut claims[i];
+            c.speaker = src.speaker;
+            c.speaker_id = src.speaker_id;
+            c.role = c.role.take().or(src.role);
+            c.affiliation = c.affiliation.take().or(src.affiliation);
+            c.side = c.side.take().or(src.side);
+        }
+    }
+}
+
 fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -487,7 +518,10 @@ mod tests {
     #[test]
     fn unattributed_quote_without_previous_speaker_is_ignored() {
         assert!(run("“We patrol the pass every night and see nobody.”").is_empty());
-        assert!(run("Residents called the new ferry a “floating palace” last week.").is_empty());
+        // A scare quote inside someone's sentence is part of that statement, not a quotation of its own.
+        let c = one("Residents called the new ferry a “floating palace” last week.");
+        assert_eq!(c.text, "called the new ferry a “floating palace” last week.");
+        assert!(run("The new ferry, a “floating palace”, left the harbor last week.").is_empty());
     }
 
     #[test]
@@ -758,6 +792,45 @@ mod tests {
     fn side_prefers_proper_names_in_the_phrase() {
         let c = one("A Norland analyst said the militia is regrouping.");
         assert_eq!(c.side.as_deref(), Some("north"));
+    }
+
+    #[test]
+    fn two_speakers_in_one_sentence() {
+        let cs = run("Norland claimed that the militia keeps bases in the hills, while the Harbor Authority said the hills are empty.");
+        assert_eq!(cs.len(), 2, "{cs:#?}");
+        assert_eq!(cs[0].speaker, "Norland");
+        assert_eq!(cs[0].text, "the militia keeps bases in the hills");
+        assert_eq!(cs[1].speaker, "Harbor Authority");
+        assert_eq!(cs[1].text, "the hills are empty.");
+    }
+
+    #[test]
+    fn naming_verbs_with_a_judgement() {
+        let c = one("The Harbor Authority called the Norlandic report baseless.");
+        assert_eq!(c.text, "called the Norlandic report baseless.");
+        assert_eq!(c.stance, Stance::Refutes);
+        assert!(run("The Harbor Authority called for calm after the storm in the bay.").is_empty());
+    }
+
+    #[test]
+    fn name_particles() {
+        let c = one("Envoy Karim bin Saleh said the talks went well.");
+        assert_eq!(c.speaker, "Karim bin Saleh");
+    }
+
+    #[test]
+    fn surnames_unify_across_documents() {
+        let ex = Extractor::new(&config());
+        let mut d1 = doc("Analyst Petra Holm said prices rose.");
+        d1.id = "d1".into();
+        let mut d2 = doc("Holm said wages did not rise.");
+        d2.id = "d2".into();
+        let mut claims: Vec<Claim> = ex.extract(&d1).into_iter().chain(ex.extract(&d2)).collect();
+        assert_eq!(claims[1].speaker, "Holm");
+        unify_speakers(&mut claims);
+        assert_eq!(claims[1].speaker, "Petra Holm");
+        assert_eq!(claims[1].speaker_id, claims[0].speaker_id);
+        assert_eq!(claims[1].side.as_deref(), Some("analyst"));
     }
 
     #[test]

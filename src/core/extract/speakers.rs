@@ -135,6 +135,8 @@ static AUX_ADV: WordSet = WordSet::new(&[
     "strongly", "flatly", "categorically", "officially", "explicitly", "openly", "privately", "even", "last", "yesterday",
     "today", "herself", "himself", "themselves", "itself", "had", "being",
 ]);
+/// Lower-case particles inside personal names.
+const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "al", "el", "ul", "ur", "van", "von", "der", "de", "da", "di", "du", "la", "le", "abu", "bte"];
 /// Words that start a short phrase between a speaker and the cue ("on Monday", "in a statement").
 const PP_START: &[&str] = &["on", "in", "at", "during", "via", "through", "last", "this", "earlier", "late", "early"];
 /// Interjected adverbs between commas ("Karimi, meanwhile, said").
@@ -466,6 +468,11 @@ pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &
     while k > a {
         let t = &toks[k - 1];
         let w = t.lc.as_str();
+        // name particles between capitalised parts ("Khalid bin Walid", "Ursula von der Leyen")
+        if k < b && k - 1 > a && NAME_PARTICLES.contains(&w) && toks[k - 2].cap {
+            k -= 1;
+            continue;
+        }
         let ok = t.kind == Kind::Word
             && t.cap
             && !TITLES.contains(&w)
