@@ -320,6 +320,7 @@ impl Driver {
                 me = std::process::id(),
                 pg = child.id()
             ))
+            .process_group(0)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

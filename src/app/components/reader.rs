@@ -95,13 +95,22 @@ fn paragraph(ctx: &super::Ctx, doc: &Document, start: usize, end: usize, claims:
         parts.push(html! { {doc.body[at..s].to_string()} });
         let act = ctx.act.clone();
         let (d, id) = (doc.id.clone(), c.id.clone());
-        let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::OpenDoc { doc: d.clone(), claim: Some(id.clone()) }));
+        let onclick = {
+            let (act, d, id) = (act.clone(), d.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| act.emit(Action::OpenDoc { doc: d.clone(), claim: Some(id.clone()) }))
+        };
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                act.emit(Action::OpenDoc { doc: d.clone(), claim: Some(id.clone()) });
+            }
+        });
         let is_focused = focused == Some(c.id.as_str());
         parts.push(html! {
             <mark class={classes!("span", format!("span-{}", c.stance.as_str()), is_focused.then_some("active"))}
                 data-claim-id={c.id.clone()} data-stance={c.stance.as_str()} tabindex="0" role="button"
                 aria-current={is_focused.then_some("true")}
-                title={format!("{} — {}", c.speaker, c.stance.as_str())} {onclick}>
+                title={format!("{} — {}", c.speaker, c.stance.as_str())} {onclick} {onkeydown}>
                 { doc.body[s..e].to_string() }
             </mark>
         });
