@@ -9,7 +9,10 @@
 #
 # Environment: BENCH_COLD (cold loads, default 3), BENCH_WARM (warm reloads, 3), BENCH_ROUNDS (interaction
 # rounds, 2). Everything generated goes to bench/tmp/ (ignored): corpus-N/, dist-N/, dist-minimal/.
-# Builds reuse the crate's target/ (COUNTERCLAIM_SEEDS=bench/tmp/corpus-N picks the corpus, see build.rs).
+# The wasm builds share one target dir of their own, bench/tmp/target (BENCH_TARGET_DIR), reused across sizes and
+# runs: COUNTERCLAIM_SEEDS=bench/tmp/corpus-N picks the corpus (see build.rs). Not target/: Trunk's wasm-bindgen
+# output there is shared by every concurrent `trunk build` (a build next to `make test` mixed the JS glue of one
+# build with the wasm of another), and each corpus switch would force the others to rebuild.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"   # cd to the repository root, PATH for trunk & co.
 say() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
@@ -17,6 +20,7 @@ started=$(date +%s)
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(seeds 100 1000)
 TMP="$ROOT/bench/tmp"
+WASM_TARGET="${BENCH_TARGET_DIR:-$TMP/target}"
 mkdir -p "$TMP"
 
 # MiniSearch (npm, pinned by bench/package-lock.json) into the ignored bench/node_modules.
@@ -38,10 +42,10 @@ build() { # build LABEL DIST [CORPUS_DIR]: release build of the app over CORPUS_
   t0=$(date +%s)
   say "$label: trunk build --release --offline --dist ${dist#"$ROOT"/}"
   if [ -n "$corpus" ]; then
-    COUNTERCLAIM_SEEDS="$corpus" trunk build --release --offline --dist "$dist" > "$TMP/build-$label.log" 2>&1 \
+    CARGO_TARGET_DIR="$WASM_TARGET" COUNTERCLAIM_SEEDS="$corpus" trunk build --release --offline --dist "$dist" > "$TMP/build-$label.log" 2>&1 \
       || { tail -30 "$TMP/build-$label.log"; exit 1; }
   else
-    env -u COUNTERCLAIM_SEEDS trunk build --release --offline --dist "$dist" > "$TMP/build-$label.log" 2>&1 \
+    env -u COUNTERCLAIM_SEEDS CARGO_TARGET_DIR="$WASM_TARGET" trunk build --release --offline --dist "$dist" > "$TMP/build-$label.log" 2>&1 \
       || { tail -30 "$TMP/build-$label.log"; exit 1; }
   fi
   # The real page: CSP meta, service worker, icons (no single-file edition).
@@ -68,7 +72,7 @@ done
 
 say "minimal Yew page (bench/minimal)"
 t0=$(date +%s)
-( cd bench/minimal && CARGO_TARGET_DIR="$ROOT/target" trunk build --release --offline --dist "$TMP/dist-minimal" ) \
+( cd bench/minimal && CARGO_TARGET_DIR="$WASM_TARGET" trunk build --release --offline --dist "$TMP/dist-minimal" ) \
   > "$TMP/build-minimal.log" 2>&1 || { tail -30 "$TMP/build-minimal.log"; exit 1; }
 printf 'minimal\t%s\n' "$(( $(date +%s) - t0 ))" >> "$TMP/builds.tsv"
 

@@ -58,6 +58,28 @@ fn mbps(bytes: usize, secs: f64) -> f64 {
     bytes as f64 / 1e6 / secs
 }
 
+/// CPU time of this thread in seconds, where the OS reports it (Linux), to read throughput on a busy machine.
+fn cpu_secs() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(s.split_whitespace().next()?.parse::<f64>().ok()? / 1e9)
+}
+
+/// Wall-clock and (when known) CPU-time throughput of `f` over `bytes`.
+fn timed<T>(bytes: usize, f: impl FnOnce() -> T) -> (T, f64, Option<f64>) {
+    let (t, c) = (Instant::now(), cpu_secs());
+    let out = f();
+    let wall = mbps(bytes, t.elapsed().as_secs_f64());
+    let cpu = c.zip(cpu_secs()).map(|(a, b)| mbps(bytes, b - a));
+    (out, wall, cpu)
+}
+
+fn fmt(wall: f64, cpu: Option<f64>) -> String {
+    match cpu {
+        Some(c) => format!("{wall:>6.1} MB/s (cpu {c:>5.1})"),
+        None => format!("{wall:>6.1} MB/s"),
+    }
+}
+
 /// One timed pass at 1×, 2× and 4× the base size: throughput should stay flat (linear time).
 fn print_scaling(config: &CorpusConfig, seeds: &[(String, Vec<u8>)]) {
     let extractor = Extractor::new(config);
@@ -65,25 +87,19 @@ fn print_scaling(config: &CorpusConfig, seeds: &[(String, Vec<u8>)]) {
     for mult in [1, 2, 4] {
         let files = repeated(seeds, BASE_BYTES * mult);
         let bytes = total(&files);
-        let t = Instant::now();
-        let corpus = build(config, &files);
-        let both = t.elapsed().as_secs_f64();
-        let t = Instant::now();
-        let n: usize = corpus.documents.iter().map(|d| extractor.extract(d).len()).sum();
-        let extract = t.elapsed().as_secs_f64();
+        let (corpus, both, both_cpu) = timed(bytes, || build(config, &files));
+        let (n, extract, extract_cpu) = timed(bytes, || corpus.documents.iter().map(|d| extractor.extract(d).len()).sum::<usize>());
         // The same text as one long document: extraction must stay linear within a document too.
         let mut long: Document = corpus.documents[0].clone();
         long.body = corpus.documents.iter().map(|d| d.body.as_str()).collect::<Vec<_>>().join("\n\n");
         long.paragraphs.clear();
-        let t = Instant::now();
-        black_box(extractor.extract(&long));
-        let one_doc = t.elapsed().as_secs_f64();
+        let (_, one_doc, one_doc_cpu) = timed(long.body.len(), || black_box(extractor.extract(&long)).len());
         println!(
-            "  {mult}x {:>6.1} MB: ingest+extract {:>6.1} MB/s | extract only {:>6.1} MB/s | one long document {:>6.1} MB/s | {} docs, {} claims",
+            "  {mult}x {:>5.1} MB: ingest+extract {} | extract only {} | one long document {} | {} docs, {} claims",
             bytes as f64 / 1e6,
-            mbps(bytes, both),
-            mbps(bytes, extract),
-            mbps(long.body.len(), one_doc),
+            fmt(both, both_cpu),
+            fmt(extract, extract_cpu),
+            fmt(one_doc, one_doc_cpu),
             corpus.documents.len(),
             n
         );

@@ -8,6 +8,8 @@
 //!   --builds FILE      `label<TAB>seconds` lines: build times shown in the table
 //!   --started EPOCH    when the whole run started (seconds since 1970), for the "run took" line
 //!   --cold N --warm N --rounds N   cold loads (fresh browser each), warm reloads, interaction rounds
+//!   --profile          also write a CDP CPU profile of the interactions to bench/tmp/profile-LABEL.cpuprofile
+//!                      (open it in Chrome DevTools; build with names to see wasm function names)
 //! ```
 //!
 //! For every dist: an in-process static server on 127.0.0.1 serves it; chromedriver drives headless
@@ -83,7 +85,12 @@ const QUERIES: &[&str] = &[
 
 /// Installed before any page script: marks when the app (or the minimal page) first shows its content.
 const OBSERVER: &str = r#"(() => {
-  const B = window.__bench = { marks: {}, wasmMemory: null };
+  const B = window.__bench = { marks: {}, errors: [] };
+  const err = (m) => { if (B.errors.length < 20) B.errors.push(String(m).slice(0, 500)); };
+  addEventListener('error', (e) => err(e.message || (e.target && e.target.src) || 'error'), true);
+  addEventListener('unhandledrejection', (e) => err('unhandled rejection: ' + (e.reason && (e.reason.stack || e.reason))));
+  const ce = console.error.bind(console);
+  console.error = (...a) => { err(a.join(' ')); ce(...a); };
   const mark = (k) => { if (B.marks[k] == null) B.marks[k] = performance.now(); };
   const check = () => {
     if (document.querySelector('[data-testid=result-count]')) mark('rendered');
@@ -155,6 +162,8 @@ struct Opts {
     cold: usize,
     warm: usize,
     rounds: usize,
+    /// Write a CDP CPU profile of the interaction phase to bench/tmp/profile-LABEL.cpuprofile.
+    profile: bool,
 }
 
 fn parse_args() -> Opts {
@@ -168,6 +177,7 @@ fn parse_args() -> Opts {
         cold: 3,
         warm: 3,
         rounds: 2,
+        profile: false,
     };
     let mut it = std::env::args().skip(1);
     let num = |v: Option<String>| v.and_then(|s| s.parse::<usize>().ok()).expect("a number");
@@ -188,6 +198,7 @@ fn parse_args() -> Opts {
             "--cold" => o.cold = num(it.next()),
             "--warm" => o.warm = num(it.next()),
             "--rounds" => o.rounds = num(it.next()),
+            "--profile" => o.profile = true,
             t if t.contains('=') => {
                 let (label, rest) = t.split_once('=').unwrap();
                 let (dist, claims) = match rest.split_once(':') {
@@ -466,10 +477,10 @@ async fn load(b: &Browser, url: &str, reload: bool) -> Load {
     loop {
         let v = b
             .js(
-                "const B = window.__bench || {marks: {}}; const c = document.querySelector('[data-testid=result-count]');
+                "const B = window.__bench || {marks: {}, errors: []}; const c = document.querySelector('[data-testid=result-count]');
                  const f = document.querySelector('footer.foot');
                  const w = performance.getEntriesByType('resource').find(r => r.name.endsWith('.wasm'));
-                 return {marks: B.marks, count: c ? c.textContent : null, footer: f ? f.textContent : null,
+                 return {marks: B.marks, errors: B.errors, count: c ? c.textContent : null, footer: f ? f.textContent : null,
                          wasm: w ? w.responseEnd : null};",
                 vec![],
             )
@@ -482,7 +493,13 @@ async fn load(b: &Browser, url: &str, reload: bool) -> Load {
             zero_since.get_or_insert_with(Instant::now);
         }
         let empty_app = zero_since.is_some_and(|z| z.elapsed() > Duration::from_millis(1500));
-        if done || empty_app || t0.elapsed() > Duration::from_secs(300) {
+        let errors: Vec<String> = v["errors"].as_array().map(|a| a.iter().filter_map(|e| e.as_str().map(str::to_string)).collect()).unwrap_or_default();
+        // A page that logged an error and has not rendered for 10 s will not.
+        let broken = !errors.is_empty() && got("rendered").is_none() && t0.elapsed() > Duration::from_secs(10);
+        if broken || t0.elapsed() > Duration::from_secs(180) {
+            eprintln!("[bench] the page did not show claims after {:.0} s; errors: {errors:?}", t0.elapsed().as_secs_f64());
+        }
+        if done || empty_app || broken || t0.elapsed() > Duration::from_secs(180) {
             return Load {
                 first: got("first"),
                 painted: got("painted"),
@@ -758,7 +775,18 @@ async fn bench_one(
             }
             if !minimal {
                 let have_claims = row.cold[0].first.is_some();
+                if o.profile {
+                    b.cdp("Profiler.enable", json!({})).await;
+                    b.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 })).await;
+                    b.cdp("Profiler.start", json!({})).await;
+                }
                 let r = interact(&b, o.rounds, minisearch, have_claims).await;
+                if o.profile {
+                    let p = b.cdp("Profiler.stop", json!({})).await;
+                    let out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/tmp")).join(format!("profile-{label}.cpuprofile"));
+                    std::fs::write(&out, p["value"]["profile"].to_string()).expect("write the profile");
+                    eprintln!("[bench] {label}: CPU profile of the interactions in {}", out.display());
+                }
                 eprintln!(
                     "[bench] {label}: filter n={} p50={:?} p95={:?}; search n={} p50={:?} p95={:?}; minisearch p50={:?} p95={:?}",
                     r.filter.v.len(),

@@ -4,7 +4,8 @@
 //! cargo run --release --example gen_corpus -- N OUT_DIR [--seeds DIR] [--rng SEED]
 //! ```
 //!
-//! Writes `N` articles into `OUT_DIR` (created; its old `*.txt` files are removed first), copies
+//! Writes `N` articles into `OUT_DIR` (created; other `*.txt` files in it are removed, identical ones are
+//! left untouched so that a rebuild over the same corpus is incremental), copies
 //! `corpus.toml`, and writes `OUT_DIR/claims.json`: the claims the core extracts from the generated corpus
 //! (the same `Corpus::build` the CLI export and the app run), as `[{id, text, speaker, role, affiliation,
 //! title, outlet}]`, for the MiniSearch comparison. `OUT_DIR/claims.json` is not a `.txt` file, so the
@@ -165,12 +166,9 @@ fn main() {
 
     // ---------------------------------------------------------------- write
     std::fs::create_dir_all(&out).expect("create OUT_DIR");
-    for e in std::fs::read_dir(&out).expect("read OUT_DIR").filter_map(Result::ok) {
-        if e.path().extension().is_some_and(|x| x == "txt") {
-            std::fs::remove_file(e.path()).expect("remove an old article");
-        }
+    if std::fs::read_to_string(out.join("corpus.toml")).ok().as_deref() != Some(toml_text.as_str()) {
+        std::fs::write(out.join("corpus.toml"), &toml_text).expect("write corpus.toml");
     }
-    std::fs::write(out.join("corpus.toml"), &toml_text).expect("write corpus.toml");
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ rng_seed.wrapping_mul(0x1000_0000_01B3));
     let mut bytes = 0usize;
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(n);
@@ -229,8 +227,20 @@ fn main() {
         }
         let name = format!("{i:05}_{:016x}.txt", rng.next());
         bytes += text.len();
-        std::fs::write(out.join(&name), &text).expect("write an article");
+        // Unchanged files are not rewritten: the build script's rerun-if-changed sees the same corpus.
+        let path = out.join(&name);
+        if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
+            std::fs::write(&path, &text).expect("write an article");
+        }
         files.push((name, text.into_bytes()));
+    }
+    // Articles of an earlier, different run go.
+    let keep: std::collections::HashSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    for e in std::fs::read_dir(&out).expect("read OUT_DIR").filter_map(Result::ok) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".txt") && !keep.contains(name.as_str()) {
+            std::fs::remove_file(e.path()).expect("remove an old article");
+        }
     }
     let t_gen = t0.elapsed();
 

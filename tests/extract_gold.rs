@@ -1,5 +1,4 @@
-//! Claim extraction against the development gold: builds the embedded corpus, exports it, runs
-//! `tests/gold/score.py` and holds the quality bar (recall 1.0, precision ≥ 0.95, stance ≥ 0.95).
+//! Claim extraction against the development gold: export, `tests/gold/score.py`, and the bar (recall 1.0, precision ≥ 0.95, stance ≥ 0.95).
 use counterclaim::core::{corpus::Corpus, export};
 use std::path::Path;
 use std::process::Command;

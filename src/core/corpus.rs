@@ -21,7 +21,9 @@ impl Corpus {
     /// Ingest the given files and extract their claims.
     pub fn build(config: CorpusConfig, files: &[(&str, &[u8])]) -> Corpus {
         let (documents, notes) = ingest::ingest_all(files, &config);
-        let claims = documents.iter().flat_map(|d| extract::extract(d, &config)).collect();
+        let mut claims: Vec<_> = documents.iter().flat_map(|d| extract::extract(d, &config)).collect();
+        // One person, one speaker id across documents.
+        extract::unify_speakers(&mut claims);
         Corpus { config, documents, claims, notes }
     }
 

@@ -328,7 +328,7 @@ impl Finder<'_> {
                 continue;
             }
             let lead_ok = toks[sa..open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
-            // "Mujahid said:" closing the previous paragraph, the quotation opening this one.
+            // "The mayor said:" closing the previous paragraph, the quotation opening this one.
             if lead_ok && sa >= 2 && toks[sa - 1].kind == Kind::Para && toks[sa - 2].is_punct(":") {
                 let lo = (0..sa - 1).rev().take(40).find(|&k| toks[k].kind == Kind::Para || toks[k].depth > 0).map_or(sa.saturating_sub(41), |k| k + 1);
                 if let Some((subj, cue, start)) = self.left_attr(lo, sa - 1) {
@@ -627,6 +627,8 @@ impl Finder<'_> {
     fn second_speaker(&self, a: usize, b: usize) -> Option<usize> {
         let toks = self.toks();
         let mut c = a;
+        // Bounded, so that a huge run-on sentence stays linear.
+        let b = b.min(a + 160);
         while c < b {
             let t = &toks[c];
             if t.depth == 0 && (t.is_punct(",") || t.is_punct(";")) {
@@ -646,11 +648,11 @@ impl Finder<'_> {
         None
     }
 
-    /// The end of a sentence without a trailing attribution (", USA Today reported.").
+    /// The end of a sentence without a trailing attribution (", the Daily Lumen reported.").
     fn strip_trailing_attr(&self, a: usize, sb: usize) -> usize {
         let toks = self.toks();
         // last comma outside quotations
-        let Some(c) = (a..sb).rev().find(|&i| toks[i].is_punct(",") && toks[i].depth == 0) else { return sb };
+        let Some(c) = (a.max(sb.saturating_sub(14))..sb).rev().find(|&i| toks[i].is_punct(",") && toks[i].depth == 0) else { return sb };
         let tail = &toks[c + 1..sb];
         if tail.len() > 12 || tail.iter().any(|t| t.lc == "that" || t.depth > 0) {
             return sb;
@@ -695,7 +697,10 @@ impl Finder<'_> {
             }
         }
         // The cue has no object of its own: nothing, or "on Tuesday", "in a statement", "as … reported".
-        let tail: Vec<&Tok> = toks[after..sb].iter().filter(|t| t.kind == Kind::Word).collect();
+        let tail: Vec<&Tok> = toks[after..sb.min(after + 16)].iter().filter(|t| t.kind == Kind::Word).collect();
+        if sb > after + 16 {
+            return None;
+        }
         if tail.len() > 8 || tail.first().is_some_and(|t| !PREPS.contains(&t.lc.as_str()) && !matches!(t.lc.as_str(), "as" | "according" | "in")) {
             return None;
         }
@@ -731,7 +736,7 @@ impl Finder<'_> {
         if pieces.is_empty() {
             return None;
         }
-        Some(Found { subj: Some(subj), pieces, cue: Some(format!("{} {}", self.word(i), self.word(saying))), direct, floating: false, cont: false, pos: subj.a })
+        Some(Found { subj: Some(subj), pieces, cue: Some(self.word(i)), direct, floating: false, cont: false, pos: subj.a })
     }
 
     /// "According to S, …" (sentence start) or "…, according to S." (sentence end).

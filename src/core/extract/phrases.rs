@@ -114,7 +114,7 @@ fn word_char_after(s: &str, i: usize) -> bool {
 }
 
 /// Leftmost-longest whole-word matches of `ll` in `hay`; when the longest match at a place is not a
-/// whole word ("ISIS-K" in "ISIS-Khorasan"), the longest whole-word match starting there (`all`).
+/// whole word ("RH-K" inside "RH-Kestrel"), the longest whole-word match starting there (`all`).
 fn whole_words(ll: &AhoCorasick, all: &AhoCorasick, hay: &str, mut push: impl FnMut(usize, usize, usize)) {
     let mut at = 0;
     while at < hay.len() {
@@ -208,9 +208,9 @@ mod tests {
 
     #[test]
     fn maps_offsets_through_accents() {
-        let p = Phrases::new([("daesh", 0)]);
-        let t = Folded::new("Über DÄESH’s");
+        let p = Phrases::new([("veldor", 0)]);
+        let t = Folded::new("Über VÉLDOR’s");
         let h = p.find(&t);
-        assert_eq!(&t.text[t.orig(h[0].s)..t.orig(h[0].e)], "DÄESH");
+        assert_eq!(&t.text[t.orig(h[0].s)..t.orig(h[0].e)], "VÉLDOR");
     }
 }

@@ -57,7 +57,8 @@ static ROLES: WordSet = WordSet::new(&[
     "team", "group", "groups", "movement", "network", "body", "panel", "coalition", "alliance", "party", "faction",
     "board", "institute", "center", "centre", "spokespeople", "press", "media", "outlet", "channel", "website",
     "broadcaster", "agency's", "commissioner", "diplomat", "delegate", "delegates", "tribunal", "watchdog", "monitor",
-    "ngo", "charity", "union", "bloc", "ministers", "governors", "generals", "chairmen", "presidents",
+    "ngo", "charity", "union", "bloc", "ministers", "governors", "generals", "chairmen", "presidents", "source",
+    "sources",
 ]);
 /// Plural person roles (a group of people).
 static GROUP_ROLES: WordSet = WordSet::new(&[
@@ -65,6 +66,7 @@ static GROUP_ROLES: WordSet = WordSet::new(&[
     "advisers", "advisors", "leaders", "members", "officers", "representatives", "observers", "activists", "residents",
     "witnesses", "negotiators", "prosecutors", "spokesmen", "scholars", "journalists", "clerics", "elders",
     "commentators", "specialists", "lawyers", "doctors", "villagers", "workers", "citizens", "spokespeople", "chiefs",
+    "sources",
 ]);
 /// Roles that are bodies, not people.
 static ORG_ROLES: WordSet = WordSet::new(&[
@@ -118,7 +120,7 @@ static ORG_WORDS: WordSet = WordSet::new(&[
     "organization", "organisation", "government", "administration", "army", "police", "forces", "force", "military",
     "directorate", "commission", "embassy", "court", "parliament", "senate", "congress", "house", "party", "group",
     "movement", "emirate", "state", "states", "union", "nations", "bank", "fund", "institute", "university", "center",
-    "centre", "news", "times", "today", "press", "tv", "radio", "network", "pentagon", "kremlin", "affairs", "staff",
+    "centre", "news", "times", "today", "press", "tv", "radio", "network", "affairs", "staff",
     "security", "intelligence", "federal", "national", "republic", "kingdom", "federation", "assembly", "board",
     "bureau", "authority", "authorities", "corps", "guard", "guards", "mission", "province", "district", "city",
     "headquarters", "post", "journal", "daily", "herald", "tribune", "gazette", "agence", "reuters", "associated",
@@ -139,7 +141,7 @@ static AUX_ADV: WordSet = WordSet::new(&[
 const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "al", "el", "ul", "ur", "van", "von", "der", "de", "da", "di", "du", "la", "le", "abu", "bte"];
 /// Words that start a short phrase between a speaker and the cue ("on Monday", "in a statement").
 const PP_START: &[&str] = &["on", "in", "at", "during", "via", "through", "last", "this", "earlier", "late", "early"];
-/// Interjected adverbs between commas ("Karimi, meanwhile, said").
+/// Interjected adverbs between commas ("Ruiz, meanwhile, said").
 const INTERJ: &[&str] = &["meanwhile", "however", "also", "too", "though", "furthermore", "moreover", "instead", "separately", "in", "turn", "for", "his", "her", "part", "their", "its"];
 
 pub fn is_pronoun(t: &Tok) -> Option<Pron> {
@@ -321,7 +323,7 @@ pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<S
     if let Some(s) = subject_left_core(toks, text, lo, cue) {
         return Some(s);
     }
-    // "The ministry on Monday said", "Mujahid in a statement said": a short phrase before the cue.
+    // "The ministry on Monday said", "Ruiz in a statement said": a short phrase before the cue.
     let mut j = cue;
     while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
         j -= 1;
@@ -403,7 +405,7 @@ fn subject_left_core(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<
         j -= 1;
     }
     let x = np_left(toks, lo, j)?;
-    // A possessive is not a subject ("Ryder's claims come …").
+    // A possessive is not a subject ("Ruiz's claims come …").
     if x.1 != j || is_poss(&toks[x.1 - 1].lc) {
         return None;
     }
@@ -491,11 +493,11 @@ pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &
     if k == b || b - k > 5 {
         return None;
     }
-    // "Residents of Nangarhar", "spokesman for Kabul": a capitalised word after "of"/"for" is a place or body.
+    // "Residents of Kell", "spokesman for Soltan": a capitalised word after "of"/"for" is a place or body.
     if k > a && toks[k - 1].kind == Kind::Word && !toks[k - 1].cap && CONNECTORS.contains(&toks[k - 1].lc.as_str()) {
         return None;
     }
-    // "the Pentagon": a determiner with no title or role before the name means an organisation.
+    // "the Admiralty": a determiner with no title or role before the name means an organisation.
     let det = DETS.contains(&toks[a].lc.as_str());
     // A title, a role, a possessive or any lower-case word ("harbor pilot") before the name.
     let titled = toks[a..k].iter().any(|t| {
@@ -653,7 +655,7 @@ impl Speakers {
             let affiliation = possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref())).or_else(|| a.affiliation.clone());
             let role = role_text.map(|r| strip_owner(&r)).filter(|r| !r.is_empty()).or_else(|| a.role.clone());
             let last = a.name.split_whitespace().last().map(crate::core::text::fold);
-            let words = words_of(&[&a.name, role.as_deref().unwrap_or(""), &full_text]);
+            let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[&a.name, a.role.as_deref().unwrap_or("")]);
             return Some(self.register(Speaker { name: a.name.clone(), id, role, affiliation, side, kind: SKind::Person, last, words, indefinite: false, named: true }));
         }
         if let Some(n) = name {
@@ -671,7 +673,7 @@ impl Speakers {
             let side = ex.side_in(&side_text);
             let affiliation = possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref()));
             let role = role_text.map(|r| strip_owner(&r)).filter(|r| !r.is_empty());
-            let words = words_of(&[&name_text, role.as_deref().unwrap_or(""), &full_text]);
+            let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[]);
             return Some(self.register(Speaker {
                 id: slug(&name_text),
                 name: name_text,
@@ -707,7 +709,7 @@ impl Speakers {
             return Some(i);
         }
         let affiliation = possessive_owner(toks, text, core);
-        let words = words_of(&[&core_text]);
+        let words = tok_words(toks, &[core], &[]);
         Some(self.register(Speaker {
             id,
             name: core_text,
@@ -723,7 +725,7 @@ impl Speakers {
     }
 
     /// Add a speaker, or merge it into the known one: people by id, bodies by id and name as written
-    /// (so "IEA" and "Islamic Emirate" share an id but each claim shows the name its text uses).
+    /// (so "UN" and "United Nations" share an id but each claim shows the name its text uses).
     fn register(&mut self, s: Speaker) -> usize {
         if let Some(i) = self.list.iter().position(|x| x.id == s.id && (s.named || x.name == s.name)) {
             let x = &mut self.list[i];
@@ -760,6 +762,27 @@ fn same_role(a: &str, b: &str) -> bool {
     sp(a) && sp(b)
 }
 
+/// Folded words of the phrase tokens (and of extra text such as a configured role).
+fn tok_words(toks: &[Tok], ranges: &[(usize, usize)], extra: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &(a, b) in ranges {
+        for t in &toks[a..b] {
+            let w = t.lc.trim_end_matches("'s");
+            if t.kind == Kind::Word && !w.is_empty() && !out.iter().any(|x| x == w) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    if !extra.iter().all(|e| e.is_empty()) {
+        for w in words_of(extra) {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
 fn words_of(parts: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in parts {
@@ -773,7 +796,7 @@ fn words_of(parts: &[&str]) -> Vec<String> {
     out
 }
 
-/// "Islamic Emirate's spokesman …" → "Islamic Emirate".
+/// "Harbor Authority's spokesman …" → "Harbor Authority".
 fn possessive_owner(toks: &[Tok], text: &str, (a, b): (usize, usize)) -> Option<String> {
     let p = (a..b).find(|&i| is_poss(&toks[i].lc))?;
     if !toks[a..=p].iter().any(|t| t.cap) {
@@ -783,7 +806,7 @@ fn possessive_owner(toks: &[Tok], text: &str, (a, b): (usize, usize)) -> Option<
     Some(s.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string())
 }
 
-/// "spokesman for the Ministry of Interior" → "Ministry of Interior" (an organisation, several words).
+/// "spokesman for the Ministry of Transport" → "Ministry of Transport" (an organisation, several words).
 fn org_in_role(role: Option<&str>) -> Option<String> {
     let r = role?;
     for sep in [" for the ", " of the ", " for ", " of "] {
@@ -803,7 +826,7 @@ fn org_in_role(role: Option<&str>) -> Option<String> {
     None
 }
 
-/// "Islamic Emirate's Spokesperson" → "Spokesperson" (only a leading possessive owner is dropped).
+/// "Harbor Authority's Spokesperson" → "Spokesperson" (only a leading possessive owner is dropped).
 fn strip_owner(role: &str) -> String {
     let words: Vec<&str> = role.split(' ').collect();
     if let Some(p) = words.iter().position(|w| w.ends_with("'s") || w.ends_with("\u{2019}s")) {

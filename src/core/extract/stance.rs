@@ -72,7 +72,7 @@ struct Hit {
 }
 
 impl StanceModel {
-    /// `topic_aliases`: names of what the question is about ("militant groups", "Daesh").
+    /// `topic_aliases`: names of what the question is about ("militant groups", "the Red Hand").
     /// Lexicon entries starting with `~` count only in sentences that mention the topic.
     pub fn new(lex: &StanceLexicon, topic_aliases: &[String]) -> Self {
         let mut defs = Vec::new();
@@ -170,7 +170,7 @@ impl StanceModel {
             let Some(wi) = word_at(m.s) else { continue };
             let w = &ws[wi];
             // A generic cue counts in a sentence about the topic: named, or "the group" after the topic was named.
-            if def.topic && !topic_sents.contains(&w.sent) && !(anaphor_sents.contains(&w.sent) && (topic_before(m.s) || topic_in_context())) {
+            if def.topic && topic_sents.binary_search(&w.sent).is_err() && !(anaphor_sents.binary_search(&w.sent).is_ok() && (topic_before(m.s) || topic_in_context())) {
                 continue;
             }
             let mut weight = w.weight;
