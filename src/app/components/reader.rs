@@ -26,13 +26,16 @@ pub fn reader(p: &ReaderProps) -> Html {
         use_effect_with(claim, move |claim| {
             if let Some(id) = claim {
                 let sel = format!("[data-testid=reader] mark[data-claim-id='{}']", id.replace('\'', ""));
-                if let Ok(Some(el)) = gloo::utils::document().query_selector(&sel) {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
-                    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                        let _ = h.focus();
-                    }
+                let doc = gloo::utils::document();
+                let found = doc.query_selector(&sel).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                let reader = doc.query_selector("[data-testid=reader]").ok().flatten();
+                if let (Some(el), Some(reader)) = (found, reader) {
+                    // Scroll the reader panel only (not the page): the span ends up in the middle of the panel.
+                    let top = el.offset_top() - reader.client_height() / 3;
+                    reader.set_scroll_top(top.max(0));
+                    let opts = web_sys::FocusOptions::new();
+                    opts.set_prevent_scroll(true);
+                    let _ = el.focus_with_options(&opts);
                 }
             }
         });
