@@ -8,7 +8,8 @@
 //!   --builds FILE      `label<TAB>seconds` lines: build times shown in the table
 //!   --started EPOCH    when the whole run started (seconds since 1970), for the "run took" line
 //!   --cold N --warm N --rounds N   cold loads (fresh browser each), warm reloads, interaction rounds
-//!   --profile          also write a CDP CPU profile of the interactions to bench/tmp/profile-LABEL.cpuprofile
+//!   --profile          also write CDP CPU profiles of the first cold load and of the interactions to
+//!                      bench/tmp/profile-LABEL-load.cpuprofile and bench/tmp/profile-LABEL.cpuprofile
 //!                      (open it in Chrome DevTools; build with names to see wasm function names)
 //! ```
 //!
@@ -761,7 +762,19 @@ async fn bench_one(
     let mut row = Row { label: label.to_string(), ..Default::default() };
     for i in 0..o.cold {
         let b = Browser::open(driver, profiles.join(format!("{label}-{i}"))).await;
+        let profile_load = o.profile && i == 0;
+        if profile_load {
+            b.cdp("Profiler.enable", json!({})).await;
+            b.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 })).await;
+            b.cdp("Profiler.start", json!({})).await;
+        }
         let l = load(&b, &server.url(), false).await;
+        if profile_load {
+            let p = b.cdp("Profiler.stop", json!({})).await;
+            let out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/tmp")).join(format!("profile-{label}-load.cpuprofile"));
+            std::fs::write(&out, p["value"]["profile"].to_string()).expect("write the profile");
+            eprintln!("[bench] {label}: CPU profile of the first cold load in {}", out.display());
+        }
         eprintln!("[bench] {label}: cold load {}: {l:?}", i + 1);
         row.cold.push(l);
         let last = i + 1 == o.cold;

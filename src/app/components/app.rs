@@ -18,7 +18,7 @@ use super::reader::Reader;
 use super::search_box::SearchBox;
 use super::stance_map::StanceMap;
 use super::timeline::Timeline;
-use super::{CorpusRef, Ctx};
+use super::{CorpusRef, Ctx, ViewCtx};
 use crate::app::state::{HistoryOp, Model, Msg};
 use crate::app::url;
 use crate::core::highlight::Highlighter;
@@ -81,7 +81,7 @@ pub fn app(props: &AppProps) -> Html {
         let d = model.dispatcher();
         Callback::from(move |_| d.dispatch(Msg::DismissNotices))
     };
-    let ctx = Ctx { corpus: corpus.clone(), index: index.clone(), hl: hl.clone(), view: view.clone(), act: act.clone() };
+    let ctx = Ctx { corpus: corpus.clone(), index: index.clone(), hl: hl.clone(), act: act.clone() };
     let tab = |panel: Panel, label: &str, testid: &str| {
         let act = act.clone();
         let on = view.panel == panel;
@@ -94,6 +94,7 @@ pub fn app(props: &AppProps) -> Html {
     let facets = Rc::new(result.facets.clone());
     html! {
         <ContextProvider<Ctx> context={ctx}>
+        <ContextProvider<ViewCtx> context={ViewCtx(view.clone())}>
         <a class="skip" href="#main">{"Skip to the claims"}</a>
         <header class="topbar">
             <div class="brand-row">
@@ -140,6 +141,7 @@ pub fn app(props: &AppProps) -> Html {
         <footer class="foot muted">
             { format!("{} documents · {} claims · works offline, no server needed", corpus.documents.len(), corpus.claims.len()) }
         </footer>
+        </ContextProvider<ViewCtx>>
         </ContextProvider<Ctx>>
     }
 }
@@ -148,7 +150,8 @@ pub fn app(props: &AppProps) -> Html {
 #[function_component(SpeakerPanel)]
 fn speaker_panel() -> Html {
     let ctx = super::use_ctx();
-    let Some(sid) = ctx.view.speaker_view.clone() else { return html! {} };
+    let view = super::use_view();
+    let Some(sid) = view.speaker_view.clone() else { return html! {} };
     let mut mine: Vec<usize> = (0..ctx.corpus.claims.len()).filter(|&i| ctx.claim(i).speaker_id == sid).collect();
     mine.sort_by(|&a, &b| ctx.claim(a).date.cmp(&ctx.claim(b).date));
     let Some(&first) = mine.first() else { return html! {} };

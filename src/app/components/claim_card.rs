@@ -12,6 +12,12 @@ pub struct ClaimCardProps {
     /// Words shared with other compared claims (only in the comparison).
     #[prop_or_default]
     pub compact: bool,
+    /// Whether the claim is in the comparison.
+    #[prop_or_default]
+    pub in_cmp: bool,
+    /// The search query, for marking hits.
+    #[prop_or_default]
+    pub q: AttrValue,
 }
 
 /// Stance badge: icon + words + colour, so it never relies on colour alone.
@@ -38,7 +44,7 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
     let ctx = use_ctx();
     let c = ctx.claim(p.claim).clone();
     let doc = ctx.corpus.document(&c.doc).cloned();
-    let in_cmp = ctx.view.cmp.contains(&c.id);
+    let in_cmp = p.in_cmp;
     let open = {
         let (act, doc, id) = (ctx.act.clone(), c.doc.clone(), c.id.clone());
         Callback::from(move |_: MouseEvent| act.emit(Action::OpenDoc { doc: doc.clone(), claim: Some(id.clone()) }))
@@ -63,7 +69,7 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
                 <span class="badges">{ side_badge(&ctx, &c) }{ stance_badge(c.stance) }</span>
             </header>
             <blockquote class={classes!("claim-text", format!("kind-{}", c.kind.as_str()))}>
-                <MarkedText text={AttrValue::from(c.text.clone())} cues={c.stance_cues.clone()} stance={c.stance} />
+                <MarkedText text={AttrValue::from(c.text.clone())} cues={c.stance_cues.clone()} stance={c.stance} q={p.q.clone()} />
             </blockquote>
             <footer class="card-foot">
                 <span class="source" title={title.clone()}>

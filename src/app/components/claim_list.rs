@@ -18,6 +18,8 @@ pub struct ClaimListProps {
 #[function_component(ClaimList)]
 pub fn claim_list(p: &ClaimListProps) -> Html {
     let ctx = use_ctx();
+    let view = super::use_view();
+    let q = AttrValue::from(view.q.clone());
     let shown = use_state(|| PAGE);
     // A new result list starts again at the first page.
     {
@@ -33,7 +35,7 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
         <section class="results" aria-label="Claims">
             if n == 0 { <EmptyState /> }
             <div class="cards" data-testid="claim-list">
-                { for p.claims.iter().take(*shown).map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} /> }) }
+                { for p.claims.iter().take(*shown).map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} in_cmp={view.cmp.contains(&ctx.claim(i).id)} q={q.clone()} /> }) }
             </div>
             if n > *shown {
                 <button class="btn more" onclick={more} data-testid="show-more">{ format!("Show {} more of {}", PAGE.min(n - *shown), n - *shown) }</button>
@@ -51,6 +53,7 @@ pub struct ResultBarProps {
 #[function_component(ResultBar)]
 pub fn result_bar(p: &ResultBarProps) -> Html {
     let ctx = use_ctx();
+    let view = super::use_view();
     let n = p.n;
     let on_sort = {
         let act = ctx.act.clone();
@@ -71,7 +74,7 @@ pub fn result_bar(p: &ResultBarProps) -> Html {
                 <label class="sort">{"Sort "}
                     <select onchange={on_sort} data-testid="sort" aria-label="Sort claims">
                     { for SortKey::ALL.iter().map(|k| html! {
-                        <option value={k.as_str()} selected={ctx.view.sort == *k}>{ k.label() }</option>
+                        <option value={k.as_str()} selected={view.sort == *k}>{ k.label() }</option>
                     }) }
                     </select>
                 </label>
@@ -83,7 +86,8 @@ pub fn result_bar(p: &ResultBarProps) -> Html {
 #[function_component(EmptyState)]
 fn empty_state() -> Html {
     let ctx = use_ctx();
-    let v = &ctx.view;
+    let view = super::use_view();
+    let v = &*view;
     let mut offers: Vec<Html> = Vec::new();
     if !v.q.is_empty() {
         let act = ctx.act.clone();

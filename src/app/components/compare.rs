@@ -11,7 +11,8 @@ use crate::core::view::Action;
 #[function_component(Compare)]
 pub fn compare() -> Html {
     let ctx = use_ctx();
-    let ids: Vec<usize> = ctx.view.cmp.iter().filter_map(|id| ctx.claim_index(id)).collect();
+    let view = super::use_view();
+    let ids: Vec<usize> = view.cmp.iter().filter_map(|id| ctx.claim_index(id)).collect();
     if ids.is_empty() {
         return html! {};
     }
@@ -90,7 +91,7 @@ fn column(p: &ColumnProps) -> Html {
                     {" · "}{ c.date.clone().unwrap_or_else(|| "undated".into()) }</p>
             </header>
             <blockquote class="claim-text">
-                <MarkedText text={AttrValue::from(c.text.clone())} cues={c.stance_cues.clone()} stance={c.stance} shared={p.shared.clone()} hits={false} />
+                <MarkedText text={AttrValue::from(c.text.clone())} cues={c.stance_cues.clone()} stance={c.stance} shared={p.shared.clone()} />
             </blockquote>
             if *show_para {
                 <p class="context" data-testid="context">{ para.unwrap_or_default() }</p>

@@ -3,15 +3,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::use_ctx;
 use crate::app::url;
 
 #[function_component(CopyLink)]
 pub fn copy_link() -> Html {
-    let ctx = use_ctx();
+    let view = super::use_view();
     let status = use_state(String::new);
     let fallback = use_state(|| None::<String>);
-    let link = url::absolute(&ctx.view);
+    let link = url::absolute(&view);
     let copy = {
         let (status, fallback, link) = (status.clone(), fallback.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {

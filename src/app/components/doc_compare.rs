@@ -9,7 +9,8 @@ use crate::core::view::Action;
 #[function_component(DocCompare)]
 pub fn doc_compare() -> Html {
     let ctx = use_ctx();
-    let [a, b] = match ctx.view.cmp_docs.as_slice() {
+    let view = super::use_view();
+    let [a, b] = match view.cmp_docs.as_slice() {
         [a, b] => [a.clone(), b.clone()],
         _ => return html! {},
     };

@@ -37,12 +37,13 @@ fn download(name: &str, mime: &str, content: &str) {
 #[function_component(ExportMenu)]
 pub fn export_menu(p: &ExportMenuProps) -> Html {
     let ctx = use_ctx();
+    let current = super::use_view();
     let make = |fmt: &'static str| {
-        let (ctx, claims) = (ctx.clone(), p.claims.clone());
+        let (ctx, claims, current) = (ctx.clone(), p.claims.clone(), current.clone());
         Callback::from(move |_: MouseEvent| {
             let list: Vec<_> = claims.iter().map(|&i| ctx.claim(i)).collect();
             let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
-            let q = view::encode(&ctx.view);
+            let q = view::encode(&current);
             let (ext, mime, body) = match fmt {
                 "csv" => ("csv", "text/csv;charset=utf-8", export::to_csv(&ctx.corpus, &list)),
                 "json" => ("json", "application/json", export::to_json_subset(&ctx.corpus, &list)),

@@ -19,11 +19,12 @@ pub struct FacetsProps {
 #[function_component(Facets)]
 pub fn facets(p: &FacetsProps) -> Html {
     let ctx = use_ctx();
+    let view = super::use_view();
     let clear_all = {
         let act = ctx.act.clone();
         Callback::from(move |_: MouseEvent| act.emit(Action::ClearAll))
     };
-    let n = ctx.view.filter_count();
+    let n = view.filter_count();
     // On narrow screens the facets fold behind a toggle; on wide ones they are always shown.
     let open = use_state(|| false);
     let toggle = {
@@ -55,9 +56,10 @@ struct FacetBoxProps {
 #[function_component(FacetBox)]
 fn facet_box(p: &FacetBoxProps) -> Html {
     let ctx = use_ctx();
+    let view = super::use_view();
     let expanded = use_state(|| false);
     let f = p.facet.facet;
-    let active = facet_active(&ctx.view, f);
+    let active = facet_active(&view, f);
     let clear = {
         let act = ctx.act.clone();
         Callback::from(move |_: MouseEvent| act.emit(Action::ClearFacet(f)))
@@ -112,8 +114,9 @@ fn facet_box(p: &FacetBoxProps) -> Html {
 #[function_component(DateRange)]
 fn date_range() -> Html {
     let ctx = use_ctx();
-    let from = ctx.view.from.clone();
-    let to = ctx.view.to.clone();
+    let view = super::use_view();
+    let from = view.from.clone();
+    let to = view.to.clone();
     let set = |is_from: bool| {
         let (act, from, to) = (ctx.act.clone(), from.clone(), to.clone());
         Callback::from(move |e: Event| {

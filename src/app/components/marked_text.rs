@@ -15,9 +15,9 @@ pub struct MarkedTextProps {
     /// Byte spans of words shared with the other compared claims.
     #[prop_or_default]
     pub shared: Vec<(usize, usize)>,
-    /// Mark the active search query's hits.
-    #[prop_or(true)]
-    pub hits: bool,
+    /// The search query whose hits are marked (none when empty).
+    #[prop_or_default]
+    pub q: AttrValue,
 }
 
 /// Colour slot of an entity: its position in the corpus configuration, so it is the same in every column.
@@ -32,7 +32,7 @@ pub fn marked_text(p: &MarkedTextProps) -> Html {
     let marks = Marks {
         entities: ctx.hl.entity_spans(text),
         cues: ctx.hl.cue_spans(text, &p.cues),
-        hits: if p.hits { ctx.index.hit_spans(text, &ctx.view.q) } else { vec![] },
+        hits: if p.q.is_empty() { vec![] } else { ctx.index.hit_spans(text, &p.q) },
         shared: p.shared.clone(),
     };
     let segs = segments(text, &marks);

@@ -45,20 +45,24 @@ impl std::ops::Deref for CorpusRef {
     }
 }
 
-/// What every component may read: the corpus, its search index, the highlighter, the current view, and
-/// the one way to change anything (`act`).
+/// What every component may read and that never changes after start-up: the corpus, its search index,
+/// the highlighter, and the one way to change anything (`act`). The current view is a separate context
+/// (`use_view`), so a filter change re-renders only the components that read the view or whose props change.
 #[derive(Clone)]
 pub struct Ctx {
     pub corpus: CorpusRef,
     pub index: Rc<Index>,
     pub hl: Rc<Highlighter>,
-    pub view: Rc<ViewState>,
     pub act: Callback<Action>,
 }
 
+/// The current view, provided by `App`.
+#[derive(Clone, PartialEq)]
+pub struct ViewCtx(pub Rc<ViewState>);
+
 impl PartialEq for Ctx {
     fn eq(&self, o: &Self) -> bool {
-        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.view == o.view && self.act == o.act
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.act == o.act
     }
 }
 
@@ -75,4 +79,10 @@ impl Ctx {
 #[hook]
 pub fn use_ctx() -> Ctx {
     use_context::<Ctx>().expect("Ctx is provided by App")
+}
+
+/// Read the current view (always provided by `App`).
+#[hook]
+pub fn use_view() -> Rc<ViewState> {
+    use_context::<ViewCtx>().expect("ViewCtx is provided by App").0
 }

@@ -16,13 +16,14 @@ const DEBOUNCE_MS: u32 = 120;
 #[function_component(SearchBox)]
 pub fn search_box() -> Html {
     let ctx = use_ctx();
+    let view = super::use_view();
     let input = use_node_ref();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
 
     // Follow the state when it changes from elsewhere (back/forward, "clear the search").
     {
         let input = input.clone();
-        use_effect_with(ctx.view.q.clone(), move |q| {
+        use_effect_with(view.q.clone(), move |q| {
             if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
                 if el.value() != *q {
                     el.set_value(q);
@@ -81,7 +82,7 @@ pub fn search_box() -> Html {
             <label for="q" class="visually-hidden">{"Search claims"}</label>
             <input id="q" ref={input} type="search" data-testid="search" autocomplete="off" spellcheck="false"
                 placeholder="Search claims — names, words, \"exact phrase\"   ( / )"
-                value={ctx.view.q.clone()} {oninput} {onkeydown} />
+                value={view.q.clone()} {oninput} {onkeydown} />
         </div>
     }
 }

@@ -16,6 +16,7 @@ pub struct StanceMapProps {
 #[function_component(StanceMap)]
 pub fn stance_map_view(p: &StanceMapProps) -> Html {
     let ctx = use_ctx();
+    let view = super::use_view();
     let rows = {
         let (c, claims) = (ctx.corpus.clone(), p.claims.clone());
         use_memo(claims, move |cl| stance_map(&c, cl))
@@ -25,7 +26,7 @@ pub fn stance_map_view(p: &StanceMapProps) -> Html {
         let act = ctx.act.clone();
         let side = side.to_string();
         let disabled = n == 0 || side.is_empty();
-        let view = ctx.view.clone();
+        let view = view.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let mut v = (*view).clone();
             v.stance = vec![stance];
