@@ -31,23 +31,9 @@ pub struct Timeline {
     pub last: Option<String>,
 }
 
-/// Days since 0000-03-01 of an ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) date.
+/// Day number of an ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) date; differences are days.
 pub fn day_number(date: &str) -> Option<i64> {
-    let mut it = date.split('-');
-    let y: i64 = it.next()?.parse().ok()?;
-    let m: i64 = it.next().map(|m| m.parse().ok()).unwrap_or(Some(1))?;
-    let d: i64 = it.next().map(|d| d.parse().ok()).unwrap_or(Some(1))?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe)
+    super::compare::days_from_iso(date)
 }
 
 /// Lay out `claims` (indices into the corpus) by date and side.

@@ -9,7 +9,7 @@ use crate::core::view::Action;
 #[derive(Properties, PartialEq, Clone)]
 pub struct ClaimCardProps {
     pub claim: usize,
-    /// Words shared with other compared claims (only in the comparison).
+    /// A card without the action buttons.
     #[prop_or_default]
     pub compact: bool,
     /// Whether the claim is in the comparison.
