@@ -18,12 +18,25 @@ pub struct DocListProps {
 pub fn doc_list(props: &DocListProps) -> Html {
     let docs = &props.corpus.documents;
     let picked = use_state(|| None::<String>);
+    // Claims per document, counted once (not once per document).
+    let counts = {
+        let corpus = props.corpus.clone();
+        use_memo((), move |_| {
+            let mut m: std::collections::HashMap<String, usize> = Default::default();
+            for c in &corpus.claims {
+                *m.entry(c.doc.clone()).or_default() += 1;
+            }
+            m
+        })
+    };
+    // Long corpora list a page of documents at a time.
+    let shown = use_state(|| 50usize);
     html! {
         <section class="doc-list" aria-labelledby="doc-list-h">
             <h2 id="doc-list-h">{ format!("{} source documents", docs.len()) }</h2>
             <ul data-testid="doc-list">
-            { for docs.iter().map(|d| {
-                let n = props.corpus.claims.iter().filter(|c| c.doc == d.id).count();
+            { for docs.iter().take(*shown).map(|d| {
+                let n = counts.get(&d.id).copied().unwrap_or(0);
                 let title = d.display_title().to_string();
                 html! {
                 <li data-doc-id={d.id.clone()} class="doc-item">
@@ -55,6 +68,11 @@ pub fn doc_list(props: &DocListProps) -> Html {
                 </li>
             }}) }
             </ul>
+            if docs.len() > *shown {
+                <button class="btn more" onclick={let s = shown.clone(); Callback::from(move |_: MouseEvent| s.set(*s + 200))}>
+                    { format!("Show more documents ({} not shown)", docs.len() - *shown) }
+                </button>
+            }
         </section>
     }
 }
