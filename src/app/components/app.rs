@@ -77,6 +77,15 @@ pub fn app(props: &AppProps) -> Html {
         let d = model.dispatcher();
         use_callback((), move |a: Action, _| d.dispatch(Msg::Act(a)))
     };
+    // Stable callbacks, so the document list does not re-render on every view change.
+    let open_doc = {
+        let a = act.clone();
+        use_callback((), move |doc: String, _| a.emit(Action::OpenDoc { doc, claim: None }))
+    };
+    let compare_docs = {
+        let a = act.clone();
+        use_callback((), move |(x, y): (String, String), _| a.emit(Action::CompareDocs(x, y)))
+    };
     let dismiss = {
         let d = model.dispatcher();
         Callback::from(move |_| d.dispatch(Msg::DismissNotices))
@@ -131,8 +140,7 @@ pub fn app(props: &AppProps) -> Html {
                     _ => html! { <ClaimList claims={claims} /> },
                 } }
                 <DocList corpus={corpus.clone()}
-                    on_open={let a = act.clone(); Callback::from(move |doc: String| a.emit(Action::OpenDoc { doc, claim: None }))}
-                    on_compare={let a = act.clone(); Callback::from(move |(x, y): (String, String)| a.emit(Action::CompareDocs(x, y)))} />
+                    on_open={open_doc} on_compare={compare_docs} />
             </main>
             if let Some(d) = view.doc.clone() {
                 <Reader doc={d} claim={view.claim.clone()} />

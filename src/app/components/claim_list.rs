@@ -24,7 +24,11 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
     // A new result list starts again at the first page.
     {
         let shown = shown.clone();
-        use_effect_with(p.claims.clone(), move |_| shown.set(PAGE));
+        use_effect_with(p.claims.clone(), move |_| {
+            if *shown != PAGE {
+                shown.set(PAGE);
+            }
+        });
     }
     let n = p.claims.len();
     let more = {
