@@ -84,23 +84,37 @@ pub fn is_case_sensitive_acronym(p: &str) -> bool {
     letters > 0 && letters <= 3 && p.chars().all(|c| !c.is_lowercase())
 }
 
+/// Phrases split for matching: folded ones (case- and accent-insensitive) and short all-caps acronyms that
+/// must match with their exact case, each with its value. Empty phrases are dropped.
+pub struct PhraseSplit {
+    pub folded: Vec<String>,
+    pub folded_values: Vec<usize>,
+    pub exact: Vec<String>,
+    pub exact_values: Vec<usize>,
+}
+
+pub fn split_phrases<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> PhraseSplit {
+    let mut out = PhraseSplit { folded: vec![], folded_values: vec![], exact: vec![], exact_values: vec![] };
+    for (p, v) in phrases {
+        let p = p.trim();
+        if p.is_empty() {
+            continue;
+        }
+        if is_case_sensitive_acronym(p) {
+            out.exact.push(p.to_string());
+            out.exact_values.push(v);
+        } else {
+            out.folded.push(fold(p));
+            out.folded_values.push(v);
+        }
+    }
+    out
+}
+
 impl PhraseMatcher {
     /// Build from `(phrase, value)` pairs. Empty phrases are ignored.
     pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
-        let (mut fp, mut fv, mut ep, mut ev) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (p, v) in phrases {
-            let p = p.trim();
-            if p.is_empty() {
-                continue;
-            }
-            if is_case_sensitive_acronym(p) {
-                ep.push(p.to_string());
-                ev.push(v);
-            } else {
-                fp.push(fold(p));
-                fv.push(v);
-            }
-        }
+        let PhraseSplit { folded: fp, folded_values: fv, exact: ep, exact_values: ev } = split_phrases(phrases);
         let build = |pats: &[String]| {
             (!pats.is_empty()).then(|| {
                 AhoCorasickBuilder::new()

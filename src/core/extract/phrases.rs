@@ -1,5 +1,5 @@
 //! Word sets and whole-word phrase matching on text folded once (lexicon, topic, entities, actors, sides).
-use crate::core::text::{fold, fold_with_map, is_case_sensitive_acronym};
+use crate::core::text::{fold_with_map, split_phrases, PhraseSplit};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -140,20 +140,8 @@ fn whole_words(ll: &AhoCorasick, all: &AhoCorasick, hay: &str, mut push: impl Fn
 
 impl Phrases {
     pub fn new<'p>(phrases: impl IntoIterator<Item = (&'p str, usize)>) -> Self {
-        let (mut fp, mut fv, mut ep, mut ev) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (p, v) in phrases {
-            let p = p.trim();
-            if p.is_empty() {
-                continue;
-            }
-            if is_case_sensitive_acronym(p) {
-                ep.push(p.to_string());
-                ev.push(v);
-            } else {
-                fp.push(fold(p));
-                fv.push(v);
-            }
-        }
+        let PhraseSplit { folded: fp, folded_values: fv, exact: ep, exact_values: ev } =
+            split_phrases(phrases);
         let build = |pats: &[String]| {
             (!pats.is_empty()).then(|| {
                 let ll = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::DFA)).build(pats).expect("phrase automaton");
