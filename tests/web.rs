@@ -42,9 +42,11 @@ async fn doc_list_renders_every_embedded_document() {
 #[wasm_bindgen_test]
 async fn app_renders_cards_with_their_test_hooks_and_marks() {
     use counterclaim::app::components::app::{App, AppProps};
-    let corpus = Rc::new(Corpus::embedded());
+    let (corpus, index) = counterclaim::embedded::corpus_and_index();
+    let props = AppProps::new(corpus, index);
+    let corpus = props.corpus.0.clone();
     let root = mount_point();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { corpus: CorpusRef(corpus.clone()) }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let count = root.query_selector("[data-testid=result-count]").unwrap().expect("result count");
     assert_eq!(count.text_content().unwrap(), corpus.claims.len().to_string());

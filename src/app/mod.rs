@@ -4,9 +4,6 @@ pub mod offline;
 pub mod state;
 pub mod url;
 
-use std::rc::Rc;
-
-use crate::core::corpus::Corpus;
 use components::app::App;
 
 /// Mount the app into `<body>`, replacing the boot message.
@@ -26,6 +23,6 @@ pub fn start() {
         boot.remove();
     }
     offline::register();
-    let corpus = Rc::new(Corpus::embedded());
-    yew::Renderer::<App>::with_props(components::app::AppProps { corpus: components::CorpusRef(corpus) }).render();
+    let (corpus, index) = crate::embedded::corpus_and_index();
+    yew::Renderer::<App>::with_props(components::app::AppProps::new(corpus, index)).render();
 }

@@ -4,7 +4,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use super::corpus::Corpus;
 use super::model::{Claim, Stance};
-use super::text::{fold, words};
+use super::text::{fold, sort_by, sort_by_key, words};
 
 /// English function words never marked as shared.
 const STOP_WORDS: &[&str] = &[
@@ -377,7 +377,7 @@ pub fn opposing(corpus: &Corpus, claim: usize, limit: usize) -> Vec<Opposing> {
         found.select_nth_unstable_by(limit - 1, order);
         found.truncate(limit);
     }
-    found.sort_by(order);
+    sort_by(&mut found, order);
     found
         .into_iter()
         .map(|(score, _, i)| Opposing {
@@ -509,11 +509,11 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
         }
     }
     for b in groups.values_mut() {
-        b.dated.sort_by(|x, y| {
+        sort_by(&mut b.dated, |x, y| {
             x.0.cmp(&y.0)
                 .then_with(|| claims[x.1].id.cmp(&claims[y.1].id))
         });
-        b.undated.sort_by(|x, y| claims[*x].id.cmp(&claims[*y].id));
+        sort_by(&mut b.undated, |x, y| claims[*x].id.cmp(&claims[*y].id));
         if any_undated_supporter {
             b.by_id = b
                 .dated
@@ -521,13 +521,13 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
                 .map(|x| x.1)
                 .chain(b.undated.iter().copied())
                 .collect();
-            b.by_id.sort_by(|x, y| claims[*x].id.cmp(&claims[*y].id));
+            sort_by(&mut b.by_id, |x, y| claims[*x].id.cmp(&claims[*y].id));
         }
     }
     let mut group_list: Vec<(&[u32], Option<&str>, &Bucket)> =
         groups.iter().map(|(k, b)| (k.0, k.1, b)).collect();
     // Deterministic iteration order.
-    group_list.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    sort_by(&mut group_list, |a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
 
     // Per distinct supporting entity set: compatible groups sorted by score, best first.
     let mut plans: HashMap<&[u32], Vec<(f32, usize)>> = HashMap::new();
@@ -547,7 +547,7 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
                     (score > 0.0).then_some((score, gi))
                 })
                 .collect();
-            p.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            sort_by(&mut p, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             p
         });
         for &(score, gi) in plan.iter() {
@@ -595,7 +595,7 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
         }
     }
     let mut out: Vec<Pair> = heap.into_iter().map(|r| r.pair).collect();
-    out.sort_by(|a, b| rank(claims, a, b));
+    sort_by(&mut out, |a, b| rank(claims, a, b));
     out.into_iter().map(|p| (p.s, p.r, p.score)).collect()
 }
 
@@ -681,7 +681,7 @@ fn nearest(
         }
     }
     if out.len() > 1 {
-        out.sort_by(|a, b| {
+        sort_by(out, |a, b| {
             a.0.cmp(&b.0)
                 .then_with(|| claims[a.1].id.cmp(&claims[b.1].id))
         });
@@ -721,7 +721,7 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
             .filter(|(_, c)| c.doc == doc)
             .map(|(i, _)| i)
             .collect();
-        v.sort_by_key(|&i| (corpus.claims[i].start, i));
+        sort_by_key(&mut v, |&i| (corpus.claims[i].start, i));
         v
     };
     let (mut left, mut right) = (of(a), of(b));

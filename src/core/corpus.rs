@@ -1,20 +1,17 @@
 //! A loaded corpus: configuration, clean documents, extracted claims and ingest notes.
+use serde::{Deserialize, Serialize};
+
 use super::config::CorpusConfig;
 use super::model::{Claim, CorpusNote, Document};
 use super::{extract, ingest};
 
 /// Everything the app and the CLI show.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Corpus {
     pub config: CorpusConfig,
     pub documents: Vec<Document>,
     pub claims: Vec<Claim>,
     pub notes: Vec<CorpusNote>,
-}
-
-/// The files compiled into the binary by `build.rs`: `(file name, bytes)` and the configuration as JSON.
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
 impl Corpus {
@@ -27,19 +24,16 @@ impl Corpus {
         Corpus { config, documents, claims, notes }
     }
 
-    /// The corpus compiled into this binary from `seeds/`.
-    pub fn embedded() -> Corpus {
+    /// Build from a configuration that may have failed to parse: the error becomes a corpus note and the
+    /// defaults are used, so the documents still load.
+    pub fn build_or_note(config: Result<CorpusConfig, String>, files: &[(&str, &[u8])]) -> Corpus {
         let mut notes = Vec::new();
-        let config = CorpusConfig::from_json(embedded::CONFIG_JSON).unwrap_or_else(|e| {
-            notes.push(CorpusNote {
-                file: "corpus.toml".into(),
-                level: super::model::NoteLevel::Error,
-                message: e,
-            });
+        let config = config.unwrap_or_else(|e| {
+            notes.push(CorpusNote { file: "corpus.toml".into(), level: super::model::NoteLevel::Error, message: e });
             CorpusConfig::default()
         });
-        let mut c = Corpus::build(config, embedded::FILES);
-        notes.extend(c.notes);
+        let mut c = Corpus::build(config, files);
+        notes.append(&mut c.notes);
         c.notes = notes;
         c
     }

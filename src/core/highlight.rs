@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::config::{CorpusConfig, EntityDef};
-use super::text::PhraseMatcher;
+use super::text::{boundary_after, boundary_before, fold, fold_with_map, sort_by, sort_by_key, PhraseMatcher};
 
 /// One run of text with the same marks. `start..end` are byte offsets on char boundaries.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -101,9 +101,9 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
 
     // Sweep: ranges open at their start cut and close at their end cut (O(m log m) for m marks).
     let mut by_start: Vec<usize> = (0..ranges.len()).collect();
-    by_start.sort_unstable_by_key(|&r| ranges[r].0);
+    sort_by_key(&mut by_start, |&r| ranges[r].0);
     let mut by_end = by_start.clone();
-    by_end.sort_unstable_by_key(|&r| ranges[r].1);
+    sort_by_key(&mut by_end, |&r| ranges[r].1);
     let (mut si, mut ei) = (0, 0);
     let mut open = [0usize; 4];
     // Open entity marks keyed so that the first is the winner: earliest start, then longest, then first given.
@@ -155,6 +155,13 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
 pub struct Highlighter {
     ids: Vec<String>,
     matcher: PhraseMatcher,
+}
+
+impl Default for Highlighter {
+    /// Matches nothing (no entities).
+    fn default() -> Self {
+        Highlighter::from_entities(&[])
+    }
 }
 
 impl Highlighter {
@@ -235,16 +242,34 @@ pub fn entity_spans(config: &CorpusConfig, text: &str) -> Vec<(usize, usize, Str
 /// Case- and accent-insensitive whole-word occurrences of the stance cue phrases in `text`,
 /// sorted, non-overlapping (the longest cue wins where two overlap).
 pub fn cue_spans(text: &str, cues: &[String]) -> Vec<(usize, usize)> {
-    if cues.iter().all(|c| c.trim().is_empty()) {
+    // Cues are lexicon words, never acronyms: all are matched folded. A claim has a handful of cues, so a
+    // substring scan per cue beats building an automaton on every render.
+    let mut pats: Vec<String> = cues.iter().map(|c| fold(c.trim())).filter(|c| !c.is_empty()).collect();
+    if pats.is_empty() {
         return Vec::new();
     }
-    // Cues are lexicon words, never acronyms: lowercase them so none is matched case-sensitively.
-    let lowered: Vec<String> = cues.iter().map(|c| c.to_lowercase()).collect();
-    PhraseMatcher::new(lowered.iter().map(|c| (c.as_str(), 0)))
-        .find_all(text)
-        .into_iter()
-        .map(|m| (m.start, m.end))
-        .collect()
+    pats.dedup();
+    let (f, map) = fold_with_map(text);
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for p in &pats {
+        for (i, _) in f.match_indices(p.as_str()) {
+            let e = i + p.len();
+            if boundary_before(&f, i) && boundary_after(&f, e) {
+                hits.push((i, e));
+            }
+        }
+    }
+    // Leftmost first, the longest of those starting at the same place; drop overlaps.
+    sort_by(&mut hits, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out = Vec::with_capacity(hits.len());
+    let mut end = 0;
+    for (s, e) in hits {
+        if s >= end {
+            out.push((map[s], map[e]));
+            end = e;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -13,3 +13,4 @@ pub mod highlight;
 pub mod timeline;
 pub mod cite;
 pub mod search;
+pub mod pack;

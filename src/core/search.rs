@@ -4,11 +4,12 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
 
 use super::corpus::Corpus;
 use super::highlight::Highlighter;
 use super::model::{ClaimKind, Stance};
-use super::text::{fold, fold_with_map, is_case_sensitive_acronym};
+use super::text::{fold, fold_with_map, is_case_sensitive_acronym, sort_by, sort_by_key};
 use super::view::{Facet, SortKey, ViewState};
 
 /// One parsed search term (folded).
@@ -139,7 +140,7 @@ impl Bits {
 const NONE: u32 = u32::MAX;
 
 /// One facet: its values and, per claim, which values it has.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct FacetIndex {
     facet: Facet,
     values: Vec<String>,
@@ -183,7 +184,7 @@ impl FacetIndex {
     fn finish(mut self) -> FacetIndex {
         let keys: Vec<String> = self.labels.iter().map(|l| fold(l)).collect();
         let mut idx: Vec<usize> = (0..self.values.len()).collect();
-        idx.sort_by(|&a, &b| {
+        sort_by(&mut idx, |&a, &b| {
             keys[a]
                 .cmp(&keys[b])
                 .then_with(|| self.values[a].cmp(&self.values[b]))
@@ -301,7 +302,7 @@ impl FacetIndex {
                     shown.push(v);
                 }
             }
-            shown.sort_unstable_by_key(key);
+            sort_by_key(&mut shown, key);
         } else {
             for &v in &sel {
                 if !shown.contains(&v) {
@@ -499,7 +500,7 @@ struct Clause {
 const SEP: u32 = u32::MAX;
 
 /// Everything needed to answer a `ViewState` quickly; build once per corpus with [`Index::new`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Index {
     n: usize,
     /// Folded tokens, sorted (prefix ranges by binary search).
@@ -514,6 +515,8 @@ pub struct Index {
     claim_doc: Vec<u32>,
     /// Claims mentioning each configured entity (listed in `entities` or matched by an alias in the text).
     entity_claims: Vec<Vec<u32>>,
+    /// Not packed: rebuilt from the configuration by [`Index::attach_highlighter`].
+    #[serde(skip)]
     highlighter: Highlighter,
     facets: Vec<FacetIndex>,
     /// Sortable date key (`yyyymmdd`, 0 for missing parts) of each claim (claim date, else document date).
@@ -778,7 +781,7 @@ impl Index {
             .map(|(i, c)| c.year().or_else(|| doc_of(i).and_then(|d| d.year())))
             .collect();
         let mut ys: Vec<i32> = years.iter().flatten().copied().collect();
-        ys.sort_unstable_by(|a, b| b.cmp(a));
+        sort_by(&mut ys, |a, b| b.cmp(a));
         ys.dedup();
         for y in ys {
             f_year.value_id(&y.to_string(), || y.to_string());
@@ -841,12 +844,12 @@ impl Index {
         let start = |i: usize| corpus.claims[i].start;
         let mut by_date: Vec<u32> = (0..n as u32).collect();
         // Dated first, newest first; then document, reading order.
-        by_date.sort_unstable_by_key(|&i| {
+        sort_by_key(&mut by_date, |&i| {
             let i = i as usize;
             (std::cmp::Reverse(date_keys[i]), dpos(i), start(i), i)
         });
         let mut oldest: Vec<u32> = (0..n as u32).collect();
-        oldest.sort_unstable_by_key(|&i| {
+        sort_by_key(&mut oldest, |&i| {
             let i = i as usize;
             (date_keys[i].is_none(), date_keys[i], dpos(i), start(i), i)
         });
@@ -862,7 +865,7 @@ impl Index {
             .map(|l| fold_fast(l).into_owned())
             .collect();
         let mut sp_order: Vec<usize> = (0..sp.values.len()).collect();
-        sp_order.sort_by(|&a, &b| {
+        sort_by(&mut sp_order, |&a, &b| {
             sp_keys[a]
                 .cmp(&sp_keys[b])
                 .then_with(|| sp.values[a].cmp(&sp.values[b]))
@@ -872,7 +875,7 @@ impl Index {
             sp_rank[v] = r as u32;
         }
         let mut by_speaker: Vec<u32> = (0..n as u32).collect();
-        by_speaker.sort_unstable_by_key(|&i| {
+        sort_by_key(&mut by_speaker, |&i| {
             (
                 sp_rank[sp.single[i as usize] as usize],
                 rank_date[i as usize],
@@ -884,7 +887,7 @@ impl Index {
             .map(|d| fold_fast(&d.display_title()).into_owned())
             .collect();
         let mut doc_order: Vec<usize> = (0..docs.len()).collect();
-        doc_order.sort_by(|&a, &b| {
+        sort_by(&mut doc_order, |&a, &b| {
             title_key[a]
                 .cmp(&title_key[b])
                 .then_with(|| docs[a].id.cmp(&docs[b].id))
@@ -894,7 +897,7 @@ impl Index {
             doc_rank[d] = r as u32;
         }
         let mut by_doc: Vec<u32> = (0..n as u32).collect();
-        by_doc.sort_unstable_by(|&a, &b| {
+        sort_by(&mut by_doc, |&a, &b| {
             let (a, b) = (a as usize, b as usize);
             let r = |i: usize| doc_rank.get(dpos(i) as usize).copied().unwrap_or(u32::MAX);
             r(a).cmp(&r(b))
@@ -926,6 +929,11 @@ impl Index {
             order_speaker: by_speaker,
             order_document: by_doc,
         }
+    }
+
+    /// Rebuild the highlighter (alias matchers are not packed; see `pack::unpack`).
+    pub fn attach_highlighter(&mut self, config: &super::config::CorpusConfig) {
+        self.highlighter = Highlighter::new(config);
     }
 
     /// Number of distinct folded tokens.
@@ -1024,7 +1032,7 @@ impl Index {
                 // Candidates hold every word; then check the words are consecutive in one field.
                 let mut cand = Bits::ones(n);
                 let mut sorted = ids.clone();
-                sorted.sort_by_key(|&t| self.postings[t as usize].len());
+                sort_by_key(&mut sorted, |&t| self.postings[t as usize].len());
                 sorted.dedup();
                 let mut first = true;
                 for &t in &sorted {

@@ -1,7 +1,8 @@
 //! Text utilities shared by extraction, search and highlighting: folding, word spans, alias matching.
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
+
+#[rustfmt::skip]
+mod fold_table;
 
 /// Fold one character for matching: typographic quotes and dashes to ASCII, accents removed, lowercase.
 fn fold_char(c: char, out: &mut String) {
@@ -12,13 +13,32 @@ fn fold_char(c: char, out: &mut String) {
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => out.push(' '),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c => {
-            for d in c.nfd() {
-                if !unicode_normalization::char::is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }
+        c => fold_other(c, out),
+    }
+}
+
+/// Non-ASCII characters: combining marks dropped, precomposed letters to their lowercased base letter (the
+/// canonical decomposition without marks, from the generated `fold_table`), anything else lowercased.
+/// Hangul syllables stay composed (text and query fold alike, so matching is unaffected).
+fn fold_other(c: char, out: &mut String) {
+    let in_ranges = fold_table::MARKS.binary_search_by(|&(lo, hi)| {
+        if hi < c {
+            std::cmp::Ordering::Less
+        } else if lo > c {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
         }
+    });
+    if in_ranges.is_ok() {
+        return;
+    }
+    if let Ok(i) = fold_table::BASE.binary_search_by_key(&c, |&(k, _)| k) {
+        out.push(fold_table::BASE[i].1);
+    } else if let Ok(i) = fold_table::MULTI.binary_search_by_key(&c, |&(k, _)| k) {
+        out.push_str(fold_table::MULTI[i].1);
+    } else {
+        out.extend(c.to_lowercase());
     }
 }
 
@@ -45,16 +65,56 @@ pub fn fold_with_map(s: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
-/// Words of `s` (Unicode word boundaries) with their byte offsets.
+/// Words of `s` with their byte offsets: runs of letters and digits, joined across a single inner apostrophe
+/// or period ("don't", "U.S"), as Unicode word segmentation (UAX #29) does for these cases.
 pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.unicode_word_indices()
+    let mut it = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = it.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        let mut end = s.len();
+        while let Some(&(i, c)) = it.peek() {
+            if c.is_alphanumeric() {
+                it.next();
+            } else if matches!(c, '\'' | '\u{2019}' | '.')
+                && s[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+            {
+                it.next();
+            } else {
+                end = i;
+                break;
+            }
+        }
+        Some((start, &s[start..end]))
+    })
+}
+
+/// Stable sort through a comparator called via `dyn`: one copy of the sort routine per element type instead
+/// of one per call site (each copy is ~3 KB of WebAssembly). For the app's small lists; the index sorts at build time.
+pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    sort_dyn(v, &mut cmp)
+}
+
+/// [`sort_by`] on a key.
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_dyn(v, &mut |a: &T, b: &T| key(a).cmp(&key(b)))
+}
+
+#[inline(never)]
+fn sort_dyn<T>(v: &mut [T], cmp: &mut dyn FnMut(&T, &T) -> std::cmp::Ordering) {
+    v.sort_by(|a, b| cmp(a, b))
 }
 
 /// True if the byte at `i` is not inside a word, i.e. `s[..i]` ends a word boundary.
-fn boundary_before(s: &str, i: usize) -> bool {
+pub fn boundary_before(s: &str, i: usize) -> bool {
     s[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
-fn boundary_after(s: &str, i: usize) -> bool {
+/// True if no letter or digit starts at byte `i`, so a word may end there.
+pub fn boundary_after(s: &str, i: usize) -> bool {
     s[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
@@ -153,7 +213,7 @@ impl PhraseMatcher {
             }
         }
         // Longest first at each start, then drop overlaps.
-        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        sort_by(&mut out, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
         for m in out {
             if kept.last().is_none_or(|k| m.start >= k.end) {
@@ -210,6 +270,86 @@ impl SafeFind for AhoCorasick {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fold the table stands for: canonical decomposition, combining marks removed, lowercase.
+    fn reference_fold(c: char) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        c.nfd().filter(|&d| !unicode_normalization::char::is_combining_mark(d)).flat_map(char::to_lowercase).collect()
+    }
+
+    /// The source of `fold_table.rs` as the current unicode-normalization crate computes it.
+    fn generate_fold_table() -> String {
+        let (mut base, mut multi, mut marks): (Vec<(char, char)>, Vec<(char, String)>, Vec<(char, char)>) = (vec![], vec![], vec![]);
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+                continue; // Hangul syllables: decomposed algorithmically, kept composed (see `fold_other`)
+            }
+            if unicode_normalization::char::is_combining_mark(c) {
+                match marks.last_mut() {
+                    Some((_, hi)) if *hi as u32 + 1 == c as u32 => *hi = c,
+                    _ => marks.push((c, c)),
+                }
+                continue;
+            }
+            let f = reference_fold(c);
+            if f != c.to_lowercase().collect::<String>() {
+                let mut it = f.chars();
+                match (it.next(), it.next()) {
+                    (Some(b), None) => base.push((c, b)),
+                    _ => multi.push((c, f)),
+                }
+            }
+        }
+        fn row<A: std::fmt::Debug, B: std::fmt::Debug>(v: &[(A, B)]) -> String {
+            v.chunks(6)
+                .map(|ch| format!("    {}\n", ch.iter().map(|(a, b)| format!("({a:?}, {b:?}),")).collect::<Vec<_>>().join(" ")))
+                .collect::<String>()
+        }
+        format!(
+            "//! Generated from unicode-normalization {:?} by `UPDATE_FOLD_TABLE=1 cargo test --lib fold_table`; do not edit.\n\n\
+             /// Characters whose canonical decomposition without combining marks, lowercased, is not their plain\n\
+             /// lowercase: (character, folded character), sorted.\n\
+             pub(super) static BASE: &[(char, char)] = &[\n{}];\n\n\
+             /// The same for the few that fold to more than one character.\n\
+             pub(super) static MULTI: &[(char, &str)] = &[\n{}];\n\n\
+             /// Combining marks (general category M), dropped by folding: inclusive ranges, sorted.\n\
+             pub(super) static MARKS: &[(char, char)] = &[\n{}];\n",
+            unicode_normalization::UNICODE_VERSION,
+            row(&base),
+            row(&multi),
+            row(&marks)
+        )
+    }
+
+    #[test]
+    fn fold_table_is_generated_from_the_current_crate() {
+        let want = generate_fold_table();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core/text/fold_table.rs");
+        if std::env::var_os("UPDATE_FOLD_TABLE").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        assert!(std::fs::read_to_string(path).unwrap_or_default() == want, "fold_table.rs is stale: run UPDATE_FOLD_TABLE=1 cargo test --lib fold_table");
+    }
+
+    #[test]
+    fn table_fold_equals_decomposition_fold_for_every_character() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            if ('\u{AC00}'..='\u{D7A3}').contains(&c) || c.is_ascii() {
+                continue;
+            }
+            let mut got = String::new();
+            fold_other(c, &mut got);
+            assert_eq!(got, reference_fold(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn words_are_letter_and_digit_runs_with_inner_apostrophes() {
+        let w: Vec<(usize, &str)> = words("Don't — the U.S. said 2,024 «Daesh’s» end.").collect();
+        assert_eq!(w, vec![(0, "Don't"), (10, "the"), (14, "U.S"), (19, "said"), (24, "2"), (26, "024"), (32, "Daesh’s"), (44, "end")]);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words("... !").count(), 0);
+    }
 
     #[test]
     fn fold_removes_case_accents_and_typography() {

@@ -1,6 +1,7 @@
 //! Timeline and stance-map layout: claims placed by date and side, and side × stance counts (pure, no drawing).
 use super::corpus::Corpus;
 use super::model::Stance;
+use super::text::{sort_by, sort_by_key};
 
 /// One mark: a claim at `x` (0..=1 across the time span) in row `row`.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +56,7 @@ pub fn layout(corpus: &Corpus, claims: &[usize]) -> Timeline {
         }
     }
     let order = |k: &String| corpus.config.sides.iter().position(|s| &s.id == k).unwrap_or(usize::MAX);
-    keys.sort_by(|a, b| order(a).cmp(&order(b)).then(a.cmp(b)));
+    sort_by(&mut keys, |a, b| order(a).cmp(&order(b)).then(a.cmp(b)));
     t.rows = keys
         .iter()
         .map(|k| (k.clone(), if k.is_empty() { "Side unknown".to_string() } else { corpus.config.side_label(k).to_string() }))
@@ -65,7 +66,7 @@ pub fn layout(corpus: &Corpus, claims: &[usize]) -> Timeline {
     // Pad the span so single-day corpora still have an axis.
     let (lo, hi) = (min - 15, max + 15);
     let span = (hi - lo) as f64;
-    dated.sort_by_key(|&(i, d)| (d, corpus.claims[i].id.clone()));
+    sort_by_key(&mut dated, |&(i, d)| (d, corpus.claims[i].id.clone()));
     let mut seen: std::collections::HashMap<(usize, i64), usize> = Default::default();
     for (i, d) in dated {
         let row = keys.iter().position(|k| *k == corpus.claims[i].side.clone().unwrap_or_default()).unwrap_or(0);
@@ -111,7 +112,7 @@ pub fn stance_map(corpus: &Corpus, claims: &[usize]) -> Vec<(String, String, [us
         rows[pos].2[s] += 1;
     }
     let order = |k: &String| corpus.config.sides.iter().position(|s| &s.id == k).unwrap_or(usize::MAX);
-    rows.sort_by(|a, b| order(&a.0).cmp(&order(&b.0)).then(a.0.cmp(&b.0)));
+    sort_by(&mut rows, |a, b| order(&a.0).cmp(&order(&b.0)).then(a.0.cmp(&b.0)));
     rows
 }
 

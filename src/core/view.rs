@@ -1,6 +1,7 @@
 //! `ViewState`, the single source of truth of what the user sees: its canonical form, URL codec, validation and reducer.
 use super::corpus::Corpus;
 use super::model::{ClaimKind, Stance};
+use super::text::sort_by_key;
 
 /// Longest value kept, in characters (longer text is cut, longer ids are dropped).
 pub const MAX_VALUE_LEN: usize = 200;
@@ -124,7 +125,7 @@ pub struct ViewState {
 }
 
 /// A filter facet: one list of `ViewState`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Facet {
     Speaker,
     Side,
@@ -358,10 +359,10 @@ fn canon_cmp_docs(v: Vec<String>) -> Vec<String> {
 pub fn canonical(s: ViewState) -> ViewState {
     let mut stance = s.stance;
     dedup_keep_first(&mut stance);
-    stance.sort_by_key(|x| x.as_str());
+    sort_by_key(&mut stance, |x| x.as_str());
     let mut kind = s.kind;
     dedup_keep_first(&mut kind);
-    kind.sort_by_key(|x| x.as_str());
+    sort_by_key(&mut kind, |x| x.as_str());
     let mut year: Vec<i32> = s.year.into_iter().filter(|y| valid_year(*y)).collect();
     dedup_keep_first(&mut year);
     year.truncate(MAX_LIST);

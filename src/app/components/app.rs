@@ -4,6 +4,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::core::text::sort_by;
+
 use super::claim_card::ClaimCard;
 use super::claim_list::{ClaimList, ResultBar};
 use super::compare::Compare;
@@ -21,25 +23,36 @@ use super::timeline::Timeline;
 use super::{CorpusRef, Ctx, ViewCtx};
 use crate::app::state::{HistoryOp, Model, Msg};
 use crate::app::url;
-use crate::core::highlight::Highlighter;
+use crate::core::corpus::Corpus;
 use crate::core::search::Index;
 use crate::core::view::{Action, Panel};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     pub corpus: CorpusRef,
+    /// The index of `corpus` (packed at build time; see `crate::embedded`).
+    pub index: Rc<Index>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index)
+    }
+}
+
+impl AppProps {
+    pub fn new(corpus: Corpus, index: Index) -> AppProps {
+        AppProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index) }
+    }
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let corpus = props.corpus.clone();
-    let index = {
-        let c = corpus.clone();
-        use_memo((), move |_| Index::new(&c))
-    };
+    let index = props.index.clone();
     let hl = {
-        let c = corpus.clone();
-        use_memo((), move |_| Highlighter::new(&c.config))
+        let i = index.clone();
+        use_memo((), move |_| i.highlighter().clone())
     };
     let model = {
         let c = corpus.clone();
@@ -161,7 +174,7 @@ fn speaker_panel() -> Html {
     let view = super::use_view();
     let Some(sid) = view.speaker_view.clone() else { return html! {} };
     let mut mine: Vec<usize> = (0..ctx.corpus.claims.len()).filter(|&i| ctx.claim(i).speaker_id == sid).collect();
-    mine.sort_by(|&a, &b| ctx.claim(a).date.cmp(&ctx.claim(b).date));
+    sort_by(&mut mine, |&a, &b| ctx.claim(a).date.cmp(&ctx.claim(b).date));
     let Some(&first) = mine.first() else { return html! {} };
     let c = ctx.claim(first).clone();
     let close = {

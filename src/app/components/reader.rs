@@ -2,6 +2,8 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::text::sort_by_key;
+
 use super::claim_card::stance_badge;
 use super::opposing::Opposing;
 use super::use_ctx;
@@ -87,7 +89,7 @@ pub fn reader(p: &ReaderProps) -> Html {
 /// One paragraph with its claim spans as clickable marks (outermost span wins where spans overlap).
 fn paragraph(ctx: &super::Ctx, doc: &Document, start: usize, end: usize, claims: &[&Claim], focused: Option<&str>) -> Html {
     let mut spans: Vec<&Claim> = claims.iter().copied().filter(|c| c.start < end && c.end > start && c.start < c.end).collect();
-    spans.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    sort_by_key(&mut spans, |c| (c.start, std::cmp::Reverse(c.end)));
     let mut parts: Vec<Html> = Vec::new();
     let mut at = start;
     for c in spans {
