@@ -67,3 +67,67 @@ async fn app_renders_cards_with_their_test_hooks_and_marks() {
     // Nothing from the corpus became markup: no script or img elements inside the app.
     assert!(root.query_selector("script, img, iframe").unwrap().is_none());
 }
+
+/// The ids of the cards in the DOM, in order.
+fn rendered_ids(root: &web_sys::Element) -> Vec<String> {
+    let cards = root.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap();
+    (0..cards.length())
+        .map(|i| {
+            let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(cards.item(i).unwrap()).unwrap();
+            el.get_attribute("data-claim-id").unwrap()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_claim_list_is_virtualised_and_follows_the_scroll() {
+    use counterclaim::app::components::app::{App, AppProps};
+    use counterclaim::core::search::Index;
+    // The seed corpus with every claim repeated 12 times under new ids: ~500 claims.
+    let (mut corpus, _) = counterclaim::embedded::corpus_and_index();
+    let base = corpus.claims.clone();
+    for k in 1..12 {
+        corpus.claims.extend(base.iter().map(|c| {
+            let mut c = c.clone();
+            c.id = format!("{}-copy{k}", c.id);
+            c
+        }));
+    }
+    let n = corpus.claims.len();
+    let index = Index::new(&corpus);
+    let order: Vec<String> = index
+        .query(&corpus, &counterclaim::core::view::ViewState::default())
+        .claims
+        .iter()
+        .map(|&i| corpus.claims[i].id.clone())
+        .collect();
+    assert_eq!(order.len(), n);
+    let root = mount_point();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(corpus, index)).render();
+    settle().await;
+    let count = root.query_selector("[data-testid=result-count]").unwrap().unwrap();
+    assert_eq!(count.text_content().unwrap(), n.to_string());
+    let top = rendered_ids(&root);
+    assert!(!top.is_empty() && top.len() < 60, "{} of {n} cards in the DOM", top.len());
+    assert_eq!(top, order[..top.len()], "the first cards, in order");
+
+    // Scroll to the middle of the list: the cards there, and only about a screenful, are rendered.
+    let list: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(root.query_selector("[data-testid=claim-list]").unwrap().unwrap()).unwrap();
+    let win = gloo::utils::window();
+    let rect = list.get_bounding_client_rect();
+    let y = win.scroll_y().unwrap() + rect.top() + rect.height() / 2.0;
+    win.scroll_to_with_x_and_y(0.0, y);
+    settle().await;
+    let mid = rendered_ids(&root);
+    assert!(!mid.is_empty() && mid.len() < 60, "{} cards after scrolling", mid.len());
+    let at = order.iter().position(|id| *id == mid[0]).expect("a rendered card is in the list");
+    assert!(at > n / 4 && at < 3 * n / 4, "the middle of the list is rendered (card {at} of {n} first)");
+    assert_eq!(mid, order[at..at + mid.len()], "a contiguous slice, in order");
+    // The padding stands in for the cards above: the rendered ones are on screen.
+    let first: web_sys::Element = root.query_selector(&format!("[data-claim-id='{}']", mid[0])).unwrap().unwrap();
+    let last: web_sys::Element = root.query_selector(&format!("[data-claim-id='{}']", mid[mid.len() - 1])).unwrap().unwrap();
+    let vh = win.inner_height().unwrap().as_f64().unwrap();
+    let (t, b) = (first.get_bounding_client_rect().top(), last.get_bounding_client_rect().bottom());
+    assert!(t <= 0.0 && b >= vh, "the viewport (0..{vh}) is covered by the rendered cards ({t}..{b}, {} cards)", mid.len());
+    win.scroll_to_with_x_and_y(0.0, 0.0);
+}

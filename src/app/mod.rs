@@ -22,7 +22,8 @@ pub fn start() {
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
         boot.remove();
     }
-    offline::register();
     let (corpus, index) = crate::embedded::corpus_and_index();
     yew::Renderer::<App>::with_props(components::app::AppProps::new(corpus, index)).render();
+    // After the first render: the worker's precaching then never competes with showing the claims.
+    offline::register();
 }

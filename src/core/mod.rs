@@ -14,3 +14,4 @@ pub mod timeline;
 pub mod cite;
 pub mod search;
 pub mod pack;
+pub mod window;

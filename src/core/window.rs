@@ -1,0 +1,88 @@
+//! Which slice of a long list to render for a scroll position: the virtualised claim list's arithmetic.
+
+/// Lists up to this long are rendered whole; longer ones are windowed.
+pub const RENDER_ALL_UP_TO: usize = 50;
+/// Items rendered above and below the visible ones, so fast scrolling rarely shows a gap.
+pub const OVERSCAN: usize = 6;
+
+/// The rendered slice `start..end` of an `n`-item list, and the space to leave above and below it (px).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Window {
+    pub start: usize,
+    pub end: usize,
+    pub pad_top: f64,
+    pub pad_bottom: f64,
+}
+
+/// The window for a list of `n` items of about `item_h` px each, when the viewport's top is `offset` px
+/// below the list's top (negative: the list starts lower on screen) and the viewport is `viewport_h` tall.
+/// Short lists (≤ [`RENDER_ALL_UP_TO`]) are rendered whole. Non-finite or non-positive measurements fall
+/// back to safe values, so a layout glitch can never hide the list.
+pub fn window(n: usize, offset: f64, viewport_h: f64, item_h: f64) -> Window {
+    if n <= RENDER_ALL_UP_TO {
+        return Window { start: 0, end: n, pad_top: 0.0, pad_bottom: 0.0 };
+    }
+    let item_h = if item_h.is_finite() && item_h >= 20.0 { item_h } else { 180.0 };
+    let viewport_h = if viewport_h.is_finite() && viewport_h > 0.0 { viewport_h.min(20_000.0) } else { 1000.0 };
+    let offset = if offset.is_finite() { offset.max(0.0) } else { 0.0 };
+    let first = ((offset / item_h).floor() as usize).min(n - 1);
+    let visible = (viewport_h / item_h).ceil() as usize + 1;
+    let start = first.saturating_sub(OVERSCAN);
+    let end = (first + visible + OVERSCAN).min(n);
+    Window { start, end, pad_top: start as f64 * item_h, pad_bottom: (n - end) as f64 * item_h }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn short_lists_are_rendered_whole() {
+        assert_eq!(window(0, 500.0, 800.0, 150.0), Window { start: 0, end: 0, pad_top: 0.0, pad_bottom: 0.0 });
+        assert_eq!(window(RENDER_ALL_UP_TO, 9e9, 800.0, 150.0).end, RENDER_ALL_UP_TO);
+    }
+
+    #[test]
+    fn at_the_top_the_first_screenful_and_the_overscan_are_rendered() {
+        let w = window(10_000, 0.0, 900.0, 150.0);
+        assert_eq!((w.start, w.end), (0, 7 + OVERSCAN));
+        assert_eq!(w.pad_top, 0.0);
+        assert_eq!(w.pad_bottom, (10_000 - w.end) as f64 * 150.0);
+    }
+
+    #[test]
+    fn scrolled_far_down_the_window_follows() {
+        let w = window(10_000, 150.0 * 5000.0, 900.0, 150.0);
+        assert_eq!((w.start, w.end), (5000 - OVERSCAN, 5000 + 7 + OVERSCAN));
+        // Past the end: the last items, never an empty slice.
+        let w = window(10_000, 1e12, 900.0, 150.0);
+        assert_eq!(w.end, 10_000);
+        assert!(w.start < w.end);
+    }
+
+    #[test]
+    fn bad_measurements_fall_back_to_a_visible_window() {
+        for (off, vh, h) in [(f64::NAN, 800.0, 150.0), (0.0, f64::INFINITY, 150.0), (0.0, 800.0, 0.0), (-5e9, -1.0, f64::NAN)] {
+            let w = window(1000, off, vh, h);
+            assert!(w.start < w.end && w.end <= 1000, "{off} {vh} {h}: {w:?}");
+            assert!(w.end - w.start <= 200, "{w:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_window_covers_the_viewport_and_stays_small(n in 51usize..100_000, off in -1e4f64..1e8, vh in 100f64..3000.0, h in 20f64..600.0) {
+            let w = window(n, off, vh, h);
+            prop_assert!(w.start < w.end && w.end <= n);
+            // Everything on screen is rendered (unless the list ends first).
+            let first_visible = ((off.max(0.0) / h).floor() as usize).min(n - 1);
+            let last_visible = (((off.max(0.0) + vh) / h).floor() as usize).min(n - 1);
+            prop_assert!(w.start <= first_visible && w.end > last_visible);
+            // Never more than a screenful plus the overscan on both sides.
+            prop_assert!(w.end - w.start <= (vh / h).ceil() as usize + 1 + 2 * OVERSCAN);
+            // The padding stands in for exactly the items not rendered.
+            prop_assert!((w.pad_top + w.pad_bottom - (n - (w.end - w.start)) as f64 * h).abs() < 1e-6 * n as f64 * h + 1e-6);
+        }
+    }
+}
