@@ -342,12 +342,7 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
             extras: vec![],
         });
     }
-    Corpus {
-        config: config.clone(),
-        documents,
-        claims,
-        notes: vec![],
-    }
+    Corpus::new(config.clone(), documents, claims, vec![])
 }
 
 /// A fixed sequence of facet toggles, each state cumulative, as a user would click them.

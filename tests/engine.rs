@@ -204,12 +204,7 @@ fn corpus() -> Corpus {
             0,
         ),
     ];
-    Corpus {
-        config: config(),
-        documents: vec![d1, d2, d3, d4],
-        claims,
-        notes: vec![],
-    }
+    Corpus::new(config(), vec![d1, d2, d3, d4], claims, vec![])
 }
 
 fn run(c: &Corpus, v: &ViewState) -> QueryResult {
@@ -1098,12 +1093,7 @@ fn random_corpus(seed: u64, n_docs: usize) -> Corpus {
         }
         documents.push(dd);
     }
-    Corpus {
-        config: CorpusConfig::default(),
-        documents,
-        claims,
-        notes: vec![],
-    }
+    Corpus::new(CorpusConfig::default(), documents, claims, vec![])
 }
 
 fn naive_matches(c: &Corpus, i: usize, v: &ViewState) -> bool {

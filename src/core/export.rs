@@ -174,6 +174,7 @@ mod tests {
             documents: vec![doc("a"), doc("b")],
             claims: vec![claim("a", "line one\nline \"two\", end"), claim("b", "plain")],
             notes: vec![CorpusNote { file: "x.txt".into(), level: NoteLevel::Error, message: "empty file".into() }],
+            ..Corpus::default()
         }
     }
 

@@ -161,6 +161,7 @@ mod tests {
                 claim("d", Some("north"), Stance::Refutes, Some("2022-06-30")),
             ],
             notes: vec![],
+            ..Corpus::default()
         }
     }
 

@@ -22,9 +22,20 @@ fn measure(list: &NodeRef) -> (f64, f64) {
     (-top, vh)
 }
 
+/// The average distance from one rendered card's top to the next one's (card and gap), if measurable.
+fn card_pitch(list: &NodeRef) -> Option<f64> {
+    let el = list.cast::<Element>()?;
+    let shown = el.child_element_count();
+    let (first, last) = (el.first_element_child()?, el.last_element_child()?);
+    let h = (last.get_bounding_client_rect().top() - first.get_bounding_client_rect().top()) / (shown.checked_sub(1)? as f64);
+    (h.is_finite() && h > 20.0).then_some(h)
+}
+
 /// The cards. Long lists are virtualised (`core::window`): only the cards near the viewport are in the DOM,
 /// with padding standing in for the rest, so 10,000 claims never mean 10,000 cards. The padding is set
-/// through the CSS object model (the CSP allows no style attributes).
+/// through the CSS object model (the CSP allows no style attributes). Layout is read only in scroll and
+/// resize handlers (where it is up to date anyway) and once on the first long list, never after each
+/// render: a forced layout per filter click cost more than the rendering itself.
 #[function_component(ClaimList)]
 pub fn claim_list(p: &ClaimListProps) -> Html {
     let ctx = use_ctx();
@@ -32,25 +43,34 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
     let q = AttrValue::from(view.q.clone());
     let n = p.claims.len();
     let list = use_node_ref();
-    // Average card height including the gap, measured once per result list: re-measuring on every scroll
-    // would move all the cards whenever a stretch of shorter or longer cards came into view.
-    let item_h = use_mut_ref(|| 180.0f64);
+    // Average card height including the gap: measured on the first long list, then again for each new
+    // result list at its first scroll (not on every scroll: a stretch of shorter or longer cards would
+    // otherwise move all of them).
+    let item_h = use_mut_ref(|| None::<f64>);
     let measured_for = use_mut_ref(|| None::<Rc<Vec<usize>>>);
-    // What the window was computed from: viewport offset, viewport height, card height.
+    // What the window is computed from: viewport offset, viewport height, card height.
     let scroll = use_state_eq(|| (0.0f64, 1000.0f64, 180.0f64));
     let w = window(n, scroll.0, scroll.1, scroll.2);
     // What the scroll listener needs to know about the latest render.
-    let latest = use_mut_ref(|| (n, w.start, w.end));
-    *latest.borrow_mut() = (n, w.start, w.end);
+    let latest = use_mut_ref(|| (p.claims.clone(), w));
+    *latest.borrow_mut() = (p.claims.clone(), w);
     {
-        let (list, scroll, item_h, latest) = (list.clone(), scroll.clone(), item_h.clone(), latest.clone());
+        let (list, scroll, item_h, latest, measured_for) =
+            (list.clone(), scroll.clone(), item_h.clone(), latest.clone(), measured_for.clone());
         use_effect_with((), move |_| {
             let on_move = move |_: &Event| {
+                let (claims, w) = latest.borrow().clone();
+                let fresh = !measured_for.borrow().as_ref().is_some_and(|c| Rc::ptr_eq(c, &claims));
+                if fresh && w.end - w.start > 1 && claims.len() > w.end - w.start {
+                    if let Some(h) = card_pitch(&list) {
+                        *item_h.borrow_mut() = Some(h);
+                        *measured_for.borrow_mut() = Some(claims.clone());
+                    }
+                }
                 let (off, vh) = measure(&list);
-                let (n, start, end) = *latest.borrow();
-                let h = *item_h.borrow();
-                let w = window(n, off, vh, h);
-                if (w.start, w.end) != (start, end) {
+                let h = item_h.borrow().unwrap_or(180.0);
+                let w2 = window(claims.len(), off, vh, h);
+                if (w2.start, w2.end) != (w.start, w.end) {
                     scroll.set((off, vh, h));
                 }
             };
@@ -61,42 +81,28 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
             move || drop((a, b))
         });
     }
-    // After each render: measure the cards (first render of a result list), size the padding for the items
-    // left out, and if the measure moves the window, render again (bounded, should the page keep moving).
-    let settle = use_mut_ref(|| 0u8);
+    // After each render: size the padding for the items left out (writes only), except the very first long
+    // list, whose cards are measured once.
     {
         let (list, item_h, scroll, claims) = (list.clone(), item_h.clone(), scroll.clone(), p.claims.clone());
         use_effect(move || {
             let Some(el) = list.cast::<HtmlElement>() else { return };
             let shown = w.end - w.start;
-            let fresh = !measured_for.borrow().as_ref().is_some_and(|c| Rc::ptr_eq(c, &claims));
-            if fresh && n > shown && shown > 1 {
-                *measured_for.borrow_mut() = Some(claims);
-                if let (Some(first), Some(last)) = (el.first_element_child(), el.last_element_child()) {
-                    // The average distance from one card's top to the next one's (card and gap).
-                    let (t, b) = (first.get_bounding_client_rect().top(), last.get_bounding_client_rect().top());
-                    let h = (b - t) / (shown - 1) as f64;
-                    if h.is_finite() && h > 20.0 {
-                        *item_h.borrow_mut() = h;
-                    }
-                }
-            }
-            let h = *item_h.borrow();
-            let (top, bottom) = if n > shown { (w.start as f64 * h, (n - w.end) as f64 * h) } else { (0.0, 0.0) };
+            let h = scroll.2;
+            let (top, bottom) = if n > shown { (w.pad_top, w.pad_bottom) } else { (0.0, 0.0) };
             let style = el.style();
             let _ = style.set_property("padding-top", &format!("{top:.0}px"));
             let _ = style.set_property("padding-bottom", &format!("{bottom:.0}px"));
-            let mut again = settle.borrow_mut();
-            if n > shown && *again < 3 {
-                let (off, vh) = measure(&list);
-                let w2 = window(n, off, vh, h);
-                if (w2.start, w2.end) != (w.start, w.end) {
-                    *again += 1;
-                    scroll.set((off, vh, h));
-                    return;
+            if n > shown && shown > 1 && item_h.borrow().is_none() {
+                if let Some(m) = card_pitch(&list) {
+                    *item_h.borrow_mut() = Some(m);
+                    *measured_for.borrow_mut() = Some(claims);
+                    let (off, vh) = measure(&list);
+                    if (m - h).abs() > 1.0 {
+                        scroll.set((off, vh, m));
+                    }
                 }
             }
-            *again = 0;
         });
     }
     html! {

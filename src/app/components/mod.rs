@@ -68,7 +68,7 @@ impl PartialEq for Ctx {
 
 impl Ctx {
     pub fn claim_index(&self, id: &str) -> Option<usize> {
-        self.corpus.claims.iter().position(|c| c.id == id)
+        self.corpus.claim_index(id)
     }
     pub fn claim(&self, i: usize) -> &Claim {
         &self.corpus.claims[i]

@@ -51,7 +51,7 @@ pub fn reader(p: &ReaderProps) -> Html {
         Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { act.emit(Action::CloseDoc) })
     };
     let claims: Vec<&Claim> = ctx.corpus.claims.iter().filter(|c| c.doc == doc.id).collect();
-    let focused = p.claim.as_ref().and_then(|id| ctx.corpus.claims.iter().position(|c| &c.id == id));
+    let focused = p.claim.as_ref().and_then(|id| ctx.corpus.claim_index(id));
     html! {
         <section class="reader" data-testid="reader" data-doc-id={doc.id.clone()} aria-label="Document reader" {onkeydown}>
             <header class="reader-head">
