@@ -4,7 +4,7 @@ use std::collections::{BinaryHeap, HashMap};
 
 use super::corpus::Corpus;
 use super::model::{Claim, Stance};
-use super::text::{fold, sort_by, sort_by_key, words};
+use super::text::{fold, sort, sort_by, sort_by_key, words};
 
 /// English function words never marked as shared.
 const STOP_WORDS: &[&str] = &[
@@ -480,7 +480,7 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
                     *interned.entry(e.as_str()).or_insert(next)
                 })
                 .collect();
-            v.sort_unstable();
+            sort(&mut v);
             v.dedup();
             v
         })
@@ -735,7 +735,7 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
         .filter_map(|&i| corpus.claims[i].side.clone())
         .filter(|s| !sides.contains(s))
         .collect();
-    extra.sort();
+    sort(&mut extra);
     extra.dedup();
     sides.extend(extra);
 
@@ -771,7 +771,7 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
         .flat_map(|&i| corpus.claims[i].entities.iter().cloned())
         .filter(|e| !ents.contains(e))
         .collect();
-    extra.sort();
+    sort(&mut extra);
     extra.dedup();
     ents.extend(extra);
     for e in &ents {

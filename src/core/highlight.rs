@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::config::{CorpusConfig, EntityDef};
-use super::text::{boundary_after, boundary_before, fold, fold_with_map, sort_by, sort_by_key, PhraseMatcher};
+use super::text::{boundary_after, boundary_before, fold, fold_with_map, sort, sort_by, sort_by_key, PhraseMatcher};
 
 /// One run of text with the same marks. `start..end` are byte offsets on char boundaries.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -96,7 +96,7 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
         cuts.push(r.0);
         cuts.push(r.1);
     }
-    cuts.sort_unstable();
+    sort(&mut cuts);
     cuts.dedup();
 
     // Sweep: ranges open at their start cut and close at their end cut (O(m log m) for m marks).

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::corpus::Corpus;
 use super::highlight::Highlighter;
 use super::model::{ClaimKind, Stance};
-use super::text::{fold, fold_with_map, is_case_sensitive_acronym, sort_by, sort_by_key};
+use super::text::{fold, fold_with_map, is_case_sensitive_acronym, sort, sort_by, sort_by_key};
 use super::view::{Facet, SortKey, ViewState};
 
 /// One parsed search term (folded).
@@ -309,7 +309,7 @@ impl FacetIndex {
                     shown.push(v);
                 }
             }
-            shown.sort_unstable();
+            sort(&mut shown);
         }
         let mut values: Vec<FacetValue> = shown
             .into_iter()
@@ -652,7 +652,7 @@ impl Index {
         }
         // Sort the vocabulary and renumber.
         let mut order: Vec<(String, u32)> = vb.ids.into_iter().collect();
-        order.sort_unstable();
+        sort(&mut order);
         let mut remap = vec![0u32; order.len()];
         let mut postings_old: Vec<Option<Vec<u32>>> = vb.postings.into_iter().map(Some).collect();
         let mut tokens_sorted = Vec::with_capacity(order.len());
@@ -753,7 +753,7 @@ impl Index {
             }
         }
         for list in &mut entity_claims {
-            list.sort_unstable();
+            sort(list);
             list.dedup();
         }
 
@@ -1233,7 +1233,7 @@ impl Index {
 /// Sort and merge overlapping spans.
 fn merge_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     spans.retain(|s| s.0 < s.1);
-    spans.sort_unstable();
+    sort(&mut spans);
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for s in spans {
         match out.last_mut() {

@@ -1,7 +1,7 @@
 //! `ViewState`, the single source of truth of what the user sees: its canonical form, URL codec, validation and reducer.
 use super::corpus::Corpus;
 use super::model::{ClaimKind, Stance};
-use super::text::sort_by_key;
+use super::text::{sort, sort_by_key};
 
 /// Longest value kept, in characters (longer text is cut, longer ids are dropped).
 pub const MAX_VALUE_LEN: usize = 200;
@@ -328,7 +328,7 @@ fn canon_text_list(v: Vec<String>) -> Vec<String> {
         .collect();
     dedup_keep_first(&mut out);
     out.truncate(MAX_LIST);
-    out.sort();
+    sort(&mut out);
     out
 }
 
@@ -366,9 +366,9 @@ pub fn canonical(s: ViewState) -> ViewState {
     let mut year: Vec<i32> = s.year.into_iter().filter(|y| valid_year(*y)).collect();
     dedup_keep_first(&mut year);
     year.truncate(MAX_LIST);
-    year.sort_unstable();
+    sort(&mut year);
     let mut docs = canon_id_list(s.docs, MAX_LIST);
-    docs.sort();
+    sort(&mut docs);
     let doc = s.doc.as_deref().and_then(clean_id);
     let claim = if doc.is_some() {
         s.claim.as_deref().and_then(clean_id)

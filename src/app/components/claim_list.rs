@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::claim_card::ClaimCard;
 use super::use_ctx;
 use crate::core::view::{Action, Facet, SortKey};
+use crate::core::text::fixed;
 use crate::core::window::window;
 
 #[derive(Properties, PartialEq)]
@@ -91,8 +92,8 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
             let h = scroll.2;
             let (top, bottom) = if n > shown { (w.pad_top, w.pad_bottom) } else { (0.0, 0.0) };
             let style = el.style();
-            let _ = style.set_property("padding-top", &format!("{top:.0}px"));
-            let _ = style.set_property("padding-bottom", &format!("{bottom:.0}px"));
+            let _ = style.set_property("padding-top", &format!("{}px", fixed(top, 0)));
+            let _ = style.set_property("padding-bottom", &format!("{}px", fixed(bottom, 0)));
             if n > shown && shown > 1 && item_h.borrow().is_none() {
                 if let Some(m) = card_pitch(&list) {
                     *item_h.borrow_mut() = Some(m);

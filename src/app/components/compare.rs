@@ -6,6 +6,7 @@ use super::marked_text::{entity_slot, MarkedText};
 use super::opposing::Opposing;
 use super::use_ctx;
 use crate::core::compare::shared_terms;
+use crate::core::text::sort;
 use crate::core::view::Action;
 
 #[function_component(Compare)]
@@ -32,7 +33,7 @@ pub fn compare() -> Html {
     let texts: Vec<&str> = ids.iter().map(|&i| ctx.claim(i).text.as_str()).collect();
     let shared = shared_terms(&texts);
     let mut entities: Vec<String> = ids.iter().flat_map(|&i| ctx.claim(i).entities.clone()).collect();
-    entities.sort();
+    sort(&mut entities);
     entities.dedup();
     html! {
         <section class="compare" data-testid="compare" aria-label="Comparison of claims">

@@ -29,7 +29,7 @@ pub fn disagreements_view() -> Html {
                         <div class="pair-side">{ stance_badge(ca.stance) }{" "}<strong>{ ca.speaker.clone() }</strong>{" "}{ side_badge(&ctx, &ca) }<q>{ snippet(&ca.text, 120) }</q></div>
                         <div class="vs" aria-hidden="true">{"vs"}</div>
                         <div class="pair-side">{ stance_badge(cb.stance) }{" "}<strong>{ cb.speaker.clone() }</strong>{" "}{ side_badge(&ctx, &cb) }<q>{ snippet(&cb.text, 120) }</q></div>
-                        <button class="btn small" {onclick} title={format!("score {score:.2}")}>{"Compare"}</button>
+                        <button class="btn small" {onclick} title={format!("score {}", crate::core::text::fixed(score as f64, 2))}>{"Compare"}</button>
                     </li>
                 }
             }) }

@@ -3,6 +3,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::text::fixed;
+
 use super::use_ctx;
 use crate::core::model::Stance;
 use crate::core::timeline::layout;
@@ -21,9 +23,9 @@ const TOP: f64 = 14.0;
 /// A stance mark: ▲ supports, ▼ refutes, ● neutral — shape and colour.
 fn shape(s: Stance, x: f64, y: f64) -> Html {
     match s {
-        Stance::Supports => html! { <path class="tm-shape" d={format!("M{:.1} {:.1} l7 12 h-14 z", x, y - 7.0)} /> },
-        Stance::Refutes => html! { <path class="tm-shape" d={format!("M{:.1} {:.1} l7 -12 h-14 z", x, y + 7.0)} /> },
-        Stance::Neutral => html! { <circle class="tm-shape" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="6" /> },
+        Stance::Supports => html! { <path class="tm-shape" d={format!("M{} {} l7 12 h-14 z", fixed(x, 1), fixed(y - 7.0, 1))} /> },
+        Stance::Refutes => html! { <path class="tm-shape" d={format!("M{} {} l7 -12 h-14 z", fixed(x, 1), fixed(y + 7.0, 1))} /> },
+        Stance::Neutral => html! { <circle class="tm-shape" cx={fixed(x, 1)} cy={fixed(y, 1)} r="6" /> },
     }
 }
 
@@ -48,21 +50,21 @@ pub fn timeline(p: &TimelineProps) -> Html {
             <h2 id="tl-h">{"Timeline"}<span class="muted">{ format!(" · {desc}") }</span></h2>
             <p class="legend">{"▲ supports · ▼ refutes · ● neutral — one row per side. Select a mark to open the claim."}</p>
             <div class="tl-scroll">
-            <svg data-testid="timeline" viewBox={format!("0 0 {W} {h:.0}")} role="img" aria-labelledby="tl-title tl-desc" class="tl-svg">
+            <svg data-testid="timeline" viewBox={format!("0 0 {} {}", fixed(W, 0), fixed(h, 0))} role="img" aria-labelledby="tl-title tl-desc" class="tl-svg">
                 <title id="tl-title">{"Claims over time by side and stance"}</title>
                 <desc id="tl-desc">{ desc.clone() }</desc>
                 { for t.rows.iter().enumerate().map(|(r, (_, label))| {
                     let y = TOP + ROW * r as f64 + ROW / 2.0;
                     html! { <g class="tl-row">
-                        <line x1={format!("{LEFT}")} x2={format!("{}", W - 8.0)} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="tl-line" />
-                        <text x="4" y={format!("{:.1}", y + 4.0)} class="tl-label"><title>{ label.clone() }</title>{ super::opposing::snippet(label, 26) }</text>
+                        <line x1={fixed(LEFT, 1)} x2={fixed(W - 8.0, 1)} y1={fixed(y, 1)} y2={fixed(y, 1)} class="tl-line" />
+                        <text x="4" y={fixed(y + 4.0, 1)} class="tl-label"><title>{ label.clone() }</title>{ super::opposing::snippet(label, 26) }</text>
                     </g> }
                 }) }
                 { for t.ticks.iter().map(|k| {
                     let x = x_of(k.x);
                     html! { <g class="tl-tick">
-                        <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{TOP}")} y2={format!("{:.1}", h - 24.0)} class="tl-grid" />
-                        <text x={format!("{x:.1}")} y={format!("{:.1}", h - 8.0)} class="tl-year" text-anchor="middle">{ k.label.clone() }</text>
+                        <line x1={fixed(x, 1)} x2={fixed(x, 1)} y1={fixed(TOP, 1)} y2={fixed(h - 24.0, 1)} class="tl-grid" />
+                        <text x={fixed(x, 1)} y={fixed(h - 8.0, 1)} class="tl-year" text-anchor="middle">{ k.label.clone() }</text>
                     </g> }
                 }) }
                 { for t.points.iter().map(|pt| {
