@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::config::{CorpusConfig, EntityDef};
-use super::text::{boundary_after, boundary_before, fold, fold_with_map, sort, sort_by, sort_by_key, PhraseMatcher};
+use super::text::{boundary_after, boundary_before, fold, fold_with_map, sort, sort_by, sort_by_key, WordMatcher};
 
 /// One run of text with the same marks. `start..end` are byte offsets on char boundaries.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -154,7 +154,7 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
 #[derive(Debug, Clone)]
 pub struct Highlighter {
     ids: Vec<String>,
-    matcher: PhraseMatcher,
+    matcher: WordMatcher,
 }
 
 impl Default for Highlighter {
@@ -170,7 +170,7 @@ impl Highlighter {
     }
 
     fn from_entities(entities: &[EntityDef]) -> Highlighter {
-        let matcher = PhraseMatcher::new(
+        let matcher = WordMatcher::new(
             entities
                 .iter()
                 .enumerate()

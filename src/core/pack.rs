@@ -22,9 +22,15 @@ struct PackOwned {
     index: Index,
 }
 
-/// Serialize a corpus with its index.
+/// Serialize a corpus with its index. The configuration's extraction-only parts (known actors, outlet
+/// names, the stance lexicon) stay behind: the app never extracts, and they were a quarter of the seed pack.
 pub fn pack(corpus: &Corpus, index: &Index) -> Vec<u8> {
-    postcard::to_allocvec(&PackRef { format: FORMAT, corpus, index }).expect("a corpus always serializes")
+    let mut config = corpus.config.clone();
+    config.actors.clear();
+    config.outlets.clear();
+    config.stance = Default::default();
+    let slim = Corpus::new(config, corpus.documents.clone(), corpus.claims.clone(), corpus.notes.clone());
+    postcard::to_allocvec(&PackRef { format: FORMAT, corpus: &slim, index }).expect("a corpus always serializes")
 }
 
 /// Read what [`pack`] wrote. The index gets its highlighter back from the corpus configuration.
@@ -66,7 +72,8 @@ mod tests {
         assert_eq!(c2.documents, c.documents);
         assert_eq!(c2.claims, c.claims);
         assert_eq!(c2.notes, c.notes);
-        assert_eq!(c2.config, c.config);
+        assert_eq!((&c2.config.question, &c2.config.sides, &c2.config.entities), (&c.config.question, &c.config.sides, &c.config.entities));
+        assert!(c2.config.actors.is_empty() && c2.config.stance.supports.is_empty(), "extraction-only parts are not packed");
         for q in ["", "q=daesh", "q=isis", "stance=refutes", "q=%22no+longer%22&side=us", "sort=speaker", "entity=isis&year=2024"] {
             let v = crate::core::view::decode(q).state;
             let (a, b) = (index.query(&c, &v), i2.query(&c2, &v));

@@ -3,13 +3,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use super::corpus::Corpus;
 use super::highlight::Highlighter;
 use super::model::{ClaimKind, Stance};
-use super::text::{fold, fold_with_map, is_case_sensitive_acronym, sort, sort_by, sort_by_key};
+use super::text::{fold, fold_with_map, is_case_sensitive_acronym, sort, sort_by, sort_by_key, WordMatcher};
 use super::view::{Facet, SortKey, ViewState};
 
 /// One parsed search term (folded).
@@ -732,23 +731,10 @@ impl Index {
         }
         if !exact_pats.is_empty() {
             // Short all-capital aliases ("IS", "ISK") match with their exact case only, as in the highlighter.
-            let ac = AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(&exact_pats)
-                .expect("acronym automaton");
-            let alnum_before = |t: &str, at: usize| {
-                t[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            };
-            let alnum_after =
-                |t: &str, at: usize| t[at..].chars().next().is_some_and(char::is_alphanumeric);
+            let m = WordMatcher::new(exact_pats.iter().copied().zip(exact_vals.iter().copied()));
             for (i, c) in corpus.claims.iter().enumerate() {
-                for m in ac.find_iter(&c.text) {
-                    if !alnum_before(&c.text, m.start()) && !alnum_after(&c.text, m.end()) {
-                        entity_claims[exact_vals[m.pattern().as_usize()]].push(i as u32);
-                    }
+                for hit in m.find_all(&c.text) {
+                    entity_claims[hit.value].push(i as u32);
                 }
             }
         }

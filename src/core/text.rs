@@ -1,4 +1,6 @@
 //! Text utilities shared by extraction, search and highlighting: folding, word spans, alias matching.
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 #[rustfmt::skip]
 mod fold_table;
@@ -278,6 +280,79 @@ impl PhraseMatcher {
     }
 }
 
+/// The matches of [`PhraseMatcher`] without an automaton: phrases grouped by first character and tried
+/// longest first wherever a word may start. Ready at once and small (the app links no Aho-Corasick code),
+/// for a few dozen aliases over short texts; [`PhraseMatcher`] serves extraction's large lexicons.
+#[derive(Debug, Clone, Default)]
+pub struct WordMatcher {
+    folded: HashMap<char, Vec<(String, usize)>>,
+    exact: HashMap<char, Vec<(String, usize)>>,
+}
+
+impl WordMatcher {
+    /// Build from `(phrase, value)` pairs, split as [`split_phrases`] does. Empty phrases are ignored.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+        let split = split_phrases(phrases);
+        let group = |pats: Vec<String>, vals: Vec<usize>| {
+            let mut m: HashMap<char, Vec<(String, usize)>> = HashMap::new();
+            for (p, v) in pats.into_iter().zip(vals) {
+                if let Some(c) = p.chars().next() {
+                    m.entry(c).or_default().push((p, v));
+                }
+            }
+            for list in m.values_mut() {
+                // Longest first; among equal phrases the first listed wins, as in the automaton.
+                sort_by(list, |a, b| b.0.len().cmp(&a.0.len()));
+            }
+            m
+        };
+        WordMatcher { folded: group(split.folded, split.folded_values), exact: group(split.exact, split.exact_values) }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty() && self.exact.is_empty()
+    }
+
+    /// All whole-word, non-overlapping matches in `text`, sorted by position (longest wins on overlap).
+    pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        if !self.folded.is_empty() {
+            let (f, map) = fold_with_map(text);
+            scan_words(&f, &self.folded, |fs, fe, value| {
+                let end = if fe < map.len() - 1 { map[fe] } else { text.len() };
+                out.push(PhraseMatch { start: map[fs], end, value });
+            });
+        }
+        scan_words(text, &self.exact, |start, end, value| out.push(PhraseMatch { start, end, value }));
+        sort_by(&mut out, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
+        for m in out {
+            if kept.last().is_none_or(|k| m.start >= k.end) {
+                kept.push(m);
+            }
+        }
+        kept
+    }
+}
+
+/// At every position of `hay` where a word may start, the longest phrase that occurs there and ends a word.
+fn scan_words(hay: &str, by_first: &HashMap<char, Vec<(String, usize)>>, mut push: impl FnMut(usize, usize, usize)) {
+    if by_first.is_empty() {
+        return;
+    }
+    let mut prev_alnum = false;
+    for (s, c) in hay.char_indices() {
+        if !prev_alnum {
+            if let Some(list) = by_first.get(&c) {
+                if let Some((p, v)) = list.iter().find(|(p, _)| hay[s..].starts_with(p.as_str()) && boundary_after(hay, s + p.len())) {
+                    push(s, s + p.len(), *v);
+                }
+            }
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+}
+
 /// Leftmost-longest matching that still finds a whole-word match when a longer non-word match
 /// starts at the same place (e.g. "ISIS-K" inside "ISIS-Khorasan" must fall back to "ISIS").
 trait SafeFind {
@@ -410,6 +485,34 @@ mod tests {
             let mut got = v;
             sort(&mut got);
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn word_matcher_agrees_with_the_automaton_on_the_examples() {
+        let phrases = [("Daesh", 0), ("IS", 0), ("Islamic State", 0), ("US", 1), ("ISIS-K", 0), ("ISIS", 0)];
+        let text = "The US says IS, or the Islamic State, is Daesh; ISIS-Khorasan and ISIS-K too. Daeshi no. Über DÄESH";
+        assert_eq!(WordMatcher::new(phrases).find_all(text), PhraseMatcher::new(phrases).find_all(text));
+        assert!(WordMatcher::new([("  ", 0)]).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Texts and phrases built from pieces that overlap, differ in case and accents, and sit next to
+        /// punctuation: the automaton-free matcher finds exactly what the Aho-Corasick one finds.
+        #[test]
+        fn word_matcher_finds_what_the_automaton_finds(
+            phrases in proptest::collection::vec(proptest::collection::vec(0usize..12, 1..4), 1..8),
+            text in proptest::collection::vec(0usize..16, 0..40),
+        ) {
+            const PIECES: [&str; 16] = ["is", "IS", "isis", "ISIS", "-k", "K", "state", "État", "Daesh", "dāesh", "us", "US", " ", ", ", "-", "x"];
+            let phrases: Vec<(String, usize)> = phrases.iter().enumerate()
+                .map(|(i, p)| (p.iter().map(|&k| PIECES[k]).collect::<Vec<_>>().join(if i % 2 == 0 { " " } else { "" }), i % 3))
+                .collect();
+            let text: String = text.iter().map(|&k| PIECES[k]).collect();
+            let refs: Vec<(&str, usize)> = phrases.iter().map(|(p, v)| (p.as_str(), *v)).collect();
+            let want: Vec<(usize, usize)> = PhraseMatcher::new(refs.clone()).find_all(&text).iter().map(|m| (m.start, m.end)).collect();
+            let got: Vec<(usize, usize)> = WordMatcher::new(refs).find_all(&text).iter().map(|m| (m.start, m.end)).collect();
+            proptest::prop_assert_eq!(got, want, "text {:?} phrases {:?}", text, phrases);
         }
     }
 
