@@ -22,6 +22,18 @@ async fn settle() {
     yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
 }
 
+/// Wait until the app under `root` has rendered its whole first view (`main[data-complete]`; the first
+/// render shows the claims only), for at most 3 s.
+async fn complete(root: &web_sys::Element) {
+    for _ in 0..100 {
+        if root.query_selector("main[data-complete]").unwrap().is_some() {
+            return settle().await;
+        }
+        settle().await;
+    }
+    panic!("the app never completed its first view");
+}
+
 #[wasm_bindgen_test]
 async fn doc_list_renders_every_embedded_document() {
     let corpus = Rc::new(Corpus::embedded());
@@ -47,7 +59,19 @@ async fn app_renders_cards_with_their_test_hooks_and_marks() {
     let corpus = props.corpus.0.clone();
     let root = mount_point();
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    settle().await;
+    // The first render (microtasks only, before any timer) already shows cards, at most a screenful of them.
+    let cards = |r: &web_sys::Element| r.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap().length();
+    for _ in 0..50 {
+        if cards(&root) > 0 {
+            break;
+        }
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
+    }
+    assert!(root.query_selector("main[data-complete]").unwrap().is_none(), "the first render is the claims-only one");
+    let first = cards(&root);
+    assert!(first > 0 && first < 20, "claims first: {first} cards before the rest of the view");
+    assert!(root.query_selector("[data-testid=facets] .facet").unwrap().is_none(), "filters come after the claims");
+    complete(&root).await;
     let count = root.query_selector("[data-testid=result-count]").unwrap().expect("result count");
     assert_eq!(count.text_content().unwrap(), corpus.claims.len().to_string());
     let cards = root.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap();
@@ -104,7 +128,7 @@ async fn a_long_claim_list_is_virtualised_and_follows_the_scroll() {
     assert_eq!(order.len(), n);
     let root = mount_point();
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(corpus, index)).render();
-    settle().await;
+    complete(&root).await;
     let count = root.query_selector("[data-testid=result-count]").unwrap().unwrap();
     assert_eq!(count.text_content().unwrap(), n.to_string());
     let top = rendered_ids(&root);

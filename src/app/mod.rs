@@ -24,6 +24,7 @@ pub fn start() {
     }
     let (corpus, index) = crate::embedded::corpus_and_index();
     yew::Renderer::<App>::with_props(components::app::AppProps::new(corpus, index)).render();
-    // After the first render: the worker's precaching then never competes with showing the claims.
-    offline::register();
+    // After the first render (which runs in a microtask, before any timer): the worker's registration and
+    // precaching never compete with showing the claims.
+    gloo::timers::callback::Timeout::new(0, offline::register).forget();
 }

@@ -14,7 +14,7 @@ pub async fn open(c: &Client, url: &str, ready: &str) {
 
 /// Open the explorer at `url` and wait for the result count.
 pub async fn open_app(c: &Client, url: &str) {
-    open(c, url, locators::RESULT_COUNT).await;
+    open(c, url, locators::APP_COMPLETE).await;
 }
 
 /// Wait up to 15 s for an element.

@@ -15,8 +15,9 @@ pub async fn no_dialog(c: &Client) {
     assert!(c.get_alert_text().await.is_err(), "a dialog was opened: script ran");
 }
 
-/// The page is alive: the app rendered its result count and has no crash banner.
+/// The page is alive: the app rendered its whole first view (result count included) and has no crash banner.
 pub async fn app_alive(c: &Client) {
+    actions::wait_for(c, locators::APP_COMPLETE).await;
     actions::wait_for(c, locators::RESULT_COUNT).await;
     count(c, ".crash", 0).await;
 }

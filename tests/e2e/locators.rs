@@ -3,6 +3,8 @@
 
 pub const DOC_LIST: &str = "[data-testid=doc-list]";
 pub const DOC_ITEM: &str = "[data-testid=doc-list] [data-doc-id]";
+/// The app's main column once the whole first view is rendered (the first render shows the claims only).
+pub const APP_COMPLETE: &str = "main[data-complete]";
 pub const RESULT_COUNT: &str = "[data-testid=result-count]";
 pub const SEARCH: &str = "[data-testid=search]";
 pub const CARD: &str = "[data-testid=claim-list] [data-claim-id]";

@@ -46,6 +46,9 @@ impl AppProps {
     }
 }
 
+/// Cards in the first render (about a screenful), before the rest of the view is built.
+const FIRST_CARDS: usize = 8;
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let corpus = props.corpus.clone();
@@ -61,6 +64,17 @@ pub fn app(props: &AppProps) -> Html {
             Model::new(view, notices)
         })
     };
+    // Claims first: the first render is the header, the result bar and the first screenful of cards; the
+    // rest (filters, other panels, document list, the remaining cards) follows after a yield to the browser,
+    // so the claims are painted before it is built. `main[data-complete]` marks the full view.
+    let complete = use_state(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| {
+            let t = gloo::timers::callback::Timeout::new(0, move || complete.set(true));
+            move || drop(t)
+        });
+    }
     // Back/forward: the address is the truth.
     {
         let (dispatcher, c) = (model.dispatcher(), corpus.clone());
@@ -128,35 +142,49 @@ pub fn app(props: &AppProps) -> Html {
                 <CopyLink />
             </div>
         </header>
-        <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
-        <CorpusNotes />
-        <super::update_banner::UpdateBanner />
+        if *complete {
+            <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
+            <CorpusNotes />
+            <super::update_banner::UpdateBanner />
+        }
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
-            <Facets facets={facets} />
-            <main id="main" tabindex="-1">
-                <Compare />
-                <DocCompare />
-                <SpeakerPanel />
+            if *complete {
+                <Facets facets={facets} />
+            } else {
+                <aside class="facets" aria-busy="true"></aside>
+            }
+            <main id="main" tabindex="-1" data-complete={complete.then_some("")}>
+                if *complete {
+                    <Compare />
+                    <DocCompare />
+                    <SpeakerPanel />
+                }
                 <ResultBar n={claims.len()} />
-                <nav class="tabs" role="tablist" aria-label="Views">
-                    { tab(Panel::Claims, "Claims", "tab-claims") }
-                    { tab(Panel::Timeline, "Timeline & stance map", "tab-timeline") }
-                    { tab(Panel::Disagreements, "Disagreements", "tab-disagreements") }
-                    <span class="tabs-end"><ExportMenu claims={claims.clone()} /></span>
-                </nav>
-                { match view.panel {
-                    Panel::Disagreements => html! { <Disagreements /> },
-                    Panel::Timeline => html! { <>
-                        <Timeline claims={claims.clone()} />
-                        <StanceMap claims={claims.clone()} />
-                    </> },
-                    _ => html! { <ClaimList claims={claims} /> },
-                } }
-                <DocList corpus={corpus.clone()}
-                    on_open={open_doc} on_compare={compare_docs} />
+                if *complete {
+                    <nav class="tabs" role="tablist" aria-label="Views">
+                        { tab(Panel::Claims, "Claims", "tab-claims") }
+                        { tab(Panel::Timeline, "Timeline & stance map", "tab-timeline") }
+                        { tab(Panel::Disagreements, "Disagreements", "tab-disagreements") }
+                        <span class="tabs-end"><ExportMenu claims={claims.clone()} /></span>
+                    </nav>
+                    { match view.panel {
+                        Panel::Disagreements => html! { <Disagreements /> },
+                        Panel::Timeline => html! { <>
+                            <Timeline claims={claims.clone()} />
+                            <StanceMap claims={claims.clone()} />
+                        </> },
+                        _ => html! { <ClaimList claims={claims} /> },
+                    } }
+                    <DocList corpus={corpus.clone()}
+                        on_open={open_doc} on_compare={compare_docs} />
+                } else if view.panel == Panel::Claims {
+                    <ClaimList claims={claims} first={FIRST_CARDS} />
+                }
             </main>
-            if let Some(d) = view.doc.clone() {
-                <Reader doc={d} claim={view.claim.clone()} />
+            if *complete {
+                if let Some(d) = view.doc.clone() {
+                    <Reader doc={d} claim={view.claim.clone()} />
+                }
             }
         </div>
         <footer class="foot muted">

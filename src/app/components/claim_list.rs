@@ -14,6 +14,9 @@ use crate::core::window::window;
 #[derive(Properties, PartialEq)]
 pub struct ClaimListProps {
     pub claims: Rc<Vec<usize>>,
+    /// Render at most this many cards (the app's first, claims-only render).
+    #[prop_or_default]
+    pub first: Option<usize>,
 }
 
 /// The viewport's top relative to the list's top (px) and the viewport's height.
@@ -51,7 +54,10 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
     let measured_for = use_mut_ref(|| None::<Rc<Vec<usize>>>);
     // What the window is computed from: viewport offset, viewport height, card height.
     let scroll = use_state_eq(|| (0.0f64, 1000.0f64, 180.0f64));
-    let w = window(n, scroll.0, scroll.1, scroll.2);
+    let mut w = window(n, scroll.0, scroll.1, scroll.2);
+    if let Some(k) = p.first {
+        w.end = w.end.min(w.start + k);
+    }
     // What the scroll listener needs to know about the latest render.
     let latest = use_mut_ref(|| (p.claims.clone(), w));
     *latest.borrow_mut() = (p.claims.clone(), w);
