@@ -38,7 +38,11 @@ fn main() {
     let bytes = core::pack::pack(&corpus, &index);
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     fs::write(out.join("corpus.pack"), &bytes).unwrap();
+    let empty = core::corpus::Corpus::default();
+    fs::write(out.join("empty.pack"), core::pack::pack(&empty, &core::search::Index::new(&empty))).unwrap();
     let rs = "/// `seeds/` ingested, extracted, indexed and packed by `build.rs` (`core::pack`).\n\
-              pub static PACK: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/corpus.pack\"));\n";
+              pub static PACK: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/corpus.pack\"));\n\
+              /// An empty corpus and its index, packed the same way (the fallback should `PACK` not read).\n\
+              pub static EMPTY: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/empty.pack\"));\n";
     fs::write(Path::new(&out).join("embedded.rs"), rs).unwrap();
 }

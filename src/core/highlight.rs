@@ -1,7 +1,6 @@
 //! Marked text without raw HTML: entity, stance-cue, search-hit and shared-word spans merged into flat segments.
 use std::cell::RefCell;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::config::{CorpusConfig, EntityDef};
@@ -106,8 +105,9 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
     sort_by_key(&mut by_end, |&r| ranges[r].1);
     let (mut si, mut ei) = (0, 0);
     let mut open = [0usize; 4];
-    // Open entity marks keyed so that the first is the winner: earliest start, then longest, then first given.
-    let mut open_ents: BTreeSet<(usize, Reverse<usize>, usize)> = BTreeSet::new();
+    // Open entity marks keyed so that the smallest is the winner: earliest start, then longest, then first
+    // given. Only a few overlap at any point, so a vector beats a tree (and links no B-tree code).
+    let mut open_ents: Vec<(usize, Reverse<usize>, usize)> = Vec::new();
     let mut out: Vec<Segment> = Vec::with_capacity(cuts.len());
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
@@ -115,7 +115,9 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
             let (rs, re, kind, ent) = ranges[by_end[ei]];
             open[kind as usize] -= 1;
             if kind == ENT {
-                open_ents.remove(&(rs, Reverse(re), ent));
+                if let Some(k) = open_ents.iter().position(|k| *k == (rs, Reverse(re), ent)) {
+                    open_ents.swap_remove(k);
+                }
             }
             ei += 1;
         }
@@ -123,14 +125,14 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
             let (rs, re, kind, ent) = ranges[by_start[si]];
             open[kind as usize] += 1;
             if kind == ENT {
-                open_ents.insert((rs, Reverse(re), ent));
+                open_ents.push((rs, Reverse(re), ent));
             }
             si += 1;
         }
         let seg = Segment {
             start: s,
             end: e,
-            entity: open_ents.first().map(|k| marks.entities[k.2].2.clone()),
+            entity: open_ents.iter().min().map(|k| marks.entities[k.2].2.clone()),
             cue: open[CUE as usize] > 0,
             hit: open[HIT as usize] > 0,
             shared: open[SHARED as usize] > 0,

@@ -499,7 +499,7 @@ struct Clause {
 const SEP: u32 = u32::MAX;
 
 /// Everything needed to answer a `ViewState` quickly; build once per corpus with [`Index::new`].
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
     n: usize,
     /// Folded tokens, sorted (prefix ranges by binary search).
