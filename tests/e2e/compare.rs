@@ -61,3 +61,50 @@ async fn one_picked_claim_offers_opposing_claims_one_click_away() {
     assert_eq!(actions::attr(&cols[1], "data-stance").await, "supports", "the suggestion disagrees");
     s.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_articles_compare_side_by_side_with_every_claim_in_its_own_column() {
+    let corpus = Corpus::embedded();
+    // The two articles with the most claims.
+    let mut docs: Vec<(String, usize)> =
+        corpus.documents.iter().map(|d| (d.id.clone(), corpus.claims.iter().filter(|c| c.doc == d.id).count())).collect();
+    docs.sort_by(|x, y| y.1.cmp(&x.1));
+    let (a, b) = (docs[0].0.clone(), docs[1].0.clone());
+    assert!(docs[1].1 > 0, "two articles with claims");
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &s.server.url("")).await;
+    let pick = |d: &str| format!("[data-testid=doc-list] li[data-doc-id='{d}'] [data-action=compare-doc]");
+    actions::click(c, &pick(&a)).await;
+    actions::click(c, &pick(&b)).await;
+    actions::wait_for(c, "[data-testid=doc-compare]").await;
+    let rows = actions::js(
+        c,
+        "return Array.from(document.querySelectorAll('[data-testid=doc-compare] tbody tr')).map(tr =>
+           [1, 2].map(k => Array.from(tr.children[k].querySelectorAll('[data-claim-id]')).map(e => e.getAttribute('data-claim-id'))));",
+    )
+    .await;
+    let rows: Vec<Vec<Vec<String>>> = serde_json::from_value(rows).unwrap();
+    assert!(!rows.is_empty(), "aligned rows are shown");
+    // Left column: the first article's claims, right: the second's; each claim exactly once.
+    let shown = |k: usize| {
+        let mut v: Vec<String> = rows.iter().flat_map(|r| r[k].clone()).collect();
+        v.sort();
+        v
+    };
+    let of = |d: &str| {
+        let mut v: Vec<String> = corpus.claims.iter().filter(|c| c.doc == d).map(|c| c.id.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(shown(0), of(&a), "left column: every claim of {a}, once");
+    assert_eq!(shown(1), of(&b), "right column: every claim of {b}, once");
+    actions::screenshot(c, "doc-compare").await;
+    // The comparison is part of the link.
+    let url = actions::current_url(c).await;
+    assert!(url.contains(&format!("cmpdocs={a}%2C{b}")) || url.contains(&format!("cmpdocs={a},{b}")), "{url}");
+    c.refresh().await.unwrap();
+    actions::wait_for(c, "[data-testid=doc-compare]").await;
+    checks::count(c, "[data-testid=doc-compare] tbody tr", rows.len()).await;
+    s.close().await;
+}

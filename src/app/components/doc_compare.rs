@@ -10,16 +10,31 @@ use crate::core::view::Action;
 pub fn doc_compare() -> Html {
     let ctx = use_ctx();
     let view = super::use_view();
-    let [a, b] = match view.cmp_docs.as_slice() {
-        [a, b] => [a.clone(), b.clone()],
-        _ => return html! {},
-    };
-    let (Some(da), Some(db)) = (ctx.corpus.document(&a).cloned(), ctx.corpus.document(&b).cloned()) else {
-        return html! {};
-    };
+    // Hooks first, unconditionally: the alignment is memoised on the pair (None when no pair is picked).
     let rows = {
-        let (c, a, b) = (ctx.corpus.clone(), a.clone(), b.clone());
-        use_memo((a, b), move |(a, b)| align_documents(&c, a, b))
+        let c = ctx.corpus.clone();
+        use_memo(view.cmp_docs.clone(), move |docs| match docs.as_slice() {
+            [a, b] => Some(align_documents(&c, a, b)),
+            _ => None,
+        })
+    };
+    // A comparison picked far down the document list opens at the top of the page: bring it into view.
+    let section = use_node_ref();
+    {
+        let section = section.clone();
+        use_effect_with(view.cmp_docs.clone(), move |docs| {
+            if let (false, Some(el)) = (docs.is_empty(), section.cast::<web_sys::Element>()) {
+                let top = el.get_bounding_client_rect().top();
+                let vh = gloo::utils::window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+                if top < 0.0 || top > vh * 0.8 {
+                    el.scroll_into_view_with_bool(true);
+                }
+            }
+        });
+    }
+    let (Some(rows), [a, b]) = (rows.as_ref(), view.cmp_docs.as_slice()) else { return html! {} };
+    let (Some(da), Some(db)) = (ctx.corpus.document(a).cloned(), ctx.corpus.document(b).cloned()) else {
+        return html! {};
     };
     let close = {
         let act = ctx.act.clone();
@@ -40,7 +55,7 @@ pub fn doc_compare() -> Html {
         </th>
     };
     html! {
-        <section class="compare doc-compare" data-testid="doc-compare" aria-label="Two documents compared">
+        <section class="compare doc-compare" data-testid="doc-compare" aria-label="Two documents compared" ref={section}>
             <header class="compare-head">
                 <h2>{"Two articles side by side"}</h2>
                 <button class="btn small" onclick={close}>{"Close"}</button>
