@@ -268,16 +268,20 @@ impl PhraseMatcher {
                 }
             }
         }
-        // Longest first at each start, then drop overlaps.
-        sort_by(&mut out, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
-        for m in out {
-            if kept.last().is_none_or(|k| m.start >= k.end) {
-                kept.push(m);
-            }
-        }
-        kept
+        leftmost_longest(out)
     }
+}
+
+/// Leftmost first, the longest of those starting at the same place; later overlapping matches dropped.
+fn leftmost_longest(mut all: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
+    sort_by(&mut all, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<PhraseMatch> = Vec::with_capacity(all.len());
+    for m in all {
+        if kept.last().is_none_or(|k| m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept
 }
 
 /// The matches of [`PhraseMatcher`] without an automaton: phrases grouped by first character and tried
@@ -324,14 +328,7 @@ impl WordMatcher {
             });
         }
         scan_words(text, &self.exact, |start, end, value| out.push(PhraseMatch { start, end, value }));
-        sort_by(&mut out, |a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut kept: Vec<PhraseMatch> = Vec::with_capacity(out.len());
-        for m in out {
-            if kept.last().is_none_or(|k| m.start >= k.end) {
-                kept.push(m);
-            }
-        }
-        kept
+        leftmost_longest(out)
     }
 }
 

@@ -134,21 +134,37 @@ pub struct Driver {
 
 impl Driver {
     pub fn start() -> Driver {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let child = Command::new(&bin)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {bin}: {e} (run `make test`, which installs it)"));
-        let t0 = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(t0.elapsed() < Duration::from_secs(20), "chromedriver did not start");
-            std::thread::sleep(Duration::from_millis(50));
+        // A port found free can be taken by another test's driver before ours binds it; ours then exits and
+        // the port answers for the other one. So the driver counts as started only while our child still runs.
+        for _attempt in 0..5 {
+            let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let mut child = Command::new(&bin)
+                .arg(format!("--port={port}"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {bin}: {e} (run `make test`, which installs it)"));
+            let t0 = Instant::now();
+            let mut exited = false;
+            while TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(t0.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+                if child.try_wait().ok().flatten().is_some() {
+                    exited = true;
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            // Long enough for a driver that lost the port to have exited.
+            std::thread::sleep(Duration::from_millis(150));
+            if !exited && child.try_wait().ok().flatten().is_none() {
+                return Driver { child, port };
+            }
+            let _ = child.kill();
+            let _ = child.wait();
         }
-        Driver { child, port }
+        panic!("chromedriver exited at start five times");
     }
 }
 
@@ -222,11 +238,24 @@ impl Session {
             serde_json::Value::Object(m) => m,
             _ => unreachable!(),
         };
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .expect("connect to chromedriver");
+        // One more driver if the first cannot open a session (a loaded machine).
+        let mut driver = driver;
+        let mut tries = 0;
+        let client = loop {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{}", driver.port))
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if tries < 2 => {
+                    eprintln!("note: new chromedriver after: {e}");
+                    tries += 1;
+                    driver = Driver::start();
+                }
+                Err(e) => panic!("connect to chromedriver: {e}"),
+            }
+        };
         Session { client, server, _driver: driver, _profile: profile, downloads, _slot: slot }
     }
 
