@@ -9,7 +9,7 @@ use super::claim_card::ClaimCard;
 use super::use_ctx;
 use crate::core::view::{Action, Facet, SortKey};
 use crate::core::text::fixed;
-use crate::core::window::window;
+use crate::core::window::{window, RENDER_ALL_UP_TO};
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimListProps {
@@ -68,7 +68,7 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
             let on_move = move |_: &Event| {
                 let (claims, w) = latest.borrow().clone();
                 let fresh = !measured_for.borrow().as_ref().is_some_and(|c| Rc::ptr_eq(c, &claims));
-                if fresh && w.end - w.start > 1 && claims.len() > w.end - w.start {
+                if fresh && w.end - w.start > 1 && claims.len() > RENDER_ALL_UP_TO {
                     if let Some(h) = card_pitch(&list) {
                         *item_h.borrow_mut() = Some(h);
                         *measured_for.borrow_mut() = Some(claims.clone());
@@ -88,8 +88,8 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
             move || drop((a, b))
         });
     }
-    // After each render: size the padding for the items left out (writes only), except the very first long
-    // list, whose cards are measured once.
+    // After each render: size the padding for the items left out (writes only), except the very first
+    // virtualised list, whose cards are measured once.
     {
         let (list, item_h, scroll, claims) = (list.clone(), item_h.clone(), scroll.clone(), p.claims.clone());
         use_effect(move || {
@@ -100,7 +100,7 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
             let style = el.style();
             let _ = style.set_property("padding-top", &format!("{}px", fixed(top, 0)));
             let _ = style.set_property("padding-bottom", &format!("{}px", fixed(bottom, 0)));
-            if n > shown && shown > 1 && item_h.borrow().is_none() {
+            if n > RENDER_ALL_UP_TO && shown > 1 && item_h.borrow().is_none() {
                 if let Some(m) = card_pitch(&list) {
                     *item_h.borrow_mut() = Some(m);
                     *measured_for.borrow_mut() = Some(claims);
