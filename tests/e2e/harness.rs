@@ -32,6 +32,83 @@ pub fn dist() -> PathBuf {
         .clone()
 }
 
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files_under(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+}
+
+/// A fingerprint of everything a site build depends on, to skip rebuilding an up-to-date site.
+fn inputs_stamp(seeds: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let r = root();
+    let mut files = Vec::new();
+    for d in ["src", "assets"] {
+        files_under(&r.join(d), &mut files);
+    }
+    files_under(seeds, &mut files);
+    for f in ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "style.css", "Trunk.toml", "scripts/postbuild.py"] {
+        files.push(r.join(f));
+    }
+    files.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for f in &files {
+        f.hash(&mut h);
+        std::fs::read(f).unwrap_or_default().hash(&mut h);
+    }
+    format!("{:016x}", h.finish())
+}
+
+/// A release site built over another corpus: `files` (`corpus.toml` and `*.txt`, by name) are written to
+/// `target/NAME-seeds/` and the site to `target/dist-NAME/` (`COUNTERCLAIM_SEEDS`), rebuilt only when an
+/// input changed. Builds share `target/`, so they run one at a time, after the normal site's.
+pub fn site_from(name: &str, files: &[(String, Vec<u8>)]) -> PathBuf {
+    static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    super::offline::postbuilt();
+    let _one_at_a_time = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
+    let r = root();
+    let seeds = r.join(format!("target/{name}-seeds"));
+    let out = r.join(format!("target/dist-{name}"));
+    std::fs::create_dir_all(&seeds).unwrap();
+    for e in std::fs::read_dir(&seeds).unwrap().flatten() {
+        if !files.iter().any(|(n, _)| e.file_name().to_string_lossy() == n.as_str()) {
+            std::fs::remove_file(e.path()).unwrap();
+        }
+    }
+    for (n, bytes) in files {
+        let to = seeds.join(n);
+        if std::fs::read(&to).ok().as_deref() != Some(&bytes[..]) {
+            std::fs::write(&to, bytes).unwrap();
+        }
+    }
+    let stamp = inputs_stamp(&seeds);
+    let stamp_file = out.join(".inputs");
+    if out.join("index.html").exists() && std::fs::read_to_string(&stamp_file).ok().as_deref() == Some(&stamp[..]) {
+        return out;
+    }
+    let script = format!(
+        "source scripts/env.sh && trunk build --release --offline --dist '{o}' && python3 scripts/postbuild.py --dist '{o}' --no-single",
+        o = out.display()
+    );
+    let st = Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .env("COUNTERCLAIM_SEEDS", &seeds)
+        .current_dir(&r)
+        .status()
+        .unwrap_or_else(|e| panic!("build the {name} site: {e}"));
+    assert!(st.success(), "the {name} site build failed");
+    std::fs::write(&stamp_file, stamp).unwrap();
+    out
+}
+
 /// A static file server on 127.0.0.1 (random port), serving `dir` under `prefix` (e.g. "/" or "/counterclaim/").
 pub struct Server {
     pub port: u16,

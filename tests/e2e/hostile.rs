@@ -2,10 +2,7 @@
 //! `tests/hostile/` (scripts, `onerror`, `javascript:` links, entities, RTL overrides, Arabic and Persian,
 //! 10,000-character lines, zero-width characters, odd line endings); in Chromium nothing of it may run,
 //! it shows as text, and the layout holds. Then ≥ 30 malformed or malicious links on the normal site.
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use counterclaim::core::config::CorpusConfig;
@@ -14,46 +11,13 @@ use counterclaim::core::model::Stance;
 use counterclaim::core::view;
 use fantoccini::Client;
 
-use super::harness::{dist, root, Session};
-use super::offline::{no_csp_violation, postbuilt};
+use super::harness::{dist, root, site_from, Session};
+use super::offline::no_csp_violation;
 use super::{actions, checks, locators};
 
 /// Elements or attributes that would mean hostile text became markup.
 const INJECTED: &str = "body script, iframe, object, embed, [onerror], [onload], [onclick], [onmouseover], [ontoggle], [onfocus], \
                         a[href^='javascript:' i], a[href^='data:' i], #main img, #main style, #main link";
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                files_under(&p, out);
-            } else {
-                out.push(p);
-            }
-        }
-    }
-}
-
-/// A fingerprint of everything the hostile build depends on, to skip rebuilding an up-to-date site.
-fn inputs_stamp(seeds: &Path) -> String {
-    let r = root();
-    let mut files = Vec::new();
-    for d in ["src", "assets"] {
-        files_under(&r.join(d), &mut files);
-    }
-    files_under(seeds, &mut files);
-    for f in ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "style.css", "Trunk.toml", "scripts/postbuild.py"] {
-        files.push(r.join(f));
-    }
-    files.sort();
-    let mut h = DefaultHasher::new();
-    for f in &files {
-        f.hash(&mut h);
-        std::fs::read(f).unwrap_or_default().hash(&mut h);
-    }
-    format!("{:016x}", h.finish())
-}
 
 /// The release site built from `tests/hostile/` (plus the real `seeds/corpus.toml`) into
 /// `target/dist-hostile/`, once per test run and only when its inputs changed.
@@ -61,51 +25,18 @@ pub fn hostile_dist() -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            // The normal site first: both builds share target/, and must not run at the same time.
-            postbuilt();
             let r = root();
-            let seeds = r.join("target/hostile-seeds");
-            let out = r.join("target/dist-hostile");
-            std::fs::create_dir_all(&seeds).unwrap();
-            let mut wanted = vec![(r.join("seeds/corpus.toml"), seeds.join("corpus.toml"))];
+            let mut files = vec![("corpus.toml".to_string(), std::fs::read(r.join("seeds/corpus.toml")).unwrap())];
             for e in std::fs::read_dir(r.join("tests/hostile")).unwrap().flatten() {
                 if e.path().extension().is_some_and(|x| x == "txt") {
-                    wanted.push((e.path(), seeds.join(e.file_name())));
+                    files.push((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()));
                 }
             }
-            for e in std::fs::read_dir(&seeds).unwrap().flatten() {
-                if !wanted.iter().any(|(_, to)| *to == e.path()) {
-                    std::fs::remove_file(e.path()).unwrap();
-                }
-            }
-            for (from, to) in &wanted {
-                let bytes = std::fs::read(from).unwrap();
-                if std::fs::read(to).ok().as_deref() != Some(&bytes[..]) {
-                    std::fs::write(to, &bytes).unwrap();
-                }
-            }
-            let stamp = inputs_stamp(&seeds);
-            let stamp_file = out.join(".inputs");
-            if out.join("index.html").exists() && std::fs::read_to_string(&stamp_file).ok().as_deref() == Some(&stamp[..]) {
-                return out;
-            }
-            let script = format!(
-                "source scripts/env.sh && trunk build --release --offline --dist '{o}' && python3 scripts/postbuild.py --dist '{o}' --no-single",
-                o = out.display()
-            );
-            let st = Command::new("bash")
-                .arg("-c")
-                .arg(script)
-                .env("COUNTERCLAIM_SEEDS", &seeds)
-                .current_dir(&r)
-                .status()
-                .expect("build the hostile site");
-            assert!(st.success(), "the hostile build failed");
+            let out = site_from("hostile", &files);
             // Make sure the site holds the hostile corpus (target/ is shared with other builds).
             let wasm = std::fs::read_dir(&out).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "wasm"));
             let bytes = std::fs::read(wasm.expect("a wasm in the hostile site")).unwrap();
             assert!(bytes.windows(19).any(|w| w == b"h01_script_tags.txt"), "the hostile site embeds the hostile corpus");
-            std::fs::write(&stamp_file, stamp).unwrap();
             out
         })
         .clone()

@@ -11,3 +11,4 @@ mod links;
 mod pictures;
 mod offline;
 mod hostile;
+mod scale;
