@@ -225,7 +225,7 @@ fn is_prose(text: &str) -> bool {
 
 /// Decode the char at byte `i` (ASCII fast path).
 #[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
+pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
         Some(b as char)

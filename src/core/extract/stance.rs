@@ -1,4 +1,5 @@
 //! Stance toward the corpus question: lexicon cues with negation, denial, contrast, irrealis and topic scope.
+use super::lex::char_at;
 use super::phrases::{Folded, Phrases, WordSet};
 use crate::core::config::StanceLexicon;
 use crate::core::model::Stance;
@@ -305,15 +306,6 @@ fn marker(w: &str) -> Marker {
         "although" | "though" | "despite" | "even" | "whereas" => Marker::Concessive,
         "if" | "unless" | "whether" | "lest" => Marker::Irrealis,
         _ => Marker::None,
-    }
-}
-
-fn char_at(text: &str, i: usize) -> Option<char> {
-    let b = *text.as_bytes().get(i)?;
-    if b < 0x80 {
-        Some(b as char)
-    } else {
-        text[i..].chars().next()
     }
 }
 
