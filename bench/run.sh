@@ -34,7 +34,7 @@ if ! python3 -c 'import brotli' 2>/dev/null; then
 fi
 
 say "building the generator, the driver and the CLI (native, release)"
-cargo build --release --quiet --example gen_corpus --example browser_bench --bin counterclaim
+cargo build --release --quiet -p counterclaim-bench --example gen_corpus --example browser_bench -p counterclaim-cli --bin counterclaim
 
 : > "$TMP/builds.tsv"
 # build.rs ingests, extracts and indexes the corpus natively at build time: optimise it (and its

@@ -4,14 +4,14 @@
 
 use std::sync::OnceLock;
 
-use counterclaim::core::config::CorpusConfig;
-use counterclaim::core::extract::extract;
-use counterclaim::core::ingest::ingest_all;
+use counterclaim_core::config::CorpusConfig;
+use counterclaim_builder::extract::extract;
+use counterclaim_builder::ingest::ingest_all;
 use libfuzzer_sys::fuzz_target;
 
 fn config() -> &'static CorpusConfig {
     static C: OnceLock<CorpusConfig> = OnceLock::new();
-    C.get_or_init(|| CorpusConfig::from_toml(include_str!("../../seeds/corpus.toml")).expect("seeds/corpus.toml"))
+    C.get_or_init(|| counterclaim_builder::config::parse(include_str!("../../seeds/corpus.toml")).expect("seeds/corpus.toml"))
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 //! Fuzz the URL decoder: any input decodes without panicking, and the state it gives re-encodes stably.
 #![no_main]
 
-use counterclaim::core::view::{canonical, decode, encode};
+use counterclaim_core::view::{canonical, decode, encode};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

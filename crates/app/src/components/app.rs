@@ -1,0 +1,223 @@
+//! The application shell: owns the one `ViewState` (via the reducer), keeps the URL in step, lays out the panels.
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use counterclaim_core::text::sort_by;
+
+use super::claim_card::ClaimCard;
+use super::claim_list::{ClaimList, ResultBar};
+use super::compare::Compare;
+use super::copy_link::CopyLink;
+use super::disagreements::Disagreements;
+use super::doc_compare::DocCompare;
+use super::doc_list::DocList;
+use super::export_menu::ExportMenu;
+use super::facets::Facets;
+use super::notices::{CorpusNotes, UrlNotice};
+use super::reader::Reader;
+use super::search_box::SearchBox;
+use super::stance_map::StanceMap;
+use super::timeline::Timeline;
+use super::{CorpusRef, Ctx, ViewCtx};
+use crate::state::{HistoryOp, Model, Msg};
+use crate::url;
+use counterclaim_core::corpus::Corpus;
+use counterclaim_core::search::Index;
+use counterclaim_core::view::{Action, Panel};
+
+#[derive(Properties)]
+pub struct AppProps {
+    pub corpus: CorpusRef,
+    /// The index of `corpus` (packed at build time; see `crate::embedded`).
+    pub index: Rc<Index>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index)
+    }
+}
+
+impl AppProps {
+    pub fn new(corpus: Corpus, index: Index) -> AppProps {
+        AppProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index) }
+    }
+}
+
+/// Cards in the first render (about a screenful), before the rest of the view is built.
+const FIRST_CARDS: usize = 8;
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let corpus = props.corpus.clone();
+    let index = props.index.clone();
+    let hl = {
+        let i = index.clone();
+        use_memo((), move |_| i.highlighter().clone())
+    };
+    let model = {
+        let c = corpus.clone();
+        use_reducer(move || {
+            let (view, notices) = url::read(&c);
+            Model::new(view, notices)
+        })
+    };
+    // Claims first: the first render is the header, the result bar and the first screenful of cards; the
+    // rest (filters, other panels, document list, the remaining cards) follows after a yield to the browser,
+    // so the claims are painted before it is built. `main[data-complete]` marks the full view.
+    let complete = use_state(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| {
+            let t = gloo::timers::callback::Timeout::new(0, move || complete.set(true));
+            move || drop(t)
+        });
+    }
+    // Back/forward: the address is the truth.
+    {
+        let (dispatcher, c) = (model.dispatcher(), corpus.clone());
+        use_effect_with((), move |_| {
+            let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let (v, n) = url::read(&c);
+                dispatcher.dispatch(Msg::Popped(v, n));
+            });
+            move || drop(l)
+        });
+    }
+    // Every change of state is written to the address bar: push for navigations, replace while typing.
+    {
+        let m = (*model).clone();
+        use_effect_with(model.seq, move |_| match m.op {
+            HistoryOp::Push => url::write(&m.view, true),
+            HistoryOp::Replace => url::write(&m.view, false),
+            HistoryOp::None => {}
+        });
+    }
+    let view = Rc::new(model.view.clone());
+    let result = {
+        let (c, i) = (corpus.clone(), index.clone());
+        use_memo(view.clone(), move |v| i.query(&c, v))
+    };
+    let act = {
+        let d = model.dispatcher();
+        use_callback((), move |a: Action, _| d.dispatch(Msg::Act(a)))
+    };
+    // Stable callbacks, so the document list does not re-render on every view change.
+    let open_doc = {
+        let a = act.clone();
+        use_callback((), move |doc: String, _| a.emit(Action::OpenDoc { doc, claim: None }))
+    };
+    let compare_docs = {
+        let a = act.clone();
+        use_callback((), move |(x, y): (String, String), _| a.emit(Action::CompareDocs(x, y)))
+    };
+    let dismiss = {
+        let d = model.dispatcher();
+        Callback::from(move |_| d.dispatch(Msg::DismissNotices))
+    };
+    let ctx = Ctx { corpus: corpus.clone(), index: index.clone(), hl: hl.clone(), act: act.clone() };
+    let tab = |panel: Panel, label: &str, testid: &str| {
+        let act = act.clone();
+        let on = view.panel == panel;
+        html! {
+            <button role="tab" class={classes!("tab", on.then_some("on"))} aria-selected={on.to_string()} data-testid={testid.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| act.emit(Action::SetPanel(panel)))}>{ label.to_string() }</button>
+        }
+    };
+    let claims = Rc::new(result.claims.clone());
+    let facets = Rc::new(result.facets.clone());
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+        <ContextProvider<ViewCtx> context={ViewCtx(view.clone())}>
+        <a class="skip" href="#main">{"Skip to the claims"}</a>
+        <header class="topbar">
+            <div class="brand-row">
+                <h1 class="brand"><span aria-hidden="true">{"⚖ "}</span>{"Counterclaim"}</h1>
+                <p class="question" title="The question every stance refers to">{ corpus.config.question.clone() }</p>
+            </div>
+            <div class="tools-row">
+                <SearchBox />
+                <CopyLink />
+            </div>
+        </header>
+        if *complete {
+            <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
+            <CorpusNotes />
+            <super::update_banner::UpdateBanner />
+        }
+        <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
+            if *complete {
+                <Facets facets={facets} />
+            } else {
+                <aside class="facets" aria-busy="true"></aside>
+            }
+            <main id="main" tabindex="-1" data-complete={complete.then_some("")}>
+                if *complete {
+                    <Compare />
+                    <DocCompare />
+                    <SpeakerPanel />
+                }
+                <ResultBar n={claims.len()} />
+                if *complete {
+                    <nav class="tabs" role="tablist" aria-label="Views">
+                        { tab(Panel::Claims, "Claims", "tab-claims") }
+                        { tab(Panel::Timeline, "Timeline & stance map", "tab-timeline") }
+                        { tab(Panel::Disagreements, "Disagreements", "tab-disagreements") }
+                        <span class="tabs-end"><ExportMenu claims={claims.clone()} /></span>
+                    </nav>
+                    { match view.panel {
+                        Panel::Disagreements => html! { <Disagreements /> },
+                        Panel::Timeline => html! { <>
+                            <Timeline claims={claims.clone()} />
+                            <StanceMap claims={claims.clone()} />
+                        </> },
+                        _ => html! { <ClaimList claims={claims} /> },
+                    } }
+                    <DocList corpus={corpus.clone()}
+                        on_open={open_doc} on_compare={compare_docs} />
+                } else if view.panel == Panel::Claims {
+                    <ClaimList claims={claims} first={FIRST_CARDS} />
+                }
+            </main>
+            if *complete {
+                if let Some(d) = view.doc.clone() {
+                    <Reader doc={d} claim={view.claim.clone()} />
+                }
+            }
+        </div>
+        <footer class="foot muted">
+            { format!("{} documents · {} claims · works offline, no server needed", corpus.documents.len(), corpus.claims.len()) }
+        </footer>
+        </ContextProvider<ViewCtx>>
+        </ContextProvider<Ctx>>
+    }
+}
+
+/// One speaker's claims across documents and time (`who=`).
+#[function_component(SpeakerPanel)]
+fn speaker_panel() -> Html {
+    let ctx = super::use_ctx();
+    let view = super::use_view();
+    let Some(sid) = view.speaker_view.clone() else { return html! {} };
+    let mut mine: Vec<usize> = (0..ctx.corpus.claims.len()).filter(|&i| ctx.claim(i).speaker_id == sid).collect();
+    sort_by(&mut mine, |&a, &b| ctx.claim(a).date.cmp(&ctx.claim(b).date));
+    let Some(&first) = mine.first() else { return html! {} };
+    let c = ctx.claim(first).clone();
+    let close = {
+        let act = ctx.act.clone();
+        Callback::from(move |_: MouseEvent| act.emit(Action::CloseSpeaker))
+    };
+    html! {
+        <section class="speaker-view" data-testid="speaker-view" data-speaker-id={sid.clone()}>
+            <header class="compare-head">
+                <h2>{ c.speaker.clone() }
+                    <span class="muted">{ format!(" · {}{} claims", c.role.clone().map(|r| format!("{r} · ")).unwrap_or_default(), mine.len()) }</span>
+                </h2>
+                <button class="btn small" onclick={close}>{"Close"}</button>
+            </header>
+            <div class="cards">{ for mine.iter().map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} /> }) }</div>
+        </section>
+    }
+}

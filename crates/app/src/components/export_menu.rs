@@ -1,0 +1,67 @@
+//! Export the current view (what the filters show): CSV, JSON, JSON-LD and a Markdown citation list, as downloads.
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::use_ctx;
+use counterclaim_core::{cite, export, view};
+
+#[derive(Properties, PartialEq)]
+pub struct ExportMenuProps {
+    pub claims: Rc<Vec<usize>>,
+}
+
+/// Offer `content` as a file download.
+fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let doc = gloo::utils::document();
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_attribute("data-testid", "download-link").ok();
+        if let Some(b) = doc.body() {
+            let _ = b.append_child(&a);
+            a.click();
+            let _ = b.remove_child(&a);
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[function_component(ExportMenu)]
+pub fn export_menu(p: &ExportMenuProps) -> Html {
+    let ctx = use_ctx();
+    let current = super::use_view();
+    let make = |fmt: &'static str| {
+        let (ctx, claims, current) = (ctx.clone(), p.claims.clone(), current.clone());
+        Callback::from(move |_: MouseEvent| {
+            let list: Vec<_> = claims.iter().map(|&i| ctx.claim(i)).collect();
+            let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
+            let q = view::encode(&current);
+            let (ext, mime, body) = match fmt {
+                "csv" => ("csv", "text/csv;charset=utf-8", export::to_csv(&ctx.corpus, &list)),
+                "json" => ("json", "application/json", export::to_json_subset(&ctx.corpus, &list)),
+                "jsonld" => ("jsonld", "application/ld+json", cite::to_jsonld(&ctx.corpus, &list)),
+                _ => ("md", "text/markdown;charset=utf-8", cite::to_markdown(&ctx.corpus, &list, &q, &today)),
+            };
+            download(&cite::file_name(&today, &q, ext), mime, &body);
+        })
+    };
+    html! {
+        <details class="export-menu" data-testid="export-menu">
+            <summary class="btn">{ format!("Export {} claims", p.claims.len()) }</summary>
+            <div class="export-items" role="group" aria-label="Export formats">
+                <button class="btn small" onclick={make("csv")} data-export="csv">{"CSV"}</button>
+                <button class="btn small" onclick={make("json")} data-export="json">{"JSON"}</button>
+                <button class="btn small" onclick={make("jsonld")} data-export="jsonld">{"JSON-LD (schema.org)"}</button>
+                <button class="btn small" onclick={make("md")} data-export="md">{"Markdown citations"}</button>
+            </div>
+        </details>
+    }
+}

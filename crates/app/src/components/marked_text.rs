@@ -1,0 +1,69 @@
+//! Claim text with its entities, stance cues, search hits and shared words marked — as text nodes, never raw HTML.
+use yew::prelude::*;
+
+use super::use_ctx;
+use counterclaim_core::highlight::{segments, Marks};
+use counterclaim_core::model::Stance;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct MarkedTextProps {
+    pub text: AttrValue,
+    /// Stance cue phrases of the claim (marked `mark[data-cue]`).
+    #[prop_or_default]
+    pub cues: Vec<String>,
+    pub stance: Stance,
+    /// Byte spans of words shared with the other compared claims.
+    #[prop_or_default]
+    pub shared: Vec<(usize, usize)>,
+    /// The search query whose hits are marked (none when empty).
+    #[prop_or_default]
+    pub q: AttrValue,
+}
+
+/// Colour slot of an entity: its position in the corpus configuration, so it is the same in every column.
+pub fn entity_slot(ctx: &super::Ctx, id: &str) -> usize {
+    ctx.corpus.config.entities.iter().position(|e| e.id == id).unwrap_or(0) % 8
+}
+
+#[function_component(MarkedText)]
+pub fn marked_text(p: &MarkedTextProps) -> Html {
+    let ctx = use_ctx();
+    let text = p.text.as_str();
+    let marks = Marks {
+        entities: ctx.hl.entity_spans(text),
+        cues: ctx.hl.cue_spans(text, &p.cues),
+        hits: if p.q.is_empty() { vec![] } else { ctx.index.hit_spans(text, &p.q) },
+        shared: p.shared.clone(),
+    };
+    let segs = segments(text, &marks);
+    html! {
+        <span class="marked">
+        { for segs.iter().map(|s| {
+            let t = text[s.start..s.end].to_string();
+            if s.entity.is_none() && !s.cue && !s.hit && !s.shared {
+                return html! { {t} };
+            }
+            let mut class = classes!("m");
+            let mut title = Vec::new();
+            if let Some(e) = &s.entity {
+                class.push(format!("m-ent ent-{}", entity_slot(&ctx, e)));
+                title.push(format!("Entity: {}", ctx.corpus.config.entity_label(e)));
+            }
+            if s.cue {
+                class.push(format!("m-cue cue-{}", p.stance.as_str()));
+                title.push(format!("Stance cue ({})", p.stance.as_str()));
+            }
+            if s.hit { class.push("m-hit"); title.push("Search match".to_string()); }
+            if s.shared { class.push("m-shared"); title.push("Shared with the other claims".to_string()); }
+            html! {
+                <mark class={class}
+                    data-entity={s.entity.clone()}
+                    data-cue={s.cue.then(|| p.stance.as_str().to_string())}
+                    data-hit={s.hit.then_some("1")}
+                    data-shared={s.shared.then_some("1")}
+                    title={title.join(" · ")}>{t}</mark>
+            }
+        }) }
+        </span>
+    }
+}

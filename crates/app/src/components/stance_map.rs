@@ -1,0 +1,60 @@
+//! The stance map: sides × stance counts for the current filter; each cell applies that filter.
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::use_ctx;
+use counterclaim_core::model::Stance;
+use counterclaim_core::timeline::stance_map;
+use counterclaim_core::view::{Action, Facet};
+
+#[derive(Properties, PartialEq)]
+pub struct StanceMapProps {
+    pub claims: Rc<Vec<usize>>,
+}
+
+#[function_component(StanceMap)]
+pub fn stance_map_view(p: &StanceMapProps) -> Html {
+    let ctx = use_ctx();
+    let view = super::use_view();
+    let rows = {
+        let (c, claims) = (ctx.corpus.clone(), p.claims.clone());
+        use_memo(claims, move |cl| stance_map(&c, cl))
+    };
+    let max = rows.iter().flat_map(|r| r.2).max().unwrap_or(1).max(1);
+    let cell = |side: &str, stance: Stance, n: usize| {
+        let act = ctx.act.clone();
+        let side = side.to_string();
+        let disabled = n == 0 || side.is_empty();
+        let view = view.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let mut v = (*view).clone();
+            v.filters[Facet::Stance] = vec![stance.as_str().to_string()];
+            v.filters[Facet::Side] = if side.is_empty() { vec![] } else { vec![side.clone()] };
+            act.emit(Action::Replace(v));
+        });
+        let level = if n == 0 { 0 } else { 1 + (n * 4 - 1) / max };
+        html! {
+            <td class={classes!("sm-cell", format!("sm-{}", stance.as_str()), format!("lvl-{level}"))}>
+                <button class="sm-btn" {onclick} data-stance={stance.as_str()} data-count={n.to_string()} disabled={disabled}
+                    aria-label={format!("{n} {} claims — show them", stance.as_str())}>{ n }</button>
+            </td>
+        }
+    };
+    html! {
+        <section class="stance-map-box" aria-labelledby="sm-h">
+            <h2 id="sm-h">{"Stance map"}<span class="muted">{" · sides × stance for the current filter"}</span></h2>
+            <table data-testid="stance-map" class="stance-map">
+                <thead><tr><th scope="col">{"Side"}</th><th scope="col">{"▲ Supports"}</th><th scope="col">{"▼ Refutes"}</th><th scope="col">{"● Neutral"}</th></tr></thead>
+                <tbody>
+                { for rows.iter().map(|(k, label, n)| html! {
+                    <tr data-side={k.clone()}>
+                        <th scope="row">{ label.clone() }</th>
+                        { cell(k, Stance::Supports, n[0]) }{ cell(k, Stance::Refutes, n[1]) }{ cell(k, Stance::Neutral, n[2]) }
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+//! The timeline: visible claims over time, one row per side, marks shaped and coloured by stance; SVG plus a text list.
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use counterclaim_core::text::fixed;
+
+use super::use_ctx;
+use counterclaim_core::model::Stance;
+use counterclaim_core::timeline::layout;
+use counterclaim_core::view::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub claims: Rc<Vec<usize>>,
+}
+
+const W: f64 = 900.0;
+const LEFT: f64 = 170.0;
+const ROW: f64 = 44.0;
+const TOP: f64 = 14.0;
+
+/// A stance mark: ▲ supports, ▼ refutes, ● neutral — shape and colour.
+fn shape(s: Stance, x: f64, y: f64) -> Html {
+    match s {
+        Stance::Supports => html! { <path class="tm-shape" d={format!("M{} {} l7 12 h-14 z", fixed(x, 1), fixed(y - 7.0, 1))} /> },
+        Stance::Refutes => html! { <path class="tm-shape" d={format!("M{} {} l7 -12 h-14 z", fixed(x, 1), fixed(y + 7.0, 1))} /> },
+        Stance::Neutral => html! { <circle class="tm-shape" cx={fixed(x, 1)} cy={fixed(y, 1)} r="6" /> },
+    }
+}
+
+#[function_component(Timeline)]
+pub fn timeline(p: &TimelineProps) -> Html {
+    let ctx = use_ctx();
+    let t = {
+        let (c, claims) = (ctx.corpus.clone(), p.claims.clone());
+        use_memo(claims, move |cl| layout(&c, cl))
+    };
+    let h = TOP + ROW * t.rows.len().max(1) as f64 + 30.0;
+    let x_of = |x: f64| LEFT + 12.0 + x * (W - LEFT - 60.0);
+    let desc = format!(
+        "{} claims from {} to {}; {} undated.",
+        t.points.len(),
+        t.first.map(|d| d.iso()).unwrap_or_else(|| "—".into()),
+        t.last.map(|d| d.iso()).unwrap_or_else(|| "—".into()),
+        t.undated.len()
+    );
+    html! {
+        <section class="timeline" aria-labelledby="tl-h">
+            <h2 id="tl-h">{"Timeline"}<span class="muted">{ format!(" · {desc}") }</span></h2>
+            <p class="legend">{"▲ supports · ▼ refutes · ● neutral — one row per side. Select a mark to open the claim."}</p>
+            <div class="tl-scroll">
+            <svg data-testid="timeline" viewBox={format!("0 0 {} {}", fixed(W, 0), fixed(h, 0))} role="img" aria-labelledby="tl-title tl-desc" class="tl-svg">
+                <title id="tl-title">{"Claims over time by side and stance"}</title>
+                <desc id="tl-desc">{ desc.clone() }</desc>
+                { for t.rows.iter().enumerate().map(|(r, (_, label))| {
+                    let y = TOP + ROW * r as f64 + ROW / 2.0;
+                    html! { <g class="tl-row">
+                        <line x1={fixed(LEFT, 1)} x2={fixed(W - 8.0, 1)} y1={fixed(y, 1)} y2={fixed(y, 1)} class="tl-line" />
+                        <text x="4" y={fixed(y + 4.0, 1)} class="tl-label"><title>{ label.clone() }</title>{ super::opposing::snippet(label, 26) }</text>
+                    </g> }
+                }) }
+                { for t.ticks.iter().map(|k| {
+                    let x = x_of(k.x);
+                    html! { <g class="tl-tick">
+                        <line x1={fixed(x, 1)} x2={fixed(x, 1)} y1={fixed(TOP, 1)} y2={fixed(h - 24.0, 1)} class="tl-grid" />
+                        <text x={fixed(x, 1)} y={fixed(h - 8.0, 1)} class="tl-year" text-anchor="middle">{ k.label.clone() }</text>
+                    </g> }
+                }) }
+                { for t.points.iter().map(|pt| {
+                    let c = ctx.claim(pt.claim);
+                    let x = x_of(pt.x) + (pt.stack as f64 % 4.0) * 9.0;
+                    let y = TOP + ROW * pt.row as f64 + ROW / 2.0 - (pt.stack as f64 / 4.0).floor() * 4.0;
+                    let act = ctx.act.clone();
+                    let (doc, id) = (c.doc.clone(), c.id.clone());
+                    let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::OpenDoc { doc: doc.clone(), claim: Some(id.clone()) }));
+                    let act = ctx.act.clone();
+                    let (doc, id) = (c.doc.clone(), c.id.clone());
+                    let onkeydown = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
+                        e.prevent_default();
+                        act.emit(Action::OpenDoc { doc: doc.clone(), claim: Some(id.clone()) })
+                    });
+                    let label = format!("{}, {}, {}: {}", c.speaker, c.date.map(|d| d.iso()).unwrap_or_default(), c.stance.as_str(), c.text);
+                    html! {
+                        <g class={classes!("tl-mark", format!("tm-{}", c.stance.as_str()))} data-claim-id={c.id.clone()} data-stance={c.stance.as_str()}
+                            tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
+                            <title>{ label }</title>
+                            { shape(c.stance, x, y) }
+                        </g>
+                    }
+                }) }
+            </svg>
+            </div>
+            <details class="tl-text">
+                <summary>{"Timeline as text"}</summary>
+                <ol>{ for t.points.iter().map(|pt| { let c = ctx.claim(pt.claim); html! {
+                    <li>{ format!("{} — {} ({}) {}: {}", c.date.map(|d| d.iso()).unwrap_or_default(), c.speaker, t.rows[pt.row].1, c.stance.as_str(), c.text) }</li>
+                }}) }</ol>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,61 @@
+//! The browser's address bar: read the view from it, write the view to it (query, or fragment under file://).
+use wasm_bindgen::JsValue;
+
+use counterclaim_core::corpus::Corpus;
+use counterclaim_core::view::{self, ViewState};
+
+/// Under `file://` (the single-file edition) the state lives in the fragment; elsewhere in the query.
+pub fn uses_fragment() -> bool {
+    gloo::utils::window().location().protocol().map(|p| p == "file:").unwrap_or(false)
+}
+
+/// The state named by the current address, validated against the corpus, and what was ignored.
+pub fn read(corpus: &Corpus) -> (ViewState, Vec<String>) {
+    let loc = gloo::utils::window().location();
+    let search = loc.search().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let raw = if search.len() > 1 { search } else if hash.len() > 1 { hash } else { String::new() };
+    let decoded = view::decode(&raw);
+    let mut state = decoded.state;
+    let mut notices = decoded.notices;
+    notices.extend(state.validate(corpus));
+    (state, notices)
+}
+
+/// The address for a state, relative to the current page (keeps any sub-path).
+pub fn href(state: &ViewState) -> String {
+    let loc = gloo::utils::window().location();
+    let path = loc.pathname().unwrap_or_default();
+    let q = view::encode(state);
+    if uses_fragment() {
+        let base = loc.href().unwrap_or_default();
+        let base = base.split('#').next().unwrap_or("").to_string();
+        if q.is_empty() { base } else { format!("{base}#{q}") }
+    } else if q.is_empty() {
+        path
+    } else {
+        format!("{path}?{q}")
+    }
+}
+
+/// The absolute link to share.
+pub fn absolute(state: &ViewState) -> String {
+    let loc = gloo::utils::window().location();
+    let origin = loc.origin().unwrap_or_default();
+    let h = href(state);
+    if h.starts_with("file:") || origin == "null" { h } else { format!("{origin}{h}") }
+}
+
+/// Push or replace the history entry for `state`.
+pub fn write(state: &ViewState, push: bool) {
+    let Ok(history) = gloo::utils::window().history() else { return };
+    let url = href(state);
+    let r = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    if let Err(e) = r {
+        gloo::console::warn!("could not update the address bar", e);
+    }
+}

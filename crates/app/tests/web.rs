@@ -1,0 +1,155 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): render components and check their DOM.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use counterclaim_app::components::{doc_list::DocList, doc_list::DocListProps, CorpusRef};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element attached to `<body>` to render into.
+fn mount_point() -> web_sys::Element {
+    let doc = gloo::utils::document();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Let Yew's scheduler run the pending render.
+async fn settle() {
+    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+}
+
+/// Wait until the app under `root` has rendered its whole first view (`main[data-complete]`; the first
+/// render shows the claims only), for at most 3 s.
+async fn complete(root: &web_sys::Element) {
+    for _ in 0..100 {
+        if root.query_selector("main[data-complete]").unwrap().is_some() {
+            return settle().await;
+        }
+        settle().await;
+    }
+    panic!("the app never completed its first view");
+}
+
+#[wasm_bindgen_test]
+async fn doc_list_renders_every_embedded_document() {
+    let corpus = Rc::new(counterclaim_app::embedded::corpus());
+    assert!(corpus.documents.len() >= 5, "the seeds are compiled in");
+    let root = mount_point();
+    yew::Renderer::<DocList>::with_root_and_props(root.clone(), DocListProps { corpus: CorpusRef(corpus.clone()), on_open: None, on_compare: None }).render();
+    settle().await;
+    let items = root.query_selector_all("[data-testid=doc-list] li[data-doc-id]").unwrap();
+    assert_eq!(items.length() as usize, corpus.documents.len());
+    for (i, d) in corpus.documents.iter().enumerate() {
+        let li: web_sys::Element = wasm_bindgen::JsCast::dyn_into(items.item(i as u32).unwrap()).unwrap();
+        assert_eq!(li.get_attribute("data-doc-id").as_deref(), Some(d.id.as_str()));
+        let text = li.text_content().unwrap_or_default();
+        assert!(text.contains(&d.display_title()), "title of {} shown: {text}", d.id);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_cards_with_their_test_hooks_and_marks() {
+    use counterclaim_app::components::app::{App, AppProps};
+    let (corpus, index) = counterclaim_app::embedded::corpus_and_index();
+    let props = AppProps::new(corpus, index);
+    let corpus = props.corpus.0.clone();
+    let root = mount_point();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    // The first render (microtasks only, before any timer) already shows cards, at most a screenful of them.
+    let cards = |r: &web_sys::Element| r.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap().length();
+    for _ in 0..50 {
+        if cards(&root) > 0 {
+            break;
+        }
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
+    }
+    assert!(root.query_selector("main[data-complete]").unwrap().is_none(), "the first render is the claims-only one");
+    let first = cards(&root);
+    assert!(first > 0 && first < 20, "claims first: {first} cards before the rest of the view");
+    assert!(root.query_selector("[data-testid=facets] .facet").unwrap().is_none(), "filters come after the claims");
+    complete(&root).await;
+    let count = root.query_selector("[data-testid=result-count]").unwrap().expect("result count");
+    assert_eq!(count.text_content().unwrap(), corpus.claims.len().to_string());
+    let cards = root.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap();
+    assert_eq!(cards.length() as usize, corpus.claims.len().min(50));
+    for i in 0..cards.length() {
+        let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(cards.item(i).unwrap()).unwrap();
+        let id = el.get_attribute("data-claim-id").unwrap();
+        let claim = corpus.claim(&id).expect("card id is a claim id");
+        assert_eq!(el.get_attribute("data-stance").as_deref(), Some(claim.stance.as_str()));
+        assert_eq!(el.get_attribute("data-speaker-id").as_deref(), Some(claim.speaker_id.as_str()));
+        // Every entity the claim names is marked with its canonical id.
+        for e in &claim.entities {
+            let sel = format!("mark[data-entity='{e}']");
+            assert!(el.query_selector(&sel).unwrap().is_some(), "card {id} marks entity {e}");
+        }
+    }
+    // Nothing from the corpus became markup: no script or img elements inside the app.
+    assert!(root.query_selector("script, img, iframe").unwrap().is_none());
+}
+
+/// The ids of the cards in the DOM, in order.
+fn rendered_ids(root: &web_sys::Element) -> Vec<String> {
+    let cards = root.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap();
+    (0..cards.length())
+        .map(|i| {
+            let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(cards.item(i).unwrap()).unwrap();
+            el.get_attribute("data-claim-id").unwrap()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_claim_list_is_virtualised_and_follows_the_scroll() {
+    use counterclaim_app::components::app::{App, AppProps};
+    // The seed corpus with every claim repeated 12 times under new ids: ~500 claims.
+    let (mut corpus, _) = counterclaim_app::embedded::corpus_and_index();
+    let base = corpus.claims.clone();
+    for k in 1..12 {
+        corpus.claims.extend(base.iter().map(|c| {
+            let mut c = c.clone();
+            c.id = format!("{}-copy{k}", c.id);
+            c
+        }));
+    }
+    let n = corpus.claims.len();
+    let index = counterclaim_builder::index::build(&corpus);
+    let order: Vec<String> = index
+        .query(&corpus, &counterclaim_core::view::ViewState::default())
+        .claims
+        .iter()
+        .map(|&i| corpus.claims[i].id.clone())
+        .collect();
+    assert_eq!(order.len(), n);
+    let root = mount_point();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(corpus, index)).render();
+    complete(&root).await;
+    let count = root.query_selector("[data-testid=result-count]").unwrap().unwrap();
+    assert_eq!(count.text_content().unwrap(), n.to_string());
+    let top = rendered_ids(&root);
+    assert!(!top.is_empty() && top.len() < 60, "{} of {n} cards in the DOM", top.len());
+    assert_eq!(top, order[..top.len()], "the first cards, in order");
+
+    // Scroll to the middle of the list: the cards there, and only about a screenful, are rendered.
+    let list: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(root.query_selector("[data-testid=claim-list]").unwrap().unwrap()).unwrap();
+    let win = gloo::utils::window();
+    let rect = list.get_bounding_client_rect();
+    let y = win.scroll_y().unwrap() + rect.top() + rect.height() / 2.0;
+    win.scroll_to_with_x_and_y(0.0, y);
+    settle().await;
+    let mid = rendered_ids(&root);
+    assert!(!mid.is_empty() && mid.len() < 60, "{} cards after scrolling", mid.len());
+    let at = order.iter().position(|id| *id == mid[0]).expect("a rendered card is in the list");
+    assert!(at > n / 4 && at < 3 * n / 4, "the middle of the list is rendered (card {at} of {n} first)");
+    assert_eq!(mid, order[at..at + mid.len()], "a contiguous slice, in order");
+    // The padding stands in for the cards above: the rendered ones are on screen.
+    let first: web_sys::Element = root.query_selector(&format!("[data-claim-id='{}']", mid[0])).unwrap().unwrap();
+    let last: web_sys::Element = root.query_selector(&format!("[data-claim-id='{}']", mid[mid.len() - 1])).unwrap().unwrap();
+    let vh = win.inner_height().unwrap().as_f64().unwrap();
+    let (t, b) = (first.get_bounding_client_rect().top(), last.get_bounding_client_rect().bottom());
+    assert!(t <= 0.0 && b >= vh, "the viewport (0..{vh}) is covered by the rendered cards ({t}..{b}, {} cards)", mid.len());
+    win.scroll_to_with_x_and_y(0.0, 0.0);
+}

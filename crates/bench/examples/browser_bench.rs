@@ -1,0 +1,1040 @@
+//! Browser benchmark driver (issue 10), run by `bench/run.sh` (`make bench`) after it has built each dist.
+//!
+//! ```sh
+//! cargo run --release --example browser_bench -- [OPTIONS] LABEL=DIST_DIR[:CLAIMS_JSON]...
+//!   --minimal DIR      dist of bench/minimal (the minimal Yew page baseline)
+//!   --minisearch FILE  MiniSearch's UMD build (bench/node_modules/minisearch/dist/umd/index.js)
+//!   --out FILE         append the results (markdown, dated) to FILE (bench/results.md)
+//!   --builds FILE      `label<TAB>seconds` lines: build times shown in the table
+//!   --started EPOCH    when the whole run started (seconds since 1970), for the "run took" line
+//!   --cold N --warm N --rounds N   cold loads (fresh browser each), warm reloads, interaction rounds
+//!   --profile          also write CDP CPU profiles of the first cold load and of the interactions to
+//!                      bench/tmp/profile-LABEL-load.cpuprofile and bench/tmp/profile-LABEL.cpuprofile
+//!                      (open it in Chrome DevTools; build with names to see wasm function names)
+//! ```
+//!
+//! For every dist: an in-process static server on 127.0.0.1 serves it; chromedriver drives headless
+//! Chromium. Everything timed is timed inside the page with `performance.now()` so WebDriver round trips
+//! never count:
+//! - **load**: a script installed with CDP `Page.addScriptToEvaluateOnNewDocument` (so it runs before any
+//!   page script) watches the DOM with a MutationObserver; "first claims" is the first
+//!   `[data-testid=claim-list] [data-claim-id]` (the minimal page: its first `[data-testid=ready] li`), in
+//!   ms since navigation start; "painted" is the next frame after that (rAF + task). Cold = a new browser
+//!   with an empty profile; warm = reloads in the same browser (HTTP cache, service worker, code cache).
+//! - **filter / search latency**: in the page, from the `click()` on a facet checkbox (or the Enter
+//!   `keydown` in the search box after setting its value, which applies the query at once, without the
+//!   120 ms debounce) until the DOM stops changing (the last MutationObserver callback, or the end of the
+//!   microtask that ran Yew's update when nothing changed), plus a forced style/layout
+//!   (`document.body.offsetHeight`): the work that has to fit in one frame, paint aside.
+//! - **MiniSearch**: its UMD build is executed in the same page (WebDriver script, so the page's CSP does
+//!   not apply), indexes the same claims (`claims.json`, fetched from the same server) with the searched
+//!   fields of our index (text, speaker, role, affiliation, title, outlet), prefix search, AND; then runs the
+//!   same prefixes, each repeated until 5 ms have passed (mean per call). MiniSearch's figure is the search
+//!   call alone; ours includes rendering.
+//! - **heap**: `performance.memory.usedJSHeapSize` after `gc()` (`--enable-precise-memory-info`,
+//!   `--js-flags=--expose-gc`), and the wasm linear memory.
+//! - **bytes**: every file the server sent during the cold loads (the page, and what the service worker
+//!   precaches), compressed by `bench/sizes.py` (gzip -9, brotli 11).
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+use fantoccini::wd::TimeoutConfiguration;
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+
+/// Facet toggles, each switched on then off (two samples), in this order, every round.
+const TOGGLES: &[(&str, &str)] = &[
+    ("stance", "refutes"),
+    ("stance", "supports"),
+    ("stance", "neutral"),
+    ("kind", "direct"),
+    ("kind", "indirect"),
+    ("side", "islamic-emirate"),
+    ("side", "us-government"),
+    ("side", "russia"),
+    ("entity", "isis"),
+    ("entity", "taliban"),
+    ("entity", "afghanistan"),
+    ("outlet", "Ariana News"),
+    ("outlet", "TOLOnews"),
+    ("outlet", "Press TV"),
+    ("year", "2023"),
+    ("year", "2021"),
+];
+/// Then these are switched on one after the other (AND across facets) and off in reverse order.
+const STACK: &[(&str, &str)] = &[("stance", "refutes"), ("side", "islamic-emirate"), ("entity", "isis"), ("year", "2024")];
+/// Queries typed character by character: every prefix is one sample.
+const QUERIES: &[&str] = &[
+    "daesh",
+    "isis",
+    "taliban",
+    "threat",
+    "destroyed",
+    "\"no longer exists\"",
+    "pentagon",
+    "qani",
+    "afghanistan security",
+    "mujahid",
+];
+
+/// Installed before any page script: marks when the app (or the minimal page) first shows its content.
+const OBSERVER: &str = r#"(() => {
+  const B = window.__bench = { marks: {}, errors: [] };
+  const err = (m) => { if (B.errors.length < 20) B.errors.push(String(m).slice(0, 500)); };
+  addEventListener('error', (e) => err(e.message || (e.target && e.target.src) || 'error'), true);
+  addEventListener('unhandledrejection', (e) => err('unhandled rejection: ' + (e.reason && (e.reason.stack || e.reason))));
+  const ce = console.error.bind(console);
+  console.error = (...a) => { err(a.join(' ')); ce(...a); };
+  const mark = (k) => { if (B.marks[k] == null) B.marks[k] = performance.now(); };
+  const check = () => {
+    if (document.querySelector('[data-testid=result-count]')) mark('rendered');
+    const first = document.querySelector('[data-testid=claim-list] [data-claim-id]') || document.querySelector('[data-testid=ready] li');
+    if (first) {
+      mark('first');
+      requestAnimationFrame(() => setTimeout(() => mark('painted'), 0));
+      return true;
+    }
+    return false;
+  };
+  const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+  mo.observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    mark('started');
+    try { B.wasm = e.detail.wasm; } catch (_) {}
+  });
+})();"#;
+
+/// Act (click a facet / type a query + Enter / Escape), then wait until the DOM is quiet; returns timings.
+const ACT: &str = r#"
+const [kind, sel, value, done] = arguments;
+let last = null, n = 0, tMicro = null;
+const mo = new MutationObserver((recs) => { last = performance.now(); n += recs.length; });
+mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+const el = document.querySelector(sel);
+if (!el) { mo.disconnect(); done(null); return; }
+let t0;
+if (kind === 'click') {
+  t0 = performance.now();
+  el.click();
+} else {
+  if (kind === 'type') {
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value.slice(-1) }));
+  }
+  t0 = performance.now();
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: kind === 'type' ? 'Enter' : 'Escape', bubbles: true, cancelable: true }));
+}
+queueMicrotask(() => { tMicro = performance.now(); });
+let quiet = 0, seen = -1, hops = 0;
+const hop = () => {
+  hops++;
+  if (n === seen) quiet++; else { quiet = 0; seen = n; }
+  if (quiet < 2 && hops < 400) { setTimeout(hop, 0); return; }
+  mo.disconnect();
+  const end = Math.max(last == null ? 0 : last, tMicro == null ? t0 : tMicro);
+  const l0 = performance.now();
+  void document.body.offsetHeight;
+  const layout = performance.now() - l0;
+  const c = document.querySelector('[data-testid=result-count]');
+  done({ dom: end - t0, layout, total: end - t0 + layout, mutations: n, count: c ? c.textContent : null });
+};
+setTimeout(hop, 0);
+"#;
+
+fn main() {
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    std::process::exit(rt.block_on(run()));
+}
+
+struct Opts {
+    targets: Vec<(String, PathBuf, Option<PathBuf>)>,
+    minimal: Option<PathBuf>,
+    minisearch: Option<PathBuf>,
+    out: Option<PathBuf>,
+    builds: BTreeMap<String, String>,
+    started: Option<u64>,
+    cold: usize,
+    warm: usize,
+    rounds: usize,
+    /// Write a CDP CPU profile of the interaction phase to bench/tmp/profile-LABEL.cpuprofile.
+    profile: bool,
+}
+
+fn parse_args() -> Opts {
+    let mut o = Opts {
+        targets: vec![],
+        minimal: None,
+        minisearch: None,
+        out: None,
+        builds: BTreeMap::new(),
+        started: None,
+        cold: 3,
+        warm: 3,
+        rounds: 2,
+        profile: false,
+    };
+    let mut it = std::env::args().skip(1);
+    let num = |v: Option<String>| v.and_then(|s| s.parse::<usize>().ok()).expect("a number");
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--minimal" => o.minimal = it.next().map(PathBuf::from),
+            "--minisearch" => o.minisearch = it.next().map(PathBuf::from),
+            "--out" => o.out = it.next().map(PathBuf::from),
+            "--builds" => {
+                let f = it.next().expect("--builds FILE");
+                for line in std::fs::read_to_string(&f).unwrap_or_default().lines() {
+                    if let Some((k, v)) = line.split_once('\t') {
+                        o.builds.insert(k.to_string(), v.to_string());
+                    }
+                }
+            }
+            "--started" => o.started = Some(num(it.next()) as u64),
+            "--cold" => o.cold = num(it.next()),
+            "--warm" => o.warm = num(it.next()),
+            "--rounds" => o.rounds = num(it.next()),
+            "--profile" => o.profile = true,
+            t if t.contains('=') => {
+                let (label, rest) = t.split_once('=').unwrap();
+                let (dist, claims) = match rest.split_once(':') {
+                    Some((d, c)) => (PathBuf::from(d), Some(PathBuf::from(c))),
+                    None => (PathBuf::from(rest), None),
+                };
+                o.targets.push((label.to_string(), dist, claims));
+            }
+            _ => {
+                eprintln!("browser_bench: unknown argument {a} (see the header of examples/browser_bench.rs)");
+                std::process::exit(2);
+            }
+        }
+    }
+    o.cold = o.cold.max(1);
+    o
+}
+
+// ------------------------------------------------------------------------------------------------
+// Static server
+
+/// A static server over `dir` on 127.0.0.1 that records what it sent; `/__bench/claims.json` is extra.
+struct Server {
+    port: u16,
+    served: Arc<Mutex<BTreeSet<PathBuf>>>,
+}
+
+impl Server {
+    fn start(dir: PathBuf, claims: Option<PathBuf>) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let port = listener.local_addr().unwrap().port();
+        let served = Arc::new(Mutex::new(BTreeSet::new()));
+        let log = served.clone();
+        std::thread::spawn(move || {
+            for conn in listener.incoming().flatten() {
+                let (dir, claims, log) = (dir.clone(), claims.clone(), log.clone());
+                std::thread::spawn(move || serve_one(conn, &dir, claims.as_deref(), &log));
+            }
+        });
+        Server { port, served }
+    }
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+}
+
+fn mime(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve_one(mut conn: TcpStream, dir: &Path, claims: Option<&Path>, log: &Mutex<BTreeSet<PathBuf>>) {
+    let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(conn.try_clone().unwrap());
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).map(|n| n == 0).unwrap_or(true) || h == "\r\n" {
+            break;
+        }
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let file = if path == "/__bench/claims.json" {
+        claims.map(Path::to_path_buf)
+    } else if path.contains("..") {
+        None
+    } else {
+        let rest = path.trim_start_matches('/');
+        Some(dir.join(if rest.is_empty() { "index.html" } else { rest }))
+    };
+    let (status, body, ctype) = match file {
+        Some(f) if f.is_file() => {
+            let mut b = Vec::new();
+            std::fs::File::open(&f).and_then(|mut h| h.read_to_end(&mut b)).ok();
+            if f.starts_with(dir) {
+                log.lock().unwrap().insert(f.clone());
+            }
+            ("200 OK", b, mime(&f))
+        }
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = conn.write_all(head.as_bytes());
+    let _ = conn.write_all(&body);
+    let _ = conn.shutdown(Shutdown::Both);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Browser
+
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        // Its own process group (chromedriver and every Chromium it starts), killed as a whole on drop, and
+        // by a watchdog if this process dies without dropping it (Ctrl-C, kill).
+        let child = Command::new(&bin)
+            .arg(format!("--port={port}"))
+            .process_group(0)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
+        let _ = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "while kill -0 {me} 2>/dev/null && kill -0 {pg} 2>/dev/null; do sleep 1; done; kill -TERM -- -{pg} 2>/dev/null",
+                me = std::process::id(),
+                pg = child.id()
+            ))
+            .process_group(0)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        let t0 = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(t0.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let t0 = Instant::now();
+        while self.child.try_wait().ok().flatten().is_none() {
+            if t0.elapsed() > Duration::from_secs(5) {
+                let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+                let _ = self.child.wait();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+struct Browser {
+    client: Client,
+    session: String,
+    driver_port: u16,
+    profile: PathBuf,
+}
+
+impl Browser {
+    async fn open(driver: &Driver, profile: PathBuf) -> Browser {
+        let _ = std::fs::remove_dir_all(&profile);
+        std::fs::create_dir_all(&profile).unwrap();
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         "--disable-dev-shm-usage", "--enable-precise-memory-info", "--js-flags=--expose-gc",
+                         "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
+            }
+        });
+        let Value::Object(caps) = caps else { unreachable!() };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("connect to chromedriver");
+        client
+            .update_timeouts(TimeoutConfiguration::new(
+                Some(Duration::from_secs(600)),
+                Some(Duration::from_secs(600)),
+                Some(Duration::from_secs(0)),
+            ))
+            .await
+            .expect("set timeouts");
+        let session = client.session_id().await.ok().flatten().expect("session id");
+        let b = Browser { client, session, driver_port: driver.port, profile };
+        b.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": OBSERVER })).await;
+        b
+    }
+
+    /// A Chrome DevTools Protocol command through chromedriver (`POST /session/{id}/goog/cdp/execute`).
+    async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        let body = json!({ "cmd": cmd, "params": params }).to_string();
+        let req = format!(
+            "POST /session/{}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+            self.session,
+            self.driver_port,
+            body.len(),
+            body
+        );
+        let s = tokio::net::TcpStream::connect(("127.0.0.1", self.driver_port)).await.expect("connect chromedriver");
+        let mut s = tokio::io::BufReader::new(s);
+        s.get_mut().write_all(req.as_bytes()).await.unwrap();
+        // chromedriver keeps the connection open: read the headers, then exactly Content-Length bytes.
+        let mut len = 0usize;
+        loop {
+            let mut line = String::new();
+            if s.read_line(&mut line).await.unwrap() == 0 || line == "\r\n" {
+                break;
+            }
+            if let Some((k, v)) = line.split_once(':') {
+                if k.eq_ignore_ascii_case("content-length") {
+                    len = v.trim().parse().unwrap_or(0);
+                }
+            }
+        }
+        let mut body = vec![0u8; len];
+        s.read_exact(&mut body).await.unwrap();
+        let json_part = String::from_utf8_lossy(&body);
+        let v: Value = serde_json::from_str(&json_part).unwrap_or(Value::Null);
+        if v.pointer("/value/error").is_some() {
+            panic!("CDP {cmd} failed: {v}");
+        }
+        v
+    }
+
+    async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    async fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute_async(script, args).await.unwrap_or_else(|e| panic!("async script failed: {e}"))
+    }
+
+    async fn close(self) {
+        let _ = self.client.close().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Measurements
+
+#[derive(Default, Clone, Debug)]
+struct Load {
+    first: Option<f64>,
+    painted: Option<f64>,
+    rendered: Option<f64>,
+    started: Option<f64>,
+    wasm_loaded: Option<f64>,
+    footer: Option<String>,
+}
+
+/// Navigate (or reload) and wait until the first claims (or, for a corpus without claims, the app) show.
+async fn load(b: &Browser, url: &str, reload: bool) -> Load {
+    if reload {
+        b.client.refresh().await.expect("reload");
+    } else {
+        b.client.goto(url).await.expect("navigate");
+    }
+    let t0 = Instant::now();
+    let mut zero_since: Option<Instant> = None;
+    loop {
+        let v = b
+            .js(
+                "const B = window.__bench || {marks: {}, errors: []}; const c = document.querySelector('[data-testid=result-count]');
+                 const f = document.querySelector('footer.foot');
+                 const w = performance.getEntriesByType('resource').find(r => r.name.endsWith('.wasm'));
+                 return {marks: B.marks, errors: B.errors, count: c ? c.textContent : null, footer: f ? f.textContent : null,
+                         wasm: w ? w.responseEnd : null};",
+                vec![],
+            )
+            .await;
+        let m = &v["marks"];
+        let got = |k: &str| m[k].as_f64();
+        let count = v["count"].as_str().and_then(|s| s.trim().parse::<usize>().ok());
+        let done = got("first").is_some() && got("painted").is_some();
+        if count == Some(0) && got("first").is_none() {
+            zero_since.get_or_insert_with(Instant::now);
+        }
+        let empty_app = zero_since.is_some_and(|z| z.elapsed() > Duration::from_millis(1500));
+        let errors: Vec<String> = v["errors"].as_array().map(|a| a.iter().filter_map(|e| e.as_str().map(str::to_string)).collect()).unwrap_or_default();
+        // A page that logged an error and has not rendered for 10 s will not.
+        let broken = !errors.is_empty() && got("rendered").is_none() && t0.elapsed() > Duration::from_secs(10);
+        if broken || t0.elapsed() > Duration::from_secs(180) {
+            eprintln!("[bench] the page did not show claims after {:.0} s; errors: {errors:?}", t0.elapsed().as_secs_f64());
+        }
+        if done || empty_app || broken || t0.elapsed() > Duration::from_secs(180) {
+            return Load {
+                first: got("first"),
+                painted: got("painted"),
+                rendered: got("rendered"),
+                started: got("started"),
+                wasm_loaded: v["wasm"].as_f64(),
+                footer: v["footer"].as_str().map(str::to_string),
+            };
+        }
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+}
+
+#[derive(Default, Debug)]
+struct Samples {
+    v: Vec<f64>,
+}
+impl Samples {
+    fn push(&mut self, x: f64) {
+        self.v.push(x);
+    }
+    fn pct(&self, p: f64) -> Option<f64> {
+        if self.v.is_empty() {
+            return None;
+        }
+        let mut s = self.v.clone();
+        s.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let rank = ((p / 100.0) * s.len() as f64).ceil().max(1.0) as usize;
+        Some(s[rank.min(s.len()) - 1])
+    }
+    fn max(&self) -> Option<f64> {
+        self.v.iter().cloned().fold(None, |m, x| Some(m.map_or(x, |m: f64| m.max(x))))
+    }
+}
+
+fn median(v: &[f64]) -> Option<f64> {
+    let s = Samples { v: v.to_vec() };
+    s.pct(50.0)
+}
+
+async fn act(b: &Browser, kind: &str, sel: &str, value: &str) -> Option<Value> {
+    let v = b.js_async(ACT, vec![json!(kind), json!(sel), json!(value)]).await;
+    (!v.is_null()).then_some(v)
+}
+
+fn facet_sel(f: &str, v: &str) -> String {
+    format!("input[data-facet=\"{f}\"][data-value=\"{}\"]", v.replace('"', "\\\""))
+}
+
+#[derive(Default, Debug)]
+struct Interact {
+    filter: Samples,
+    filter_dom: Samples,
+    filter_layout: Samples,
+    filter_missing: BTreeSet<String>,
+    search: Samples,
+    search_dom: Samples,
+    /// Per query: our final result count.
+    counts: Vec<(String, Option<String>)>,
+    ms_search: Samples,
+    ms_build: Option<f64>,
+    ms_docs: Option<usize>,
+    ms_counts: Vec<usize>,
+    heap: Option<f64>,
+    wasm_mem: Option<f64>,
+}
+
+fn prefixes(q: &str) -> Vec<String> {
+    q.char_indices().map(|(i, c)| q[..i + c.len_utf8()].to_string()).collect()
+}
+
+async fn interact(b: &Browser, rounds: usize, minisearch: Option<&str>, have_claims: bool) -> Interact {
+    let mut r = Interact::default();
+    // Heap after load, after a full GC.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let h = b
+        .js(
+            "if (window.gc) { gc(); gc(); } const B = window.__bench || {};
+             let w = null; try { w = B.wasm.memory.buffer.byteLength; } catch (_) {}
+             return {heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: w};",
+            vec![],
+        )
+        .await;
+    r.heap = h["heap"].as_f64();
+    r.wasm_mem = h["wasm"].as_f64();
+
+    for _ in 0..rounds {
+        for &(f, v) in TOGGLES {
+            for _ in 0..2 {
+                match act(b, "click", &facet_sel(f, v), "").await {
+                    Some(m) => {
+                        r.filter.push(m["total"].as_f64().unwrap());
+                        r.filter_dom.push(m["dom"].as_f64().unwrap());
+                        r.filter_layout.push(m["layout"].as_f64().unwrap());
+                    }
+                    None => {
+                        r.filter_missing.insert(format!("{f}={v}"));
+                    }
+                }
+            }
+        }
+        let mut on = Vec::new();
+        for &(f, v) in STACK {
+            if let Some(m) = act(b, "click", &facet_sel(f, v), "").await {
+                r.filter.push(m["total"].as_f64().unwrap());
+                r.filter_dom.push(m["dom"].as_f64().unwrap());
+                r.filter_layout.push(m["layout"].as_f64().unwrap());
+                on.push((f, v));
+            } else {
+                r.filter_missing.insert(format!("{f}={v}"));
+            }
+        }
+        for &(f, v) in on.iter().rev() {
+            if let Some(m) = act(b, "click", &facet_sel(f, v), "").await {
+                r.filter.push(m["total"].as_f64().unwrap());
+                r.filter_dom.push(m["dom"].as_f64().unwrap());
+                r.filter_layout.push(m["layout"].as_f64().unwrap());
+            }
+        }
+    }
+
+    let search = "input[data-testid=search]";
+    for round in 0..rounds {
+        for q in QUERIES {
+            act(b, "clear", search, "").await;
+            let mut last = None;
+            for p in prefixes(q) {
+                if let Some(m) = act(b, "type", search, &p).await {
+                    r.search.push(m["total"].as_f64().unwrap());
+                    r.search_dom.push(m["dom"].as_f64().unwrap());
+                    last = m["count"].as_str().map(str::to_string);
+                }
+            }
+            if round == 0 {
+                r.counts.push((q.to_string(), last));
+            }
+        }
+    }
+    act(b, "clear", search, "").await;
+
+    if let (Some(src), true) = (minisearch, have_claims) {
+        let t = b.js(&format!("{src}\n;return typeof MiniSearch;"), vec![]).await;
+        assert_eq!(t, json!("function"), "MiniSearch did not load");
+        let built = b
+            .js_async(
+                "const done = arguments[arguments.length - 1];
+                 fetch('/__bench/claims.json').then(r => r.json()).then(data => {
+                   // gen_corpus's claims.json, or the CLI export (`counterclaim export`): {documents, claims}.
+                   let claims = data;
+                   if (!Array.isArray(data)) {
+                     const byId = new Map(data.documents.map(d => [d.id, d]));
+                     claims = data.claims.map(c => { const d = byId.get(c.doc) || {};
+                       return { text: c.text, speaker: c.speaker, role: c.role || '', affiliation: c.affiliation || '',
+                                title: d.title || '', outlet: d.outlet || '' }; });
+                   }
+                   const docs = claims.map((c, i) => Object.assign({ __i: i }, c));
+                   const t0 = performance.now();
+                   const ms = new MiniSearch({ idField: '__i', fields: ['text', 'speaker', 'role', 'affiliation', 'title', 'outlet'],
+                                               searchOptions: { prefix: true, combineWith: 'AND' } });
+                   ms.addAll(docs);
+                   window.__ms = ms;
+                   done({ n: docs.length, build: performance.now() - t0 });
+                 }).catch(e => done({ error: String(e) }));",
+                vec![],
+            )
+            .await;
+        r.ms_build = built["build"].as_f64();
+        r.ms_docs = built["n"].as_u64().map(|n| n as usize);
+        let qs: Vec<Vec<String>> = QUERIES.iter().map(|q| prefixes(q)).collect();
+        for _ in 0..rounds {
+            let res = b
+                .js(
+                    "const [qs] = arguments; const out = []; const counts = [];
+                     for (const ps of qs) {
+                       let n = 0;
+                       for (const p of ps) {
+                         let k = 0; const t0 = performance.now(); let t = t0;
+                         do { n = window.__ms.search(p).length; k++; t = performance.now(); } while (t - t0 < 5);
+                         out.push((t - t0) / k);
+                       }
+                       counts.push(n);
+                     }
+                     return { times: out, counts };",
+                    vec![json!(qs)],
+                )
+                .await;
+            for t in res["times"].as_array().unwrap() {
+                r.ms_search.push(t.as_f64().unwrap());
+            }
+            r.ms_counts = res["counts"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect();
+        }
+    }
+    r
+}
+
+// ------------------------------------------------------------------------------------------------
+// Sizes
+
+#[derive(Default, Debug, Clone)]
+struct Sizes {
+    raw: u64,
+    gzip: u64,
+    br: Option<u64>,
+    wasm_raw: u64,
+    wasm_gzip: u64,
+    files: usize,
+}
+
+fn sizes(files: &[PathBuf]) -> Sizes {
+    if files.is_empty() {
+        return Sizes::default();
+    }
+    let script = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/bench/sizes.py"));
+    let out = Command::new("python3").arg(&script).args(files).output().expect("run bench/sizes.py");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("sizes.py output");
+    let mut s = Sizes { files: files.len(), br: Some(0), ..Default::default() };
+    for f in v.as_array().unwrap() {
+        s.raw += f["raw"].as_u64().unwrap();
+        s.gzip += f["gzip"].as_u64().unwrap();
+        s.br = match (s.br, f["br"].as_u64()) {
+            (Some(a), Some(b)) => Some(a + b),
+            _ => None,
+        };
+        if f["path"].as_str().unwrap().ends_with(".wasm") {
+            s.wasm_raw += f["raw"].as_u64().unwrap();
+            s.wasm_gzip += f["gzip"].as_u64().unwrap();
+        }
+    }
+    s
+}
+
+// ------------------------------------------------------------------------------------------------
+// One corpus
+
+#[derive(Default, Debug)]
+struct Row {
+    label: String,
+    docs: Option<usize>,
+    claims: Option<usize>,
+    cold: Vec<Load>,
+    warm: Vec<Load>,
+    inter: Option<Interact>,
+    sizes: Sizes,
+    seconds: f64,
+}
+
+async fn bench_one(
+    driver: &Driver,
+    label: &str,
+    dist: &Path,
+    claims: Option<&Path>,
+    o: &Opts,
+    minisearch: Option<&str>,
+    minimal: bool,
+) -> Row {
+    let t0 = Instant::now();
+    let server = Server::start(dist.to_path_buf(), claims.map(Path::to_path_buf));
+    let profiles = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/bench/tmp/profiles"));
+    let mut row = Row { label: label.to_string(), ..Default::default() };
+    for i in 0..o.cold {
+        let b = Browser::open(driver, profiles.join(format!("{label}-{i}"))).await;
+        let profile_load = o.profile && i == 0;
+        if profile_load {
+            b.cdp("Profiler.enable", json!({})).await;
+            b.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 })).await;
+            b.cdp("Profiler.start", json!({})).await;
+        }
+        let l = load(&b, &server.url(), false).await;
+        if profile_load {
+            let p = b.cdp("Profiler.stop", json!({})).await;
+            let out = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/bench/tmp")).join(format!("profile-{label}-load.cpuprofile"));
+            std::fs::write(&out, p["value"]["profile"].to_string()).expect("write the profile");
+            eprintln!("[bench] {label}: CPU profile of the first cold load in {}", out.display());
+        }
+        eprintln!("[bench] {label}: cold load {}: {l:?}", i + 1);
+        row.cold.push(l);
+        let last = i + 1 == o.cold;
+        if last {
+            // Let the service worker finish precaching before anything else is timed.
+            tokio::time::sleep(Duration::from_millis(2000)).await;
+            for j in 0..o.warm {
+                let l = load(&b, &server.url(), true).await;
+                eprintln!("[bench] {label}: warm load {}: {l:?}", j + 1);
+                row.warm.push(l);
+            }
+            if !minimal {
+                let have_claims = row.cold[0].first.is_some();
+                if o.profile {
+                    b.cdp("Profiler.enable", json!({})).await;
+                    b.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 })).await;
+                    b.cdp("Profiler.start", json!({})).await;
+                }
+                let r = interact(&b, o.rounds, minisearch, have_claims).await;
+                if o.profile {
+                    let p = b.cdp("Profiler.stop", json!({})).await;
+                    let out = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/bench/tmp")).join(format!("profile-{label}.cpuprofile"));
+                    std::fs::write(&out, p["value"]["profile"].to_string()).expect("write the profile");
+                    eprintln!("[bench] {label}: CPU profile of the interactions in {}", out.display());
+                }
+                eprintln!(
+                    "[bench] {label}: filter n={} p50={:?} p95={:?}; search n={} p50={:?} p95={:?}; minisearch p50={:?} p95={:?}",
+                    r.filter.v.len(),
+                    r.filter.pct(50.0),
+                    r.filter.pct(95.0),
+                    r.search.v.len(),
+                    r.search.pct(50.0),
+                    r.search.pct(95.0),
+                    r.ms_search.pct(50.0),
+                    r.ms_search.pct(95.0)
+                );
+                row.inter = Some(r);
+            }
+        }
+        b.close().await;
+    }
+    if let Some(f) = row.cold.iter().rev().find_map(|l| l.footer.clone()) {
+        let nums: Vec<usize> = f.split(|c: char| !c.is_ascii_digit()).filter_map(|s| s.parse().ok()).collect();
+        row.docs = nums.first().copied();
+        row.claims = nums.get(1).copied();
+    }
+    let served: Vec<PathBuf> = server.served.lock().unwrap().iter().cloned().collect();
+    row.sizes = sizes(&served);
+    row.seconds = t0.elapsed().as_secs_f64();
+    row
+}
+
+// ------------------------------------------------------------------------------------------------
+// Report
+
+fn ms(x: Option<f64>) -> String {
+    match x {
+        Some(x) if x >= 100.0 => format!("{x:.0}"),
+        Some(x) if x >= 10.0 => format!("{x:.1}"),
+        Some(x) => format!("{x:.2}"),
+        None => "n/a".into(),
+    }
+}
+
+fn kb(x: u64) -> String {
+    format!("{:.1}", x as f64 / 1024.0)
+}
+
+fn first_of(loads: &[Load]) -> Option<f64> {
+    let v: Vec<f64> = loads.iter().filter_map(|l| l.first.or(l.rendered)).collect();
+    median(&v)
+}
+fn painted_of(loads: &[Load]) -> Option<f64> {
+    let v: Vec<f64> = loads.iter().filter_map(|l| l.painted).collect();
+    median(&v)
+}
+
+fn sh(cmd: &str) -> String {
+    Command::new("bash")
+        .arg("-c")
+        .arg(cmd)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+async fn run() -> i32 {
+    let o = parse_args();
+    if o.targets.is_empty() {
+        eprintln!("browser_bench: nothing to measure (LABEL=DIST_DIR[:CLAIMS_JSON]...)");
+        return 2;
+    }
+    let minisearch = o.minisearch.as_ref().map(|p| std::fs::read_to_string(p).expect("read the MiniSearch build"));
+    let load_before = sh("cut -d' ' -f1-3 /proc/loadavg");
+    let driver = Driver::start();
+    let mut rows = Vec::new();
+    let mut baseline = None;
+    if let Some(m) = &o.minimal {
+        baseline = Some(bench_one(&driver, "minimal", m, None, &o, None, true).await);
+    }
+    for (label, dist, claims) in &o.targets {
+        rows.push(bench_one(&driver, label, dist, claims.as_deref(), &o, minisearch.as_deref(), false).await);
+    }
+    drop(driver);
+    let load_after = sh("cut -d' ' -f1-3 /proc/loadavg");
+
+    // ---------------------------------------------------------------- table
+    let mut md = String::new();
+    let date = sh("date -u '+%Y-%m-%d %H:%M UTC'");
+    md.push_str(&format!("\n## {date}\n\n"));
+    md.push_str(&format!(
+        "Machine: {} cores, {}; load average {} before, {} after. Commit {}{}. {} cold loads (fresh browser each), {} warm reloads, {} interaction rounds.\n\n",
+        sh("nproc"),
+        sh("/usr/bin/chromium --version 2>/dev/null | head -1"),
+        load_before,
+        load_after,
+        sh("git rev-parse --short HEAD"),
+        if sh("git status --porcelain -- src build.rs Cargo.toml | head -1").is_empty() { "" } else { " (with uncommitted changes in src/)" },
+        o.cold,
+        o.warm,
+        o.rounds,
+    ));
+    md.push_str("| corpus | docs | claims | build s | page gzip KB | page br KB | wasm raw KB | first claims cold ms | painted cold ms | warm ms | JS heap MB | wasm mem MB | filter p50 / p95 ms (n) | search p50 / p95 ms (n) | MiniSearch p50 / p95 ms | ours ÷ MiniSearch p50 / p95 |\n");
+    md.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    let all: Vec<&Row> = baseline.iter().chain(rows.iter()).collect();
+    for r in &all {
+        let i = r.inter.as_ref();
+        let f = |s: Option<&Samples>| match s {
+            Some(s) if !s.v.is_empty() => format!("{} / {} ({})", ms(s.pct(50.0)), ms(s.pct(95.0)), s.v.len()),
+            _ => "n/a".into(),
+        };
+        let ratio = |p: f64| -> String {
+            match i.and_then(|i| Some((i.search.pct(p)?, i.ms_search.pct(p)?))) {
+                Some((a, b)) if b > 0.0 => format!("{:.1}", a / b),
+                _ => "n/a".into(),
+            }
+        };
+        let no_claims = r.cold.iter().all(|l| l.first.is_none());
+        md.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {}{} | {} | {} | {} | {} | {} | {} | {} | {} / {} |\n",
+            if r.label == "minimal" { "minimal Yew page".to_string() } else { r.label.clone() },
+            r.docs.map_or("–".into(), |d| d.to_string()),
+            r.claims.map_or("–".into(), |d| d.to_string()),
+            o.builds.get(&r.label).cloned().unwrap_or_else(|| "–".into()),
+            kb(r.sizes.gzip),
+            r.sizes.br.map_or("n/a".into(), kb),
+            kb(r.sizes.wasm_raw),
+            ms(first_of(&r.cold)),
+            if no_claims && r.label != "minimal" { " (app shown, 0 claims)" } else { "" },
+            ms(painted_of(&r.cold)),
+            ms(first_of(&r.warm)),
+            i.and_then(|i| i.heap).map_or("–".into(), |h| format!("{:.1}", h / 1048576.0)),
+            i.and_then(|i| i.wasm_mem).map_or("–".into(), |h| format!("{:.1}", h / 1048576.0)),
+            f(i.map(|i| &i.filter)),
+            f(i.map(|i| &i.search)),
+            f(i.map(|i| &i.ms_search)),
+            ratio(50.0),
+            ratio(95.0),
+        ));
+    }
+    md.push_str("\nLatencies are in-page: event → DOM quiet + forced layout (paint excluded). MiniSearch: `search()` alone over the same claims (no rendering). Page bytes: every file served during the cold loads (incl. what the service worker precaches).\n");
+
+    // Details: load phases, latency split, per-query counts.
+    md.push_str("\n<details><summary>Details</summary>\n\n");
+    for r in &all {
+        let phase = |f: fn(&Load) -> Option<f64>| median(&r.cold.iter().filter_map(f).collect::<Vec<_>>());
+        md.push_str(&format!(
+            "- **{}**: cold loads first claims {:?} ms; wasm downloaded at {} ms, app started (wasm init + `main`) at {} ms, app rendered at {} ms (medians); {} files served, {} KB raw, wasm {} KB gzip; measured in {:.0} s.\n",
+            r.label,
+            r.cold.iter().map(|l| l.first.or(l.rendered).map(|x| x.round() as i64)).collect::<Vec<_>>(),
+            ms(phase(|l| l.wasm_loaded)),
+            ms(phase(|l| l.started)),
+            ms(phase(|l| l.rendered)),
+            r.sizes.files,
+            kb(r.sizes.raw),
+            kb(r.sizes.wasm_gzip),
+            r.seconds,
+        ));
+        if let Some(i) = &r.inter {
+            md.push_str(&format!(
+                "  filter: DOM p50/p95 {} / {} ms, layout p50/p95 {} / {} ms, max total {} ms{}; search DOM p50/p95 {} / {} ms, max total {} ms; MiniSearch index build {} ms over {} claims.\n",
+                ms(i.filter_dom.pct(50.0)),
+                ms(i.filter_dom.pct(95.0)),
+                ms(i.filter_layout.pct(50.0)),
+                ms(i.filter_layout.pct(95.0)),
+                ms(i.filter.max()),
+                if i.filter_missing.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (not on the page: {})", i.filter_missing.iter().cloned().collect::<Vec<_>>().join(", "))
+                },
+                ms(i.search_dom.pct(50.0)),
+                ms(i.search_dom.pct(95.0)),
+                ms(i.search.max()),
+                ms(i.ms_build),
+                i.ms_docs.map_or("–".into(), |n| n.to_string()),
+            ));
+            let counts: Vec<String> = i
+                .counts
+                .iter()
+                .enumerate()
+                .map(|(k, (q, c))| {
+                    format!("`{q}` {}/{}", c.clone().unwrap_or_else(|| "–".into()), i.ms_counts.get(k).map_or("–".into(), |n| n.to_string()))
+                })
+                .collect();
+            md.push_str(&format!("  results ours/MiniSearch: {}.\n", counts.join(", ")));
+        }
+    }
+    md.push_str("\n</details>\n");
+
+    // Targets of issue 10.
+    let find = |l: &str| rows.iter().find(|r| r.label == l);
+    md.push_str("\nTargets (issue 10):\n");
+    if let Some(s) = find("seeds") {
+        md.push_str(&format!(
+            "- seed corpus whole page ≤ 150 KB gzip: {} KB ({})\n",
+            kb(s.sizes.gzip),
+            if s.sizes.gzip <= 150 * 1024 { "met" } else { "NOT met" }
+        ));
+        if let (Some(a), Some(b)) = (first_of(&s.cold), baseline.as_ref().and_then(|m| first_of(&m.cold))) {
+            md.push_str(&format!(
+                "- seed corpus first claims ≤ 1.3 × minimal Yew page: {} ms vs {} ms = {:.2}× ({})\n",
+                ms(Some(a)),
+                ms(Some(b)),
+                a / b,
+                if a <= 1.3 * b { "met" } else { "NOT met" }
+            ));
+        }
+    }
+    if let Some(big) = rows.iter().filter(|r| r.label != "seeds").max_by_key(|r| r.docs.unwrap_or(0)) {
+        if let Some(i) = &big.inter {
+            let p95 = match (i.filter.pct(95.0), i.search.pct(95.0)) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                _ => None,
+            };
+            md.push_str(&format!(
+                "- {} documents: search and filter p95 ≤ 16 ms: filter {} ms, search {} ms ({})\n",
+                big.label,
+                ms(i.filter.pct(95.0)),
+                ms(i.search.pct(95.0)),
+                if p95.is_some_and(|p| p <= 16.0) { "met" } else { "NOT met" }
+            ));
+            md.push_str(&format!(
+                "- {} documents: search ≤ MiniSearch: ours p95 {} ms vs MiniSearch p95 {} ms\n",
+                big.label,
+                ms(i.search.pct(95.0)),
+                ms(i.ms_search.pct(95.0))
+            ));
+        }
+        md.push_str(&format!("- {} documents: load to first claims ≤ 1 s: {} ms cold\n", big.label, ms(first_of(&big.cold))));
+    }
+    if let Some(t) = o.started {
+        let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs();
+        md.push_str(&format!("\nThe whole run (generate, build, measure) took {} s.\n", now.saturating_sub(t)));
+    }
+    println!("{md}");
+    if let Some(out) = &o.out {
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(out).expect("open the results file");
+        f.write_all(md.as_bytes()).expect("append the results");
+        eprintln!("[bench] appended to {}", out.display());
+    }
+    0
+}

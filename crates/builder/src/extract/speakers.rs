@@ -1,0 +1,838 @@
+//! Speakers: the noun phrase next to a cue (names, titles, roles, appositives, pronouns), its profile and its resolution.
+use super::lex::{is_abbrev, Kind, Tok};
+use super::phrases::WordSet;
+use super::Extractor;
+use counterclaim_core::model::slug;
+
+/// Subject pronouns that can stand for a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pron {
+    /// he / she
+    Person,
+    /// they
+    Plural,
+    /// it
+    Thing,
+}
+
+/// What kind of speaker a phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SKind {
+    Person,
+    Group,
+    Org,
+}
+
+/// A speaker phrase found in the text: the core noun phrase (token range) and an optional appositive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subj {
+    pub a: usize,
+    pub b: usize,
+    pub appos: Option<(usize, usize)>,
+    pub pron: Option<Pron>,
+}
+
+const DETS: &[&str] = &["the", "a", "an"];
+const PRONOUNS: &[(&str, Pron)] = &[("he", Pron::Person), ("she", Pron::Person), ("they", Pron::Plural), ("it", Pron::Thing)];
+/// Lower-case words that head or make up a description of a speaker.
+static ROLES: WordSet = WordSet::new(&[
+    "spokesman", "spokesmen", "spokesperson", "spokespersons", "spokeswoman", "spokespeople", "official", "officials",
+    "minister", "ministers", "analyst", "analysts", "expert", "experts", "researcher", "researchers", "professor",
+    "commander", "commanders", "chief", "chiefs", "deputy", "president", "secretary", "general", "governor", "senator",
+    "senators", "lawmaker", "lawmakers", "legislator", "legislators", "diplomat", "diplomats", "ambassador", "envoy",
+    "adviser", "advisor", "advisers", "advisors", "director", "head", "leader", "leaders", "member", "members", "officer",
+    "officers", "representative", "representatives", "authorities", "ministry", "government", "administration",
+    "military", "army", "police", "embassy", "council", "committee", "agency", "department", "office", "report", "letter",
+    "statement", "newspaper", "study", "survey", "observer", "observers", "activist", "activists", "resident", "residents",
+    "witness", "witnesses", "chairman", "chairwoman", "coordinator", "negotiator", "negotiators", "mayor", "prosecutor",
+    "prosecutors", "judge", "commission", "parliament", "delegation", "mission", "forces", "organisation",
+    "organization", "service", "command", "ministries", "governments", "secretariat", "presidency", "cabinet", "court",
+    "analysis", "assessment", "document", "memo", "communique", "declaration", "scholar", "scholars", "journalist",
+    "journalists", "reporter", "correspondent", "cleric", "clerics", "elder", "elders", "commentator", "commentators",
+    "specialist", "specialists", "lawyer", "lawyers", "doctor", "doctors", "teacher", "student", "farmer", "villager",
+    "villagers", "worker", "workers", "citizens", "regime", "master", "guard", "guards", "navy", "pilot", "captain",
+    "manager", "owner", "founder", "editor", "economist", "economists", "historian", "chairperson", "superintendent",
+    "inspector", "investigator", "investigators", "monitor", "monitors", "engineer", "engineers", "pastor", "priest",
+    "mullah", "imam", "survivor", "survivors", "victim", "victims", "farmers", "traders", "trader", "operator",
+    "team", "group", "groups", "movement", "network", "body", "panel", "coalition", "alliance", "party", "faction",
+    "board", "institute", "center", "centre", "spokespeople", "press", "media", "outlet", "channel", "website",
+    "broadcaster", "agency's", "commissioner", "diplomat", "delegate", "delegates", "tribunal", "watchdog", "monitor",
+    "ngo", "charity", "union", "bloc", "ministers", "governors", "generals", "chairmen", "presidents", "source",
+    "sources",
+]);
+/// Plural person roles (a group of people).
+static GROUP_ROLES: WordSet = WordSet::new(&[
+    "officials", "analysts", "experts", "researchers", "commanders", "senators", "lawmakers", "legislators", "diplomats",
+    "advisers", "advisors", "leaders", "members", "officers", "representatives", "observers", "activists", "residents",
+    "witnesses", "negotiators", "prosecutors", "spokesmen", "scholars", "journalists", "clerics", "elders",
+    "commentators", "specialists", "lawyers", "doctors", "villagers", "workers", "citizens", "spokespeople", "chiefs",
+    "sources",
+]);
+/// Roles that are bodies, not people.
+static ORG_ROLES: WordSet = WordSet::new(&[
+    "authorities", "ministry", "government", "administration", "military", "army", "police", "embassy", "council",
+    "committee", "agency", "department", "office", "report", "letter", "statement", "newspaper", "study", "survey",
+    "commission", "parliament", "delegation", "mission", "forces", "organisation", "organization", "service", "command",
+    "ministries", "governments", "secretariat", "presidency", "cabinet", "court", "analysis", "assessment", "document",
+    "memo", "communique", "declaration", "regime",
+]);
+/// Lower-case modifiers inside a description ("top security official").
+static MODS: WordSet = WordSet::new(&[
+    "top", "senior", "junior", "acting", "former", "current", "interim", "local", "provincial", "regional", "national",
+    "federal", "foreign", "interior", "defense", "defence", "security", "military", "political", "intelligence",
+    "unnamed", "anonymous", "new", "press", "public", "religious", "tribal", "independent", "international", "district",
+    "police", "army", "two", "three", "several", "some", "many", "other", "another", "certain", "western", "eastern",
+    "northern", "southern", "affairs", "health", "economic", "defence", "counterterrorism", "counter-terrorism",
+    "government", "state", "ministry", "deputy", "chief", "joint", "yearly", "annual", "weekly", "monthly", "latest",
+    "recent", "official", "prime", "vice", "first", "second", "high-ranking", "high", "ranking", "spokesman", "retired",
+]);
+/// Lower-case words that can join parts of a speaker phrase ("minister of defence", "spokesman for the governor").
+const CONNECTORS: &[&str] = &["of", "for", "in", "at", "to", "and", "&"];
+/// Capitalised words that never belong to a speaker phrase.
+static STOP_CAPS: WordSet = WordSet::new(&[
+    "in", "on", "at", "by", "for", "but", "and", "or", "however", "meanwhile", "earlier", "later", "also", "then", "asked",
+    "speaking", "while", "when", "after", "before", "since", "although", "though", "as", "if", "despite", "during", "with",
+    "from", "according", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "this", "that", "these", "those", "there", "here", "we", "our", "they", "he", "she", "it", "his", "her", "their",
+    "its", "so", "thus", "now", "still", "yet", "moreover", "furthermore", "separately", "instead", "indeed", "last",
+    "next", "over", "under", "about", "into", "to", "of", "what", "which", "who", "whom", "whose", "how", "why", "where",
+    "i", "you", "my", "your", "not", "no", "all", "both", "each", "every", "any", "once", "again", "finally",
+    "additionally", "similarly", "likewise", "elsewhere", "overall", "tonight", "file", "photo",
+]);
+/// Titles and ranks written before a name.
+static TITLES: WordSet = WordSet::new(&[
+    "president", "vice", "prime", "minister", "secretary", "general", "gen", "major", "maj", "lieutenant", "lt",
+    "colonel", "col", "captain", "capt", "admiral", "adm", "sergeant", "sgt", "commander", "cmdr", "brigadier", "brig",
+    "chief", "chairman", "chairwoman", "chair", "director", "deputy", "acting", "spokesman", "spokesperson",
+    "spokeswoman", "ambassador", "envoy", "governor", "gov", "senator", "sen", "representative", "rep", "mayor", "king",
+    "queen", "prince", "princess", "sheikh", "shaikh", "mullah", "mawlawi", "maulvi", "maulawi", "mufti", "imam", "dr",
+    "mr", "mrs", "ms", "miss", "prof", "professor", "judge", "justice", "head", "leader", "foreign", "interior", "defense",
+    "defence", "intelligence", "security", "former", "analyst", "expert", "researcher", "official", "emir", "amir",
+    "commissioner", "attorney", "speaker", "fm", "pm", "sir", "lord", "lady", "haji", "hajji", "qari", "hafiz", "field",
+    "marshal", "rear", "staff", "joint", "chiefs", "adviser", "advisor", "secretary-general", "undersecretary",
+    "under-secretary", "counsellor", "counselor", "consul", "pope", "cardinal", "bishop", "rabbi", "ayatollah",
+    "grand", "supreme", "national", "political", "military", "senior", "top",
+]);
+/// Capitalised words that belong to organisations, never to a person's name.
+static ORG_WORDS: WordSet = WordSet::new(&[
+    "ministry", "department", "command", "council", "service", "services", "agency", "office", "committee",
+    "organization", "organisation", "government", "administration", "army", "police", "forces", "force", "military",
+    "directorate", "commission", "embassy", "court", "parliament", "senate", "congress", "house", "party", "group",
+    "movement", "emirate", "state", "states", "union", "nations", "bank", "fund", "institute", "university", "center",
+    "centre", "news", "times", "today", "press", "tv", "radio", "network", "affairs", "staff",
+    "security", "intelligence", "federal", "national", "republic", "kingdom", "federation", "assembly", "board",
+    "bureau", "authority", "authorities", "corps", "guard", "guards", "mission", "province", "district", "city",
+    "headquarters", "post", "journal", "daily", "herald", "tribune", "gazette", "agence", "reuters", "associated",
+    "foundation", "association", "alliance", "coalition", "front", "brigade", "battalion", "division", "unit", "cabinet",
+    "presidency", "secretariat", "council's", "ministry's", "interior", "defense", "defence", "foreign", "justice",
+    "information", "media", "international", "watch", "crisis", "project", "program", "programme",
+]);
+/// Auxiliaries and adverbs that may stand between a speaker and the cue ("has also said").
+static AUX_ADV: WordSet = WordSet::new(&[
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "did", "does", "do",
+    "also", "further", "repeatedly", "previously", "always", "again", "later", "earlier", "recently", "then", "now",
+    "still", "reportedly", "allegedly", "once", "just", "already", "often", "frequently", "publicly", "separately",
+    "too", "however", "meanwhile", "similarly", "likewise", "subsequently", "furthermore", "moreover", "firmly",
+    "strongly", "flatly", "categorically", "officially", "explicitly", "openly", "privately", "even", "last", "yesterday",
+    "today", "herself", "himself", "themselves", "itself", "had", "being",
+]);
+/// Lower-case particles inside personal names.
+const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "al", "el", "ul", "ur", "van", "von", "der", "de", "da", "di", "du", "la", "le", "abu", "bte"];
+/// Words that start a short phrase between a speaker and the cue ("on Monday", "in a statement").
+const PP_START: &[&str] = &["on", "in", "at", "during", "via", "through", "last", "this", "earlier", "late", "early"];
+/// Interjected adverbs between commas ("Ruiz, meanwhile, said").
+const INTERJ: &[&str] = &["meanwhile", "however", "also", "too", "though", "furthermore", "moreover", "instead", "separately", "in", "turn", "for", "his", "her", "part", "their", "its"];
+
+pub fn is_pronoun(t: &Tok) -> Option<Pron> {
+    if t.kind != Kind::Word {
+        return None;
+    }
+    PRONOUNS.iter().find(|(p, _)| t.lc == *p).map(|(_, k)| *k)
+}
+
+fn is_poss(lc: &str) -> bool {
+    lc.ends_with("'s") && lc.len() > 2
+}
+
+fn is_acronym(t: &Tok, text: &str) -> bool {
+    let w = &text[t.s..t.e];
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && w.chars().all(|c| !c.is_lowercase())
+}
+
+/// Whether a token may be part of a speaker phrase (words, possessives, roles, brackets, abbreviation dots).
+fn np_word(toks: &[Tok], i: usize) -> NpTok {
+    let t = &toks[i];
+    if t.kind != Kind::Word && t.kind != Kind::Punct {
+        return NpTok::Stop;
+    }
+    match t.kind {
+        Kind::Word => {
+            let w = t.lc.as_str();
+            if DETS.contains(&w) {
+                NpTok::Det
+            } else if t.cap && !STOP_CAPS.contains(&w) || ROLES.contains(&w) || MODS.contains(&w) || !t.cap && is_poss(w) {
+                NpTok::Content
+            } else if !t.cap && CONNECTORS.contains(&w) {
+                NpTok::Connector
+            } else if !t.cap && w.chars().all(|c| c.is_alphabetic() || c == '-') && !STOP_CAPS.contains(&w) && !AUX_ADV.contains(&w) && !w.ends_with("ly") {
+                NpTok::Loose
+            } else {
+                NpTok::Stop
+            }
+        }
+        Kind::Punct => match t.lc.as_str() {
+            "(" | ")" => NpTok::Bracket,
+            "." if !t.sp && i > 0 && toks[i - 1].e == t.s && is_abbrev(&toks[i - 1]) => NpTok::Content,
+            "&" => NpTok::Connector,
+            _ => NpTok::Stop,
+        },
+        _ => NpTok::Stop,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NpTok {
+    Det,
+    Content,
+    Connector,
+    Bracket,
+    /// An unknown lower-case word: part of the phrase only between other phrase words ("port police").
+    Loose,
+    Stop,
+}
+
+/// A speaker phrase ending right before token `j` (exclusive), not reaching before `lo`.
+pub fn np_left(toks: &[Tok], lo: usize, j: usize) -> Option<(usize, usize)> {
+    let mut k = j;
+    let mut a = j;
+    let mut depth = 0i32;
+    while k > lo {
+        let i = k - 1;
+        match np_word(toks, i) {
+            NpTok::Det => {
+                a = i;
+                if i > lo && np_word(toks, i - 1) == NpTok::Connector && i - 1 > lo && np_word(toks, i - 2) == NpTok::Content {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            NpTok::Content => a = i,
+            NpTok::Connector => {}
+            NpTok::Bracket => {
+                depth += if toks[i].lc == ")" { 1 } else { -1 };
+                if depth < 0 {
+                    break;
+                }
+            }
+            NpTok::Loose => {
+                // Up to two unknown words, right after phrase words and before a determiner,
+                // possessive or capitalised word: "the port police", "Harbor pilot Oskar Tenn".
+                let mut m = i;
+                while m > lo && i - m < 2 && np_word(toks, m - 1) == NpTok::Loose {
+                    m -= 1;
+                }
+                // At the head (right edge) only behind a determiner or possessive: "the monitoring team".
+                let head = i + 1 == j;
+                let right_ok = head || i + 1 < j && matches!(np_word(toks, i + 1), NpTok::Content);
+                let left_ok = m > lo && {
+                    let l = &toks[m - 1];
+                    l.kind == Kind::Word
+                        && if head { DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) } else { DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || l.cap || MODS.contains(&l.lc.as_str()) }
+                };
+                if !(right_ok && left_ok) {
+                    break;
+                }
+                a = m;
+                k = m;
+                continue;
+            }
+            NpTok::Stop => break,
+        }
+        k -= 1;
+    }
+    trim_np(toks, a, j)
+}
+
+/// A speaker phrase starting at token `i`, not reaching `hi`.
+pub fn np_right(toks: &[Tok], i: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut k = i;
+    let mut b = i;
+    let mut depth = 0i32;
+    while k < hi {
+        match np_word(toks, k) {
+            NpTok::Det if k == i || np_word(toks, k - 1) == NpTok::Connector => {}
+            NpTok::Content => b = k + 1,
+            NpTok::Loose => {
+                // Unknown words after a determiner and before a role or name: "the harbor master".
+                let mut m = k;
+                while m < hi && m - k < 2 && np_word(toks, m) == NpTok::Loose {
+                    m += 1;
+                }
+                let left_ok = k > i && matches!(np_word(toks, k - 1), NpTok::Det | NpTok::Content);
+                let right_ok = m < hi && np_word(toks, m) == NpTok::Content;
+                if !(left_ok && right_ok) {
+                    break;
+                }
+                k = m;
+                continue;
+            }
+            NpTok::Connector => {}
+            NpTok::Bracket => {
+                depth += if toks[k].lc == "(" { 1 } else { -1 };
+                if depth < 0 {
+                    break;
+                }
+                if depth == 0 {
+                    b = k + 1;
+                }
+            }
+            _ => break,
+        }
+        k += 1;
+    }
+    trim_np(toks, i, b)
+}
+
+/// Drop leading connectors/brackets (keeping a determiner), check the phrase has a head.
+fn trim_np(toks: &[Tok], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b && matches!(np_word(toks, a), NpTok::Connector | NpTok::Bracket) {
+        a += 1;
+    }
+    while b > a && matches!(np_word(toks, b - 1), NpTok::Connector | NpTok::Det) {
+        b -= 1;
+    }
+    // Unbalanced bracket at the end.
+    if b > a && toks[b - 1].lc == "(" {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let has_head = toks[a..b].iter().any(|t| t.kind == Kind::Word && (t.cap && !DETS.contains(&t.lc.as_str()) || ROLES.contains(&t.lc.as_str())))
+        || b - a >= 2 && np_word(toks, b - 1) == NpTok::Loose && (DETS.contains(&toks[a].lc.as_str()) || toks[a..b].iter().any(|t| is_poss(&t.lc)));
+    has_head.then_some((a, b))
+}
+
+/// The speaker phrase of a cue at token `cue` (subject before the verb), within `[lo, cue)`.
+/// Handles auxiliaries/adverbs, interjections (", meanwhile,"), relative "who", pronouns,
+/// appositives, and a phrase set off by commas ("The report, released on Tuesday, said").
+pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
+    if let Some(s) = subject_left_core(toks, text, lo, cue) {
+        return Some(s);
+    }
+    // "The ministry on Monday said", "Ruiz in a statement said": a short phrase before the cue.
+    let mut j = cue;
+    while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
+        j -= 1;
+    }
+    if let Some(p) = (j.saturating_sub(6).max(lo)..j).rev().find(|&i| toks[i].kind == Kind::Word && PP_START.contains(&toks[i].lc.as_str())) {
+        let plain = toks[p + 1..j].iter().all(|t| t.kind == Kind::Word && (!t.cap || STOP_CAPS.contains(&t.lc.as_str())) || t.is_punct("."));
+        if p > lo && plain {
+            if let Some(s) = subject_left_core(toks, text, lo, p) {
+                if s.b == p {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
+        j -= 1;
+    }
+    if j <= lo || !toks[j - 1].is_punct(",") {
+        return None;
+    }
+    let close = j - 1;
+    // A relative clause may be long ("An official, who spoke on condition of anonymity …, said").
+    let reach = if (close.saturating_sub(30).max(lo)..close).any(|i| toks[i].kind == Kind::Word && matches!(toks[i].lc.as_str(), "who" | "which") && i > lo && toks[i - 1].is_punct(",")) { 30 } else { 14 };
+    let open = (close.saturating_sub(reach).max(lo)..close).rev().find(|&i| toks[i].is_punct(",") && (reach == 14 || word_is_rel(toks, i + 1)))?;
+    let inner = &toks[open + 1..close];
+    let plain = inner.iter().all(|t| !t.is_quote_mark() && t.depth == 0 && t.lc != "that" && t.kind != Kind::Para);
+    if !plain || inner.is_empty() || open <= lo {
+        return None;
+    }
+    let s = subject_left_core(toks, text, lo, open)?;
+    (s.b == open && s.pron.is_none()).then_some(s)
+}
+
+fn word_is_rel(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Word && matches!(t.lc.as_str(), "who" | "which"))
+}
+
+fn subject_left_core(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
+    let mut j = cue;
+    let skip_aux = |j: &mut usize| {
+        while *j > lo {
+            let t = &toks[*j - 1];
+            if t.kind == Kind::Word && !t.cap && (AUX_ADV.contains(&t.lc.as_str()) || (t.lc.ends_with("ly") && t.lc.len() > 4)) {
+                *j -= 1;
+            } else {
+                break;
+            }
+        }
+    };
+    skip_aux(&mut j);
+    // ", meanwhile," / ", in turn,"
+    if j >= lo + 3 && toks[j - 1].is_punct(",") {
+        let close = j - 1;
+        let mut m = close;
+        while m > lo && close - m < 3 && toks[m - 1].kind == Kind::Word && INTERJ.contains(&toks[m - 1].lc.as_str()) {
+            m -= 1;
+        }
+        if m < close && m > lo && toks[m - 1].is_punct(",") {
+            j = m - 1;
+            skip_aux(&mut j);
+        }
+    }
+    let mut rel = false;
+    if j > lo && toks[j - 1].kind == Kind::Word && toks[j - 1].lc == "who" {
+        rel = true;
+        j -= 1;
+        if j > lo && toks[j - 1].is_punct(",") {
+            j -= 1;
+        }
+    }
+    if !rel && j > lo {
+        if let Some(p) = is_pronoun(&toks[j - 1]) {
+            let before_ok = j - 1 == lo || !matches!(np_word(toks, j - 2), NpTok::Content);
+            return before_ok.then_some(Subj { a: j - 1, b: j, appos: None, pron: Some(p) });
+        }
+    }
+    let comma_before = !rel && j > lo && toks[j - 1].is_punct(",");
+    if comma_before {
+        j -= 1;
+    }
+    let x = np_left(toks, lo, j)?;
+    // A possessive is not a subject ("Ruiz's claims come …").
+    if x.1 != j || is_poss(&toks[x.1 - 1].lc) {
+        return None;
+    }
+    if x.0 > lo && toks[x.0 - 1].is_punct(",") {
+        if let Some(y) = np_left(toks, lo, x.0 - 1) {
+            if y.1 == x.0 - 1 {
+                let xi = has_name(toks, text, x);
+                let yi = has_name(toks, text, y);
+                if !xi && yi && is_description(toks, x) {
+                    return Some(Subj { a: y.0, b: y.1, appos: Some(x), pron: None });
+                }
+                if xi && !yi && is_description(toks, y) {
+                    return Some(Subj { a: x.0, b: x.1, appos: Some(y), pron: None });
+                }
+            }
+        }
+    }
+    if comma_before && !has_name(toks, text, x) {
+        return None;
+    }
+    Some(Subj { a: x.0, b: x.1, appos: None, pron: None })
+}
+
+/// The speaker phrase after an inverted cue (`"…," said the minister, a former general,`), within `(cue, hi)`.
+pub fn subject_right(toks: &[Tok], text: &str, i: usize, hi: usize) -> Option<Subj> {
+    if i >= hi {
+        return None;
+    }
+    if let Some(p) = is_pronoun(&toks[i]) {
+        return Some(Subj { a: i, b: i + 1, appos: None, pron: Some(p) });
+    }
+    let x = np_right(toks, i, hi)?;
+    if x.0 != i && !(x.0 == i + 1 && DETS.contains(&toks[i].lc.as_str())) {
+        return None;
+    }
+    let x = (i, x.1);
+    let mut appos = None;
+    if x.1 + 1 < hi && toks[x.1].is_punct(",") {
+        if let Some(y) = np_right(toks, x.1 + 1, hi) {
+            let starts_det = DETS.contains(&toks[x.1 + 1].lc.as_str());
+            if starts_det && is_description(toks, (x.1 + 1, y.1)) && has_name(toks, text, x) {
+                appos = Some((x.1 + 1, y.1));
+            }
+        }
+    }
+    Some(Subj { a: x.0, b: x.1, appos, pron: None })
+}
+
+/// A description: starts with a determiner or is headed by a role word, and names nobody.
+fn is_description(toks: &[Tok], (a, b): (usize, usize)) -> bool {
+    DETS.contains(&toks[a].lc.as_str()) || toks[a..b].iter().any(|t| ROLES.contains(&t.lc.as_str()))
+}
+
+pub fn has_name(toks: &[Tok], text: &str, np: (usize, usize)) -> bool {
+    split_name(toks, text, np, &|_| false).is_some()
+}
+
+/// Split a phrase into (title/role part, personal name part). `known_org(folded)` says whether a
+/// word is a known organisation, place or outlet (never a personal name).
+pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &dyn Fn(&str) -> bool) -> Option<(usize, usize)> {
+    let mut k = b;
+    while k > a {
+        let t = &toks[k - 1];
+        let w = t.lc.as_str();
+        // name particles between capitalised parts ("Khalid bin Walid", "Ursula von der Leyen")
+        if k < b && k - 1 > a && NAME_PARTICLES.contains(&w) && toks[k - 2].cap {
+            k -= 1;
+            continue;
+        }
+        let ok = t.kind == Kind::Word
+            && t.cap
+            && !TITLES.contains(&w)
+            && !ROLES.contains(&w)
+            && !ORG_WORDS.contains(&w)
+            && !STOP_CAPS.contains(&w)
+            && !is_poss(w)
+            && !is_acronym(t, text)
+            && !known_org(w)
+            && !w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    if k == b || b - k > 5 {
+        return None;
+    }
+    // "Residents of Kell", "spokesman for Soltan": a capitalised word after "of"/"for" is a place or body.
+    if k > a && toks[k - 1].kind == Kind::Word && !toks[k - 1].cap && CONNECTORS.contains(&toks[k - 1].lc.as_str()) {
+        return None;
+    }
+    // "the Admiralty": a determiner with no title or role before the name means an organisation.
+    let det = DETS.contains(&toks[a].lc.as_str());
+    // A title, a role, a possessive or any lower-case word ("harbor pilot") before the name.
+    let titled = toks[a..k].iter().any(|t| {
+        TITLES.contains(&t.lc.as_str()) || ROLES.contains(&t.lc.as_str()) || is_poss(&t.lc) || t.kind == Kind::Word && !t.cap && !DETS.contains(&t.lc.as_str()) && !CONNECTORS.contains(&t.lc.as_str())
+    });
+    if (det || k > a) && !titled {
+        return None;
+    }
+    Some((k, b))
+}
+
+/// The last personal name (with its titles) in the 80 tokens before `before`.
+fn antecedent(toks: &[Tok], text: &str, before: usize) -> Option<(usize, usize)> {
+    let lo = before.saturating_sub(80);
+    let mut k = before;
+    while k > lo {
+        let t = &toks[k - 1];
+        if t.kind == Kind::Word && t.cap && !STOP_CAPS.contains(&t.lc.as_str()) {
+            let b = k;
+            let mut a = k - 1;
+            while a > lo && toks[a - 1].kind == Kind::Word && (toks[a - 1].cap || ROLES.contains(&toks[a - 1].lc.as_str()) || MODS.contains(&toks[a - 1].lc.as_str())) && !STOP_CAPS.contains(&toks[a - 1].lc.as_str()) {
+                a -= 1;
+            }
+            if let Some(n) = split_name(toks, text, (a, b), &|_| false) {
+                if n.1 - n.0 >= 2 && n.1 - n.0 <= 4 {
+                    return Some((a, b));
+                }
+            }
+            k = a;
+            continue;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// A resolved speaker of this document.
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    pub name: String,
+    pub id: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub side: Option<String>,
+    pub kind: SKind,
+    /// Folded last word of a person's name (for surname references).
+    pub last: Option<String>,
+    /// Folded words of name, role and appositive (for "the spokesman" / "the ministry").
+    pub words: Vec<String>,
+    /// An indefinite description ("a senior official").
+    pub indefinite: bool,
+    /// Named by a personal name.
+    pub named: bool,
+}
+
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() && !w.starts_with([')', ',', '.']) && !out.ends_with('(') {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn span_text(toks: &[Tok], text: &str, (a, b): (usize, usize)) -> String {
+    if a >= b {
+        return String::new();
+    }
+    clean(&text[toks[a].s..toks[b - 1].e])
+}
+
+fn strip_det(toks: &[Tok], (a, b): (usize, usize)) -> (usize, usize) {
+    if a < b && DETS.contains(&toks[a].lc.as_str()) {
+        (a + 1, b)
+    } else {
+        (a, b)
+    }
+}
+
+/// Speakers of one document, in order of first mention, plus the order of statements for pronouns.
+#[derive(Debug, Default)]
+pub struct Speakers {
+    pub list: Vec<Speaker>,
+    /// Speaker index of each statement so far (most recent last).
+    pub recent: Vec<usize>,
+    /// Named phrases already resolved (phrase and appositive as written → speaker).
+    cache: std::collections::HashMap<String, usize>,
+}
+
+impl Speakers {
+    /// Resolve a speaker phrase to a speaker index (registering new speakers).
+    pub fn resolve(&mut self, ex: &Extractor, toks: &[Tok], text: &str, subj: &Subj) -> Option<usize> {
+        if let Some(p) = subj.pron {
+            let found = self.recent.iter().rev().take(40).copied().find(|&i| {
+                let k = self.list[i].kind;
+                match p {
+                    Pron::Person => k == SKind::Person,
+                    Pron::Plural => k != SKind::Person,
+                    Pron::Thing => k == SKind::Org,
+                }
+            });
+            if found.is_some() || p != Pron::Person {
+                return found;
+            }
+            // No earlier speaker: the last person named shortly before ("Ana Ruiz arrived. She said …").
+            let named = antecedent(toks, text, subj.a)?;
+            return self.resolve(ex, toks, text, &Subj { a: named.0, b: named.1, appos: None, pron: None });
+        }
+        let core = strip_det(toks, (subj.a, subj.b));
+        if core.0 >= core.1 {
+            return None;
+        }
+        // Phrases with a capitalised word resolve the same way every time: cache them.
+        let cacheable = toks[core.0..core.1].iter().any(|t| t.kind == Kind::Word && t.cap);
+        let key = cacheable.then(|| {
+            let mut k = text[toks[subj.a].s..toks[subj.b - 1].e].to_string();
+            if let Some((a, b)) = subj.appos {
+                k.push('|');
+                k.push_str(&text[toks[a].s..toks[b - 1].e]);
+            }
+            k
+        });
+        if let Some(i) = key.as_ref().and_then(|k| self.cache.get(k)) {
+            return Some(*i);
+        }
+        let r = self.resolve_phrase(ex, toks, text, subj, core);
+        if let (Some(k), Some(i)) = (key, r) {
+            self.cache.insert(k, i);
+        }
+        r
+    }
+
+    fn resolve_phrase(&mut self, ex: &Extractor, toks: &[Tok], text: &str, subj: &Subj, core: (usize, usize)) -> Option<usize> {
+        let det = toks[subj.a].lc.as_str();
+        let indefinite = det == "a" || det == "an";
+        let full_text = span_text(toks, text, (subj.a, subj.b));
+        let core_text = span_text(toks, text, core);
+        let appos_text = subj.appos.map(|ap| span_text(toks, text, strip_det(toks, ap)));
+        let known_org = |w: &str| ex.org_words.contains(w);
+        let name = split_name(toks, text, (subj.a, subj.b), &known_org);
+        let head = head_word(toks, core);
+        let all_caps_or_roles = toks[core.0..core.1].iter().all(|t| t.kind != Kind::Word || t.cap);
+
+        // Known actors first (any alias inside the phrase).
+        let actor = ex.actor_in(&core_text);
+        if let Some(ai) = actor {
+            let a = &ex.config.actors[ai];
+            let id = slug(&a.name);
+            let pre = name.map(|n| (core.0, n.0)).filter(|p| p.0 < p.1).map(|p| span_text(toks, text, p));
+            let role_text = appos_text.clone().or(pre.clone()).filter(|r| !r.is_empty());
+            let side_text = format!("{} {}", full_text, appos_text.clone().unwrap_or_default());
+            let side = ex.side_in(&side_text).or_else(|| a.side.clone());
+            let affiliation = possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref())).or_else(|| a.affiliation.clone());
+            let role = role_text.map(|r| strip_owner(&r)).filter(|r| !r.is_empty()).or_else(|| a.role.clone());
+            let last = a.name.split_whitespace().last().map(counterclaim_core::text::fold);
+            let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[&a.name, a.role.as_deref().unwrap_or("")]);
+            return Some(self.register(Speaker { name: a.name.clone(), id, role, affiliation, side, kind: SKind::Person, last, words, indefinite: false, named: true }));
+        }
+        if let Some(n) = name {
+            let name_text = span_text(toks, text, n);
+            let last = toks[n.1 - 1].lc.to_string();
+            // A bare surname refers to a person named before.
+            if n.1 - n.0 == 1 {
+                if let Some(i) = self.list.iter().position(|s| s.kind == SKind::Person && s.named && s.last.as_deref() == Some(last.as_str())) {
+                    return Some(i);
+                }
+            }
+            let pre = (core.0 < n.0).then(|| span_text(toks, text, (core.0, n.0)));
+            let role_text = appos_text.clone().or(pre).filter(|r| !r.is_empty());
+            let side_text = format!("{} {}", full_text, appos_text.clone().unwrap_or_default());
+            let side = ex.side_in(&side_text);
+            let affiliation = possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref()));
+            let role = role_text.map(|r| strip_owner(&r)).filter(|r| !r.is_empty());
+            let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[]);
+            return Some(self.register(Speaker {
+                id: slug(&name_text),
+                name: name_text,
+                role,
+                affiliation,
+                side,
+                kind: SKind::Person,
+                last: Some(last),
+                words,
+                indefinite: false,
+                named: true,
+            }));
+        }
+        // A description or an organisation.
+        let kind = if GROUP_ROLES.contains(&head.as_str()) {
+            SKind::Group
+        } else if ORG_ROLES.contains(&head.as_str()) || all_caps_or_roles && !ROLES.contains(&head.as_str()) {
+            SKind::Org
+        } else {
+            SKind::Person
+        };
+        let has_cap = toks[core.0..core.1].iter().any(|t| t.kind == Kind::Word && t.cap);
+        // "the ministry", "the spokesman": the most recent speaker described by the same head word.
+        if !has_cap && det == "the" {
+            if let Some(&i) = self.recent.iter().rev().take(40).find(|&&i| self.list[i].words.iter().any(|w| w == &head || same_role(w, &head))) {
+                return Some(i);
+            }
+        }
+        let side = ex.side_in(&full_text);
+        let entity_id = ex.entity_exact(&core_text);
+        let id = entity_id.map(|e| slug(&e)).unwrap_or_else(|| slug(&core_text));
+        if let Some(i) = self.list.iter().position(|s| s.id == id && !s.named && s.name == core_text) {
+            return Some(i);
+        }
+        let affiliation = possessive_owner(toks, text, core);
+        let words = tok_words(toks, &[core], &[]);
+        Some(self.register(Speaker {
+            id,
+            name: core_text,
+            role: None,
+            affiliation,
+            side,
+            kind,
+            last: None,
+            words,
+            indefinite,
+            named: false,
+        }))
+    }
+
+    /// Add a speaker, or merge it into the known one: people by id, bodies by id and name as written
+    /// (so "UN" and "United Nations" share an id but each claim shows the name its text uses).
+    fn register(&mut self, s: Speaker) -> usize {
+        if let Some(i) = self.list.iter().position(|x| x.id == s.id && (s.named || x.name == s.name)) {
+            let x = &mut self.list[i];
+            if x.role.is_none() {
+                x.role = s.role;
+            }
+            if x.affiliation.is_none() {
+                x.affiliation = s.affiliation;
+            }
+            if x.side.is_none() {
+                x.side = s.side;
+            }
+            for w in s.words {
+                if !x.words.contains(&w) {
+                    x.words.push(w);
+                }
+            }
+            return i;
+        }
+        self.list.push(s);
+        self.list.len() - 1
+    }
+}
+
+/// The head of a description: the last role word before the first connector ("deputy of the council").
+fn head_word(toks: &[Tok], (a, b): (usize, usize)) -> String {
+    let stop = (a..b).find(|&i| !toks[i].cap && CONNECTORS.contains(&toks[i].lc.as_str())).unwrap_or(b);
+    let role = |r: std::ops::Range<usize>| r.rev().find(|&i| ROLES.contains(&toks[i].lc.as_str()));
+    role(a..stop).or_else(|| role(a..b)).map(|i| toks[i].lc.to_string()).unwrap_or_else(|| toks[b - 1].lc.to_string())
+}
+
+fn same_role(a: &str, b: &str) -> bool {
+    let sp = |w: &str| w.starts_with("spokes");
+    sp(a) && sp(b)
+}
+
+/// Folded words of the phrase tokens (and of extra text such as a configured role).
+fn tok_words(toks: &[Tok], ranges: &[(usize, usize)], extra: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &(a, b) in ranges {
+        for t in &toks[a..b] {
+            let w = t.lc.trim_end_matches("'s");
+            if t.kind == Kind::Word && !w.is_empty() && !out.iter().any(|x| x == w) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    if !extra.iter().all(|e| e.is_empty()) {
+        for w in words_of(extra) {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+fn words_of(parts: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in parts {
+        for w in counterclaim_core::text::fold(p).split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            let w = w.trim_end_matches("'s");
+            if !w.is_empty() && !out.iter().any(|x| x == w) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// "Harbor Authority's spokesman …" → "Harbor Authority".
+fn possessive_owner(toks: &[Tok], text: &str, (a, b): (usize, usize)) -> Option<String> {
+    let p = (a..b).find(|&i| is_poss(&toks[i].lc))?;
+    if !toks[a..=p].iter().any(|t| t.cap) {
+        return None;
+    }
+    let s = span_text(toks, text, (a, p + 1));
+    Some(s.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string())
+}
+
+/// "spokesman for the Ministry of Transport" → "Ministry of Transport" (an organisation, several words).
+fn org_in_role(role: Option<&str>) -> Option<String> {
+    let r = role?;
+    for sep in [" for the ", " of the ", " for ", " of "] {
+        if let Some(i) = r.find(sep) {
+            let mut words: Vec<&str> = r[i + sep.len()..].split(' ').collect();
+            const RANKS: &[&str] = &["general", "gen", "admiral", "colonel", "col", "major", "maj", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt", "commander"];
+            while words.len() > 1 && words.last().is_some_and(|w| RANKS.contains(&counterclaim_core::text::fold(w).as_str())) {
+                words.pop();
+            }
+            let org = words.join(" ");
+            let orgish = words.iter().any(|w| ORG_WORDS.contains(&counterclaim_core::text::fold(w).as_str()));
+            if org.chars().next().is_some_and(char::is_uppercase) && words.len() > 1 && orgish {
+                return Some(org);
+            }
+        }
+    }
+    None
+}
+
+/// "Harbor Authority's Spokesperson" → "Spokesperson" (only a leading possessive owner is dropped).
+fn strip_owner(role: &str) -> String {
+    let words: Vec<&str> = role.split(' ').collect();
+    if let Some(p) = words.iter().position(|w| w.ends_with("'s") || w.ends_with("\u{2019}s")) {
+        if p + 1 < words.len() && words[..p].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            return words[p + 1..].join(" ");
+        }
+    }
+    role.to_string()
+}

@@ -1,0 +1,35 @@
+//! Index construction: the query index of `counterclaim_core::search` built in named passes over the corpus
+//! (tokens, entities, facets, orders), linear in its size.
+mod entities;
+mod facets;
+mod orders;
+mod tokens;
+
+use counterclaim_core::corpus::Corpus;
+use counterclaim_core::highlight::Highlighter;
+use counterclaim_core::search::Index;
+
+/// Build the index of `corpus`.
+pub fn build(corpus: &Corpus) -> Index {
+    let t = tokens::Tokens::build(corpus);
+    let entity_claims = entities::entity_claims(corpus, &t);
+    let f = facets::build(corpus, &t.claim_doc);
+    let o = orders::Orders::build(corpus, &t.claim_doc, &f);
+    Index {
+        n: corpus.claims.len(),
+        tokens: t.tokens,
+        postings: t.postings,
+        seq_offs: t.seq_offs,
+        seq: t.seq,
+        doc_seqs: t.doc_seqs,
+        claim_doc: t.claim_doc,
+        entity_claims,
+        highlighter: Highlighter::new(&corpus.config),
+        facets: f.facets,
+        date_key: f.date_keys,
+        order_date: o.date,
+        order_oldest: o.oldest,
+        order_speaker: o.speaker,
+        order_document: o.document,
+    }
+}

@@ -1,0 +1,106 @@
+//! Raw scraped article text → clean documents: metadata (title, outlet, date, dateline, author), body paragraphs with exact offsets, page furniture and related teasers kept aside.
+// Everything here is general line-level rules: nothing matches the wording of a particular page.
+// The only corpus-specific input is the list of known outlets in the configuration.
+mod clean;
+mod dateline;
+mod decode;
+mod furniture;
+mod lines;
+mod meta;
+mod outlets;
+mod paragraphs;
+
+use std::collections::HashMap;
+
+use counterclaim_core::config::CorpusConfig;
+use counterclaim_core::model::{stable_hash, CorpusNote, Document, NoteLevel};
+
+use clean::clean;
+use decode::normalise_newlines;
+pub use decode::decode_text;
+pub use furniture::Furniture;
+use outlets::Outlets;
+
+/// Files larger than this many bytes are truncated to it (at a line break) with a warning.
+pub const MAX_FILE_BYTES: usize = 5_000_000;
+
+/// Files with more lines than this are truncated after that many lines, with a warning (an article has
+/// hundreds; this bounds the work on files of millions of one-character lines).
+pub const MAX_LINES: usize = 50_000;
+
+pub(crate) fn note(file: &str, level: NoteLevel, message: impl Into<String>) -> CorpusNote {
+    CorpusNote { file: file.to_string(), level, message: message.into() }
+}
+
+/// Ingest every file; files that cannot be read become notes, the rest still load.
+///
+/// Notes: empty or binary files are errors (skipped); non-UTF-8 text, oversized files, missing titles
+/// and exact duplicates (the later file is skipped) are warnings.
+pub fn ingest_all(files: &[(&str, &[u8])], config: &CorpusConfig) -> (Vec<Document>, Vec<CorpusNote>) {
+    let outlets = Outlets::new(config);
+    let mut docs: Vec<Document> = Vec::new();
+    let mut notes = Vec::new();
+    // Hash of the decoded text → (file name, text) of the files already loaded.
+    let mut seen: HashMap<u64, Vec<(String, String)>> = HashMap::new();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for &(name, bytes) in files {
+        let text = match decode_text(bytes) {
+            Ok((text, warnings)) => {
+                notes.extend(warnings.into_iter().map(|w| note(name, NoteLevel::Warning, w)));
+                text
+            }
+            Err(e) => {
+                notes.push(note(name, NoteLevel::Error, e));
+                continue;
+            }
+        };
+        let h = stable_hash(&[&text]);
+        if let Some((first, _)) = seen.get(&h).and_then(|v| v.iter().find(|(_, t)| *t == text)) {
+            notes.push(note(
+                name,
+                NoteLevel::Warning,
+                format!("identical to {first}: {name} is a duplicate of {first} and was skipped"),
+            ));
+            continue;
+        }
+        let id = doc_id(name);
+        if let Some(other) = ids.get(&id) {
+            notes.push(note(
+                name,
+                NoteLevel::Warning,
+                format!("same document id \"{id}\" as {other} (same file name in another folder): skipped"),
+            ));
+            continue;
+        }
+        let (doc, doc_notes) = clean(name, &text, &outlets);
+        notes.extend(doc_notes);
+        ids.insert(id, name.to_string());
+        seen.entry(h).or_default().push((name.to_string(), text));
+        docs.push(doc);
+    }
+    (docs, notes)
+}
+
+/// Document id from a file name: the file stem.
+pub fn doc_id(file: &str) -> String {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    base.strip_suffix(".txt").unwrap_or(base).to_string()
+}
+
+/// Ingest one file on its own (no duplicate check): the document and its warnings, or the error that skipped it.
+pub fn ingest_file(name: &str, bytes: &[u8], config: &CorpusConfig) -> Result<(Document, Vec<CorpusNote>), CorpusNote> {
+    let (text, warnings) = decode_text(bytes).map_err(|e| note(name, NoteLevel::Error, e))?;
+    let (doc, mut notes) = clean(name, &text, &Outlets::new(config));
+    let mut all: Vec<CorpusNote> = warnings.into_iter().map(|w| note(name, NoteLevel::Warning, w)).collect();
+    all.append(&mut notes);
+    Ok((doc, all))
+}
+
+/// Ingest already-decoded text (line endings are normalised here too).
+pub fn ingest_text(name: &str, text: &str, config: &CorpusConfig) -> (Document, Vec<CorpusNote>) {
+    let text = normalise_newlines(text.strip_prefix('\u{FEFF}').unwrap_or(text));
+    clean(name, &text, &Outlets::new(config))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,164 @@
+//! The one corpus-folder loader: a folder's `*.txt` articles (sorted by name) and its `corpus.toml`, read once
+//! with one policy for the build script, the CLI, the tests and the benchmarks.
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use counterclaim_core::config::CorpusConfig;
+use counterclaim_core::corpus::Corpus;
+use counterclaim_core::model::{CorpusNote, NoteLevel};
+
+use crate::config::{self, ConfigError};
+
+/// The configuration file of a corpus folder.
+pub const CONFIG_FILE: &str = "corpus.toml";
+
+/// A corpus folder as read from disk, before ingest.
+#[derive(Debug)]
+pub struct Folder {
+    pub dir: PathBuf,
+    /// The parsed `corpus.toml`; a missing one is the default configuration (and a note).
+    pub config: Result<CorpusConfig, ConfigError>,
+    /// Every article file, `(file name, bytes)`, sorted by name.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// What could not be used: a missing `corpus.toml`, unreadable files, a folder without articles.
+    pub notes: Vec<CorpusNote>,
+}
+
+/// Why a folder could not be read at all.
+#[derive(Debug)]
+pub enum LoadError {
+    NotFound(PathBuf),
+    NotADirectory(PathBuf),
+    Unreadable(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound(d) => write!(f, "seeds directory not found: {}", d.display()),
+            LoadError::NotADirectory(d) => write!(f, "not a directory: {}", d.display()),
+            LoadError::Unreadable(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Whether a path is an article file the loader takes.
+pub fn is_article(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "txt") && p.is_file()
+}
+
+fn warning(file: String, message: String) -> CorpusNote {
+    CorpusNote { file, level: NoteLevel::Warning, message }
+}
+
+/// Read `dir/corpus.toml` and every `dir/*.txt`.
+pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
+    if !dir.exists() {
+        return Err(LoadError::NotFound(dir.to_path_buf()));
+    }
+    if !dir.is_dir() {
+        return Err(LoadError::NotADirectory(dir.to_path_buf()));
+    }
+    let mut notes = Vec::new();
+    let cfg_path = dir.join(CONFIG_FILE);
+    let config = match std::fs::read_to_string(&cfg_path) {
+        Ok(s) => config::parse(&s),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let msg = format!("not found in {}: using an empty configuration (no question, outlets or actors)", dir.display());
+            notes.push(warning(CONFIG_FILE.into(), msg));
+            Ok(CorpusConfig::default())
+        }
+        Err(e) => return Err(LoadError::Unreadable(cfg_path, e)),
+    };
+    let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_article(p)).collect();
+    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    let mut files = Vec::new();
+    for p in &paths {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match std::fs::read(p) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) => notes.push(CorpusNote { file: name, level: NoteLevel::Error, message: format!("cannot read: {e}") }),
+        }
+    }
+    if files.is_empty() && notes.iter().all(|n| n.level != NoteLevel::Error) {
+        notes.push(warning(dir.display().to_string(), "no .txt files in this directory".into()));
+    }
+    Ok(Folder { dir: dir.to_path_buf(), config, files, notes })
+}
+
+impl Folder {
+    /// The paths whose change changes the corpus (for a build script's `rerun-if-changed`).
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = self.files.iter().map(|(n, _)| self.dir.join(n)).collect();
+        v.push(self.dir.join(CONFIG_FILE));
+        v
+    }
+
+    /// Ingest and extract; a broken `corpus.toml` becomes a corpus note and the defaults are used.
+    pub fn build(self) -> Corpus {
+        let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        let mut corpus = crate::corpus::build_or_note(self.config, &refs);
+        with_notes_first(&mut corpus, self.notes);
+        corpus
+    }
+
+    /// Ingest and extract, refusing a broken `corpus.toml`.
+    pub fn build_strict(self) -> Result<Corpus, ConfigError> {
+        let config = self.config?;
+        let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+        let mut corpus = crate::corpus::build(config, &refs);
+        with_notes_first(&mut corpus, self.notes);
+        Ok(corpus)
+    }
+}
+
+/// The folder's notes, then the ingest's.
+fn with_notes_first(corpus: &mut Corpus, mut notes: Vec<CorpusNote>) {
+    notes.append(&mut corpus.notes);
+    corpus.notes = notes;
+}
+
+/// Read and build a corpus folder (a broken `corpus.toml` becomes a note).
+pub fn load(dir: &Path) -> Result<Corpus, LoadError> {
+    read_folder(dir).map(Folder::build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("counterclaim-load-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn reads_articles_sorted_and_notes_what_is_missing() {
+        let d = temp("sorted");
+        std::fs::write(d.join("b.txt"), "B").unwrap();
+        std::fs::write(d.join("a.txt"), "A").unwrap();
+        std::fs::write(d.join("notes.md"), "not an article").unwrap();
+        let f = read_folder(&d).unwrap();
+        assert_eq!(f.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert!(f.notes.iter().any(|n| n.file == CONFIG_FILE), "{:?}", f.notes);
+        assert_eq!(f.inputs().last().unwrap(), &d.join(CONFIG_FILE));
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_broken_config_is_a_note_or_an_error_by_choice() {
+        let d = temp("broken");
+        std::fs::write(d.join(CONFIG_FILE), "question = [unclosed").unwrap();
+        let c = read_folder(&d).unwrap().build();
+        assert!(c.notes.iter().any(|n| n.file == CONFIG_FILE && n.level == NoteLevel::Error));
+        assert!(c.notes.iter().any(|n| n.message.contains("no .txt files")));
+        assert!(read_folder(&d).unwrap().build_strict().is_err());
+        std::fs::remove_dir_all(&d).unwrap();
+        assert!(matches!(read_folder(&d), Err(LoadError::NotFound(_))));
+    }
+}

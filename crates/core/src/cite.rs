@@ -1,0 +1,209 @@
+//! Exports for reports and linked data: schema.org `Claim` JSON-LD, a Markdown citation list, export file names.
+use serde_json::{json, Value};
+
+use super::corpus::Corpus;
+use super::model::{slug, Claim};
+
+/// JSON-LD (`@graph` of schema.org `Claim`s) for the given claims: `appearance` is the article, `author` the speaker.
+pub fn to_jsonld(corpus: &Corpus, claims: &[&Claim]) -> String {
+    let graph: Vec<Value> = claims
+        .iter()
+        .map(|c| {
+            let doc = corpus.document(&c.doc);
+            let mut author = json!({ "@type": "Person", "name": c.speaker, "identifier": c.speaker_id });
+            if let Some(r) = &c.role {
+                author["jobTitle"] = json!(r);
+            }
+            if let Some(a) = &c.affiliation {
+                author["affiliation"] = json!({ "@type": "Organization", "name": a });
+            }
+            let mut appearance = json!({ "@type": "NewsArticle", "identifier": c.doc });
+            if let Some(d) = doc {
+                appearance["headline"] = json!(d.display_title());
+                if let Some(o) = &d.outlet {
+                    appearance["publisher"] = json!({ "@type": "Organization", "name": o });
+                }
+                if let Some(dt) = &d.date {
+                    appearance["datePublished"] = json!(dt);
+                }
+                if let Some(a) = &d.author {
+                    appearance["author"] = json!({ "@type": "Person", "name": a });
+                }
+            }
+            let about: Vec<Value> = c
+                .entities
+                .iter()
+                .map(|e| json!({ "@type": "Thing", "identifier": e, "name": corpus.config.entity_label(e) }))
+                .collect();
+            let mut v = json!({
+                "@type": "Claim",
+                "@id": format!("#claim-{}", c.id),
+                "identifier": c.id,
+                "text": c.text,
+                "author": author,
+                "appearance": appearance,
+                "about": about,
+                "additionalProperty": [
+                    { "@type": "PropertyValue", "name": "stance", "value": c.stance.as_str() },
+                    { "@type": "PropertyValue", "name": "kind", "value": c.kind.as_str() },
+                    { "@type": "PropertyValue", "name": "side", "value": c.side.as_deref().map(|s| corpus.config.side_label(s)).unwrap_or("unknown") }
+                ]
+            });
+            if let Some(d) = &c.date {
+                v["datePublished"] = json!(d);
+            }
+            v
+        })
+        .collect();
+    let doc = json!({
+        "@context": "https://schema.org",
+        "@graph": graph,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+/// A Markdown citation list: one numbered entry per claim with speaker, side, stance, quote and source.
+pub fn to_markdown(corpus: &Corpus, claims: &[&Claim], filter: &str, today: &str) -> String {
+    let mut out = String::new();
+    let q = corpus.config.question.trim();
+    out.push_str(&format!("# Claims{}\n\n", if q.is_empty() { String::new() } else { format!(": {}", md_escape(q)) }));
+    out.push_str(&format!(
+        "_Exported from Counterclaim on {today} · {} claims · {}_\n\n",
+        claims.len(),
+        if filter.is_empty() { "no filter".to_string() } else { format!("view `{}`", filter.replace('`', "'")) }
+    ));
+    for (n, c) in claims.iter().enumerate() {
+        let doc = corpus.document(&c.doc);
+        let mut who = format!("**{}**", md_escape(&c.speaker));
+        let mut extra: Vec<String> = Vec::new();
+        if let Some(r) = &c.role {
+            extra.push(md_escape(r));
+        }
+        if let Some(s) = &c.side {
+            extra.push(md_escape(corpus.config.side_label(s)));
+        }
+        if !extra.is_empty() {
+            who = format!("{who} ({})", extra.join(", "));
+        }
+        let source = match doc {
+            Some(d) => {
+                let mut s = format!("*{}*", md_escape(&d.display_title()));
+                if let Some(o) = &d.outlet {
+                    s.push_str(&format!(", {}", md_escape(o)));
+                }
+                if let Some(dt) = &d.date {
+                    s.push_str(&format!(", {dt}"));
+                }
+                s
+            }
+            None => md_escape(&c.doc),
+        };
+        out.push_str(&format!(
+            "{}. {} — “{}” — {}. [{}; {}; id {}]\n",
+            n + 1,
+            who,
+            md_escape(&c.text),
+            source,
+            c.stance.as_str(),
+            c.kind.as_str(),
+            c.id
+        ));
+    }
+    out
+}
+
+/// Escape the characters Markdown would interpret.
+fn md_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            o.push('\\');
+        }
+        o.push(if ch == '\n' || ch == '\r' { ' ' } else { ch });
+    }
+    o
+}
+
+/// `counterclaim-2026-11-25-stance-refutes.csv`: the date and the filter in the name (at most 60 characters of it).
+pub fn file_name(today: &str, query: &str, ext: &str) -> String {
+    let f: String = slug(query.trim_start_matches("v=1").trim_start_matches('&')).chars().take(60).collect();
+    let f = f.trim_end_matches('-');
+    if f.is_empty() {
+        format!("counterclaim-{today}-all.{ext}")
+    } else {
+        format!("counterclaim-{today}-{f}.{ext}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimKind, Document, Stance};
+
+    fn corpus() -> Corpus {
+        let mut c = Corpus::default();
+        c.config.question = "Is the river rising?".into();
+        c.documents.push(Document {
+            id: "d1".into(),
+            file: "d1.txt".into(),
+            title: Some("Floods *again*".into()),
+            outlet: Some("The Gazette".into()),
+            date: "2021-04-05".parse().ok(),
+            date_source: None,
+            dateline: None,
+            author: None,
+            body: String::new(),
+            paragraphs: vec![],
+            related: vec![],
+            extras: vec![],
+        });
+        c.claims.push(Claim {
+            id: "abc".into(),
+            doc: "d1".into(),
+            speaker: "Ana Ruiz".into(),
+            speaker_id: "ana-ruiz".into(),
+            role: Some("mayor".into()),
+            affiliation: None,
+            side: None,
+            text: "The water is <b>rising</b> fast".into(),
+            kind: ClaimKind::Direct,
+            start: 0,
+            end: 0,
+            cue: None,
+            stance: Stance::Supports,
+            stance_cues: vec![],
+            entities: vec!["river".into()],
+            date: "2021-04-05".parse().ok(),
+        });
+        c
+    }
+
+    #[test]
+    fn jsonld_is_schema_org_claims() {
+        let c = corpus();
+        let v: Value = serde_json::from_str(&to_jsonld(&c, &c.claims.iter().collect::<Vec<_>>())).unwrap();
+        assert_eq!(v["@context"], "https://schema.org");
+        let claim = &v["@graph"][0];
+        assert_eq!(claim["@type"], "Claim");
+        assert_eq!(claim["author"]["name"], "Ana Ruiz");
+        assert_eq!(claim["appearance"]["publisher"]["name"], "The Gazette");
+        assert_eq!(claim["datePublished"], "2021-04-05");
+        assert_eq!(claim["text"], "The water is <b>rising</b> fast");
+    }
+
+    #[test]
+    fn markdown_lists_each_claim_with_its_source_and_escapes() {
+        let c = corpus();
+        let md = to_markdown(&c, &c.claims.iter().collect::<Vec<_>>(), "stance=supports", "2026-01-02");
+        assert!(md.starts_with("# Claims: Is the river rising?"));
+        assert!(md.contains("1. **Ana Ruiz** (mayor)"));
+        assert!(md.contains("\\<b\\>rising\\</b\\>"), "{md}");
+        assert!(md.contains("*Floods \\*again\\**, The Gazette, 2021-04-05"));
+    }
+
+    #[test]
+    fn file_names_carry_date_and_filter() {
+        assert_eq!(file_name("2026-11-25", "v=1&stance=refutes", "csv"), "counterclaim-2026-11-25-stance-refutes.csv");
+        assert_eq!(file_name("2026-11-25", "", "json"), "counterclaim-2026-11-25-all.json");
+    }
+}

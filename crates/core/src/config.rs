@@ -1,0 +1,92 @@
+//! The corpus configuration (`seeds/corpus.toml`): question, sides, entity aliases, outlets, actors, stance lexicon.
+use serde::{Deserialize, Serialize};
+
+/// Everything corpus-specific lives here, never in code.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CorpusConfig {
+    /// The question claims take a stance on.
+    pub question: String,
+    #[serde(default, rename = "side")]
+    pub sides: Vec<SideDef>,
+    #[serde(default, rename = "entity")]
+    pub entities: Vec<EntityDef>,
+    #[serde(default, rename = "outlet")]
+    pub outlets: Vec<OutletDef>,
+    #[serde(default, rename = "actor")]
+    pub actors: Vec<ActorDef>,
+    #[serde(default)]
+    pub stance: StanceLexicon,
+}
+
+/// A side of the debate, e.g. `islamic-emirate` / "Islamic Emirate".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SideDef {
+    pub id: String,
+    pub label: String,
+    /// Words in a speaker's name, role or affiliation that place them on this side
+    /// (e.g. "Pentagon", "CENTCOM" for the US government).
+    #[serde(default)]
+    pub markers: Vec<String>,
+}
+
+/// A canonical entity and the names it goes by.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntityDef {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A news outlet and the spellings that name it in a page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutletDef {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A known person or body, with their side.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ActorDef {
+    /// Canonical name.
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    pub side: Option<String>,
+}
+
+/// Words and phrases that carry a stance toward the question.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StanceLexicon {
+    #[serde(default)]
+    pub supports: Vec<String>,
+    #[serde(default)]
+    pub refutes: Vec<String>,
+    /// Negators that flip a cue that follows them closely ("not", "no longer").
+    #[serde(default)]
+    pub negators: Vec<String>,
+}
+
+impl CorpusConfig {
+    pub fn side(&self, id: &str) -> Option<&SideDef> {
+        self.sides.iter().find(|s| s.id == id)
+    }
+
+    pub fn side_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.side(id).map(|s| s.label.as_str()).unwrap_or(id)
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&EntityDef> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    pub fn entity_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.entity(id).map(|e| e.label.as_str()).unwrap_or(id)
+    }
+}

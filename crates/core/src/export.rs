@@ -1,0 +1,229 @@
+//! Corpus export: the versioned JSON contract (whole corpus or the documents behind a set of claims) and a CSV of claims.
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use super::corpus::Corpus;
+use super::model::{Claim, CorpusNote, Document};
+
+/// Version of the JSON contract; bumped only if a field is renamed or removed.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One document in the export. `paragraphs` joined with "\n\n" is the body that claim offsets point into.
+#[derive(Serialize)]
+struct ExportDocument<'a> {
+    id: &'a str,
+    file: &'a str,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    date: Option<crate::date::PartialDate>,
+    date_source: Option<&'a str>,
+    dateline: Option<&'a str>,
+    author: Option<&'a str>,
+    paragraphs: Vec<&'a str>,
+    related: &'a [String],
+    extras: &'a [String],
+}
+
+impl<'a> From<&'a Document> for ExportDocument<'a> {
+    fn from(d: &'a Document) -> Self {
+        ExportDocument {
+            id: &d.id,
+            file: &d.file,
+            title: d.title.as_deref(),
+            outlet: d.outlet.as_deref(),
+            date: d.date,
+            date_source: d.date_source.as_deref(),
+            dateline: d.dateline.as_deref(),
+            author: d.author.as_deref(),
+            paragraphs: d.paragraphs.iter().filter_map(|p| d.body.get(p.start..p.end)).collect(),
+            related: &d.related,
+            extras: &d.extras,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Export<'a> {
+    version: u32,
+    question: &'a str,
+    documents: Vec<ExportDocument<'a>>,
+    claims: &'a [&'a Claim],
+    notes: &'a [CorpusNote],
+}
+
+fn render(corpus: &Corpus, documents: Vec<ExportDocument<'_>>, claims: &[&Claim]) -> String {
+    let export = Export { version: FORMAT_VERSION, question: &corpus.config.question, documents, claims, notes: &corpus.notes };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"version\":{FORMAT_VERSION},\"error\":{:?}}}", e.to_string()))
+}
+
+/// The whole corpus as pretty JSON: `{"version":1,"question",…,"documents":[…],"claims":[…],"notes":[…]}`.
+pub fn to_json(corpus: &Corpus) -> String {
+    let claims: Vec<&Claim> = corpus.claims.iter().collect();
+    render(corpus, corpus.documents.iter().map(ExportDocument::from).collect(), &claims)
+}
+
+/// The same contract for a subset of claims ("export current view"): only the documents those claims come from.
+pub fn to_json_subset(corpus: &Corpus, claims: &[&Claim]) -> String {
+    let wanted: HashSet<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
+    let docs = corpus.documents.iter().filter(|d| wanted.contains(d.id.as_str())).map(ExportDocument::from).collect();
+    render(corpus, docs, claims)
+}
+
+/// CSV column names, in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "id", "doc", "file", "title", "outlet", "date", "speaker", "speaker_id", "role", "affiliation", "side", "kind",
+    "stance", "text", "cue", "stance_cues", "entities", "start", "end",
+];
+
+/// One field, quoted per RFC 4180 when it holds a comma, quote, CR or LF (or leading/trailing spaces).
+fn csv_field(s: &str, out: &mut String) {
+    let quote = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
+    if quote {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+/// The given claims as CSV (RFC 4180: CRLF line ends, header row), one row per claim with its document's title, outlet and date.
+pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
+    let mut out = String::new();
+    out.push_str(&CSV_COLUMNS.join(","));
+    out.push_str("\r\n");
+    for c in claims {
+        let doc = corpus.document(&c.doc);
+        let opt = |o: Option<&String>| o.map(String::as_str).unwrap_or("").to_string();
+        let row: [String; 19] = [
+            c.id.clone(),
+            c.doc.clone(),
+            doc.map(|d| d.file.clone()).unwrap_or_default(),
+            opt(doc.and_then(|d| d.title.as_ref())),
+            opt(doc.and_then(|d| d.outlet.as_ref())),
+            c.date.or_else(|| doc.and_then(|d| d.date)).map(|d| d.iso()).unwrap_or_default(),
+            c.speaker.clone(),
+            c.speaker_id.clone(),
+            opt(c.role.as_ref()),
+            opt(c.affiliation.as_ref()),
+            opt(c.side.as_ref()),
+            c.kind.as_str().to_string(),
+            c.stance.as_str().to_string(),
+            c.text.clone(),
+            opt(c.cue.as_ref()),
+            c.stance_cues.join("; "),
+            c.entities.join("; "),
+            c.start.to_string(),
+            c.end.to_string(),
+        ];
+        for (i, f) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(f, &mut out);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::CorpusConfig;
+    use crate::model::{ClaimKind, NoteLevel, Paragraph, Stance};
+
+    fn corpus() -> Corpus {
+        let body = "First \"para\", here.\n\nSecond para.".to_string();
+        let doc = |id: &str| Document {
+            id: id.into(),
+            file: format!("{id}.txt"),
+            title: Some("A, \"quoted\" title".into()),
+            outlet: Some("Outlet".into()),
+            date: "2024-01-01".parse().ok(),
+            date_source: Some("header \"date 2024-01-01\"".into()),
+            dateline: None,
+            author: None,
+            body: body.clone(),
+            paragraphs: vec![Paragraph { start: 0, end: 19 }, Paragraph { start: 21, end: 33 }],
+            related: vec!["Other".into()],
+            extras: vec![],
+        };
+        let claim = |doc: &str, text: &str| Claim {
+            id: format!("{doc}-c"),
+            doc: doc.into(),
+            speaker: "Jane Roe".into(),
+            speaker_id: "jane-roe".into(),
+            role: None,
+            affiliation: Some("Ministry".into()),
+            side: None,
+            text: text.into(),
+            kind: ClaimKind::Direct,
+            start: 0,
+            end: 5,
+            cue: Some("said".into()),
+            stance: Stance::Refutes,
+            stance_cues: vec!["denied".into(), "no presence".into()],
+            entities: vec!["isis".into()],
+            date: "2024-01-01".parse().ok(),
+        };
+        Corpus {
+            config: CorpusConfig { question: "Q?".into(), ..CorpusConfig::default() },
+            documents: vec![doc("a"), doc("b")],
+            claims: vec![claim("a", "line one\nline \"two\", end"), claim("b", "plain")],
+            notes: vec![CorpusNote { file: "x.txt".into(), level: NoteLevel::Error, message: "empty file".into() }],
+            ..Corpus::default()
+        }
+    }
+
+    #[test]
+    fn json_contract() {
+        let c = corpus();
+        let v: serde_json::Value = serde_json::from_str(&to_json(&c)).unwrap();
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["question"], "Q?");
+        assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+        let d = &v["documents"][0];
+        for k in ["id", "file", "title", "outlet", "date", "date_source", "dateline", "author", "paragraphs", "related"] {
+            assert!(d.get(k).is_some(), "document key {k}");
+        }
+        assert_eq!(d["paragraphs"][0], "First \"para\", here.");
+        assert_eq!(d["paragraphs"][1], "Second para.");
+        let cl = &v["claims"][0];
+        for k in ["id", "doc", "speaker", "speaker_id", "role", "affiliation", "side", "text", "kind", "start", "end", "cue", "stance", "stance_cues", "entities", "date"] {
+            assert!(cl.get(k).is_some(), "claim key {k}");
+        }
+        assert_eq!(cl["stance"], "refutes");
+        assert_eq!(cl["kind"], "direct");
+        assert_eq!(v["notes"][0]["level"], "error");
+    }
+
+    #[test]
+    fn json_subset_keeps_only_referenced_documents() {
+        let c = corpus();
+        let v: serde_json::Value = serde_json::from_str(&to_json_subset(&c, &[&c.claims[1]])).unwrap();
+        let docs = v["documents"].as_array().unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0]["id"], "b");
+        assert_eq!(v["claims"].as_array().unwrap().len(), 1);
+        let v: serde_json::Value = serde_json::from_str(&to_json_subset(&c, &[])).unwrap();
+        assert!(v["documents"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn csv_quotes_per_rfc4180() {
+        let c = corpus();
+        let claims: Vec<&Claim> = c.claims.iter().collect();
+        let csv = to_csv(&c, &claims);
+        let mut lines = csv.split("\r\n");
+        assert_eq!(lines.next().unwrap(), CSV_COLUMNS.join(","));
+        assert!(csv.contains("\"A, \"\"quoted\"\" title\""));
+        assert!(csv.contains("\"line one\nline \"\"two\"\", end\""));
+        assert!(csv.contains(",denied; no presence,isis,0,5\r\n"));
+        assert!(csv.ends_with("\r\n"));
+        // Two rows plus the header; the embedded newline is inside quotes.
+        assert_eq!(csv.matches("\r\n").count(), 3);
+    }
+}

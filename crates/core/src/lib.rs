@@ -1,0 +1,17 @@
+//! What the Counterclaim app links: the corpus model and its configuration, text folding, dates, the one
+//! `ViewState` and its URL codec, the query side of search, highlighting, comparison, export and unpacking.
+//! Plain Rust with no web dependencies and no builder code (ingest and extraction live in `counterclaim-builder`).
+pub mod cite;
+pub mod compare;
+pub mod config;
+pub mod corpus;
+pub mod date;
+pub mod export;
+pub mod highlight;
+pub mod model;
+pub mod pack;
+pub mod search;
+pub mod text;
+pub mod timeline;
+pub mod view;
+pub mod window;

@@ -1,0 +1,244 @@
+//! Plain data types shared by every part of the core and the UI: documents, claims, notes, the corpus.
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+
+/// Stance of a claim toward the corpus question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Supports,
+    Refutes,
+    Neutral,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 3] = [Stance::Supports, Stance::Refutes, Stance::Neutral];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Refutes => "refutes",
+            Stance::Neutral => "neutral",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+    /// The label shown for this stance ("Supports").
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "Supports",
+            Stance::Refutes => "Refutes",
+            Stance::Neutral => "Neutral",
+        }
+    }
+    /// The stance that disagrees with this one (neutral has none).
+    pub fn opposite(self) -> Option<Stance> {
+        match self {
+            Stance::Supports => Some(Stance::Refutes),
+            Stance::Refutes => Some(Stance::Supports),
+            Stance::Neutral => None,
+        }
+    }
+}
+
+/// Whether a claim is quoted verbatim or reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Direct,
+    Indirect,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 2] = [ClaimKind::Direct, ClaimKind::Indirect];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ClaimKind> {
+        ClaimKind::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+    /// The label shown for this kind ("Direct quote", "Reported").
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "Direct quote",
+            ClaimKind::Indirect => "Reported",
+        }
+    }
+}
+
+/// A paragraph of a clean body; `start..end` are UTF-8 byte offsets into `Document::body`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One clean article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id derived from the file name (never from the position in the corpus).
+    pub id: String,
+    /// File name, e.g. `000_9b11820a0472705f.txt`.
+    pub file: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// Publication date (ISO text in every serde format).
+    pub date: Option<PartialDate>,
+    /// Where the date came from, e.g. `header "date 2024-01-01"`.
+    pub date_source: Option<String>,
+    pub dateline: Option<String>,
+    pub author: Option<String>,
+    /// Clean body: paragraphs joined by a blank line ("\n\n").
+    pub body: String,
+    pub paragraphs: Vec<Paragraph>,
+    /// Related-article teasers found on the page (kept aside, never used for claims).
+    pub related: Vec<String>,
+    /// Other page furniture (ads, comment forms, bios, taglines) kept aside.
+    pub extras: Vec<String>,
+}
+
+impl Document {
+    pub fn paragraph_text(&self, p: &Paragraph) -> &str {
+        &self.body[p.start..p.end]
+    }
+    /// The paragraph that contains byte offset `at` of the body.
+    pub fn paragraph_at(&self, at: usize) -> Option<&Paragraph> {
+        self.paragraphs.iter().find(|p| p.start <= at && at < p.end.max(p.start + 1))
+    }
+    /// Year as a number, when the date is known.
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| d.year())
+    }
+    /// A display title: the title; when the text gives none, the opening words of the body (marked by "…"),
+    /// or the file name for an empty body.
+    pub fn display_title(&self) -> String {
+        if let Some(t) = &self.title {
+            return t.clone();
+        }
+        let first = self.paragraphs.first().map(|p| self.paragraph_text(p)).unwrap_or("");
+        let sentence = first.split_inclusive(['.', '!', '?']).next().unwrap_or("").trim();
+        if sentence.is_empty() {
+            return self.file.clone();
+        }
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        if words.len() <= 12 {
+            sentence.to_string()
+        } else {
+            format!("{}…", words[..12].join(" "))
+        }
+    }
+}
+
+/// One claim: who said what, with what stance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id: a hash of the document id and the claim text.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// Speaker as named (canonical name when known).
+    pub speaker: String,
+    pub speaker_id: String,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    /// Side id from the corpus configuration (e.g. `islamic-emirate`), when known.
+    pub side: Option<String>,
+    /// The quote or the reported content.
+    pub text: String,
+    pub kind: ClaimKind,
+    /// UTF-8 byte offsets of `text` in the document body.
+    pub start: usize,
+    pub end: usize,
+    /// The cue verb that introduced the claim ("said", "told", "according to").
+    pub cue: Option<String>,
+    pub stance: Stance,
+    /// Words of `text` that decided the stance.
+    pub stance_cues: Vec<String>,
+    /// Canonical entity ids mentioned in `text`.
+    pub entities: Vec<String>,
+    /// Date of the claim (the document's date).
+    pub date: Option<PartialDate>,
+}
+
+impl Claim {
+    pub fn year(&self) -> Option<i32> {
+        self.date.map(|d| d.year())
+    }
+}
+
+/// Severity of a corpus note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteLevel {
+    Warning,
+    Error,
+}
+
+/// Something the ingest noticed about a file: why it was skipped or what was odd about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusNote {
+    pub file: String,
+    pub level: NoteLevel,
+    pub message: String,
+}
+
+/// Stable short hash (FNV-1a 64) used for ids.
+pub fn stable_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        for b in p.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Claim id: 12 hex digits of the hash of document id and normalised claim text.
+pub fn claim_id(doc_id: &str, text: &str) -> String {
+    let norm: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{:012x}", stable_hash(&[doc_id, &norm]) & 0xffff_ffff_ffff)
+}
+
+/// Slug used for speaker ids: lowercase ASCII letters/digits joined by '-'.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(|c| c.to_lowercase()) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_ids_are_stable_and_whitespace_insensitive() {
+        let a = claim_id("doc1", "Daesh has  been\ndestroyed");
+        assert_eq!(a, claim_id("doc1", "Daesh has been destroyed"));
+        assert_ne!(a, claim_id("doc2", "Daesh has been destroyed"));
+        assert_eq!(a.len(), 12);
+    }
+
+    #[test]
+    fn slug_folds_case_and_punctuation() {
+        assert_eq!(slug("Major General Pat Ryder"), "major-general-pat-ryder");
+        assert_eq!(slug("  Islamic Emirate's  spokesman "), "islamic-emirate-s-spokesman");
+    }
+}

@@ -1,0 +1,67 @@
+//! Which parts of a text a query highlights: words it starts, phrases it quotes, mentions of entities it names.
+use super::terms::folded_words;
+use super::Index;
+use crate::text::sort;
+
+impl Index {
+    /// Byte ranges of `text` to highlight for query `q`: words starting with a query word, quoted phrases,
+    /// and mentions (by any alias) of the entities the query names. Sorted, merged where they overlap.
+    pub fn hit_spans(&self, text: &str, q: &str) -> Vec<(usize, usize)> {
+        let clauses = self.clauses(q);
+        if clauses.is_empty() || text.is_empty() {
+            return Vec::new();
+        }
+        let toks = folded_words(text);
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut ents: Vec<usize> = Vec::new();
+        for c in &clauses {
+            for w in &c.words {
+                spans.extend(
+                    toks.iter()
+                        .filter(|t| t.2.starts_with(w.as_str()))
+                        .map(|t| (t.0, t.1)),
+                );
+            }
+            if let Some(ph) = &c.phrase {
+                if !ph.is_empty() && toks.len() >= ph.len() {
+                    for k in 0..=toks.len() - ph.len() {
+                        if toks[k..k + ph.len()].iter().zip(ph).all(|(t, w)| t.2 == *w) {
+                            spans.push((toks[k].0, toks[k + ph.len() - 1].1));
+                        }
+                    }
+                }
+            }
+            ents.extend(&c.entities);
+        }
+        if !ents.is_empty() {
+            spans.extend(
+                self.highlighter
+                    .entity_matches(text)
+                    .into_iter()
+                    .filter(|m| ents.contains(&m.2))
+                    .map(|m| (m.0, m.1)),
+            );
+        }
+        merge_spans(spans)
+    }
+}
+
+/// Sort and merge overlapping spans.
+pub(super) fn merge_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.retain(|s| s.0 < s.1);
+    sort(&mut spans);
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(l) if s.0 < l.1 => l.1 = l.1.max(s.1),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Byte ranges of `text` to highlight for query `q` (see [`Index::hit_spans`]).
+pub fn hit_spans(index: &Index, text: &str, q: &str) -> Vec<(usize, usize)> {
+    index.hit_spans(text, q)
+}
+
