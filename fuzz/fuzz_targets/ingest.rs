@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use counterclaim_core::config::CorpusConfig;
 use counterclaim_builder::ingest::ingest_all;
+use counterclaim_core::config::CorpusConfig;
 use libfuzzer_sys::fuzz_target;
 
 fn config() -> &'static CorpusConfig {

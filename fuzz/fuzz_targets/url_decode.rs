@@ -13,10 +13,6 @@ fuzz_target!(|data: &[u8]| {
     let e = encode(&d.state);
     let again = decode(&e);
     assert_eq!(again.state, d.state, "input {input:?} encoded as {e:?}");
-    assert!(
-        again.notices.is_empty(),
-        "notices on {e:?}: {:?}",
-        again.notices
-    );
+    assert!(again.notices.is_empty(), "notices on {e:?}: {:?}", again.notices);
     assert_eq!(encode(&again.state), e);
 });

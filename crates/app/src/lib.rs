@@ -17,7 +17,9 @@ pub fn start() {
             let p = gloo::utils::document().create_element("p").ok();
             if let Some(p) = p {
                 p.set_class_name("crash");
-                p.set_text_content(Some("Counterclaim hit an internal error. Reload the page; if it happens again, the link you opened may be the cause."));
+                p.set_text_content(Some(
+                    "Counterclaim hit an internal error. Reload the page; if it happens again, the link you opened may be the cause.",
+                ));
                 let _ = b.prepend_with_node_1(&p);
             }
         }

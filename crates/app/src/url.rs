@@ -14,7 +14,13 @@ pub fn read(corpus: &Corpus) -> (ViewState, Vec<String>) {
     let loc = gloo::utils::window().location();
     let search = loc.search().unwrap_or_default();
     let hash = loc.hash().unwrap_or_default();
-    let raw = if search.len() > 1 { search } else if hash.len() > 1 { hash } else { String::new() };
+    let raw = if search.len() > 1 {
+        search
+    } else if hash.len() > 1 {
+        hash
+    } else {
+        String::new()
+    };
     let decoded = view::decode(&raw);
     let mut state = decoded.state;
     let mut notices = decoded.notices;
@@ -30,7 +36,11 @@ pub fn href(state: &ViewState) -> String {
     if uses_fragment() {
         let base = loc.href().unwrap_or_default();
         let base = base.split('#').next().unwrap_or("").to_string();
-        if q.is_empty() { base } else { format!("{base}#{q}") }
+        if q.is_empty() {
+            base
+        } else {
+            format!("{base}#{q}")
+        }
     } else if q.is_empty() {
         path
     } else {
@@ -43,7 +53,11 @@ pub fn absolute(state: &ViewState) -> String {
     let loc = gloo::utils::window().location();
     let origin = loc.origin().unwrap_or_default();
     let h = href(state);
-    if h.starts_with("file:") || origin == "null" { h } else { format!("{origin}{h}") }
+    if h.starts_with("file:") || origin == "null" {
+        h
+    } else {
+        format!("{origin}{h}")
+    }
 }
 
 /// Push or replace the history entry for `state`.

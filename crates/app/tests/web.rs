@@ -38,7 +38,11 @@ async fn doc_list_renders_every_embedded_document() {
     let corpus = Rc::new(counterclaim_app::embedded::corpus());
     assert!(corpus.documents.len() >= 5, "the seeds are compiled in");
     let root = mount_point();
-    yew::Renderer::<DocList>::with_root_and_props(root.clone(), DocListProps { corpus: CorpusRef(corpus.clone()), on_open: None, on_compare: None }).render();
+    yew::Renderer::<DocList>::with_root_and_props(
+        root.clone(),
+        DocListProps { corpus: CorpusRef(corpus.clone()), on_open: None, on_compare: None },
+    )
+    .render();
     settle().await;
     let items = root.query_selector_all("[data-testid=doc-list] li[data-doc-id]").unwrap();
     assert_eq!(items.length() as usize, corpus.documents.len());
@@ -117,12 +121,8 @@ async fn a_long_claim_list_is_virtualised_and_follows_the_scroll() {
     }
     let n = corpus.claims.len();
     let index = counterclaim_builder::index::build(&corpus);
-    let order: Vec<String> = index
-        .query(&corpus, &counterclaim_core::view::ViewState::default())
-        .claims
-        .iter()
-        .map(|&i| corpus.claims[i].id.clone())
-        .collect();
+    let order: Vec<String> =
+        index.query(&corpus, &counterclaim_core::view::ViewState::default()).claims.iter().map(|&i| corpus.claims[i].id.clone()).collect();
     assert_eq!(order.len(), n);
     let root = mount_point();
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(corpus, index)).render();
@@ -134,7 +134,8 @@ async fn a_long_claim_list_is_virtualised_and_follows_the_scroll() {
     assert_eq!(top, order[..top.len()], "the first cards, in order");
 
     // Scroll to the middle of the list: the cards there, and only about a screenful, are rendered.
-    let list: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(root.query_selector("[data-testid=claim-list]").unwrap().unwrap()).unwrap();
+    let list: web_sys::HtmlElement =
+        wasm_bindgen::JsCast::dyn_into(root.query_selector("[data-testid=claim-list]").unwrap().unwrap()).unwrap();
     let win = gloo::utils::window();
     let rect = list.get_bounding_client_rect();
     let y = win.scroll_y().unwrap() + rect.top() + rect.height() / 2.0;

@@ -6,9 +6,9 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
+use counterclaim_builder::extract::Extractor;
 use counterclaim_core::config::CorpusConfig;
 use counterclaim_core::corpus::Corpus;
-use counterclaim_builder::extract::Extractor;
 use counterclaim_core::model::Document;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -16,7 +16,8 @@ const BASE_BYTES: usize = 5_000_000;
 
 fn seeds() -> (CorpusConfig, Vec<(String, Vec<u8>)>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let config = counterclaim_builder::config::parse(&std::fs::read_to_string(dir.join("corpus.toml")).expect("seeds/corpus.toml")).expect("valid corpus.toml");
+    let config = counterclaim_builder::config::parse(&std::fs::read_to_string(dir.join("corpus.toml")).expect("seeds/corpus.toml"))
+        .expect("valid corpus.toml");
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .expect("seeds/")
         .filter_map(Result::ok)
@@ -120,7 +121,9 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("ingest+extract 5MB", |b| b.iter(|| black_box(build(&config, &files).claims.len())));
     g.throughput(Throughput::Bytes(body_bytes as u64));
-    g.bench_function("extract 5MB (clean bodies)", |b| b.iter(|| black_box(docs.iter().map(|d| extractor.extract(d).len()).sum::<usize>())));
+    g.bench_function("extract 5MB (clean bodies)", |b| {
+        b.iter(|| black_box(docs.iter().map(|d| extractor.extract(d).len()).sum::<usize>()))
+    });
     g.finish();
 }
 

@@ -148,44 +148,20 @@ const SIDES: &[Option<&str>] = &[
     Some("media"),
     None,
 ];
-const ROLES: &[&str] = &[
-    "spokesman",
-    "director",
-    "minister",
-    "envoy",
-    "analyst",
-    "senior official",
-    "commander",
-];
-const OUTLETS: &[&str] = &[
-    "Ariana News",
-    "Khaama Press",
-    "Press TV",
-    "TOLOnews",
-    "Pajhwok Afghan News",
-    "Amu TV",
-];
-const TITLE_WORDS: &[&str] = &[
-    "Security",
-    "threat",
-    "Daesh",
-    "Kabul",
-    "warns",
-    "officials",
-    "border",
-    "attack",
-    "region",
-    "talks",
-    "report",
-];
+const ROLES: &[&str] = &["spokesman", "director", "minister", "envoy", "analyst", "senior official", "commander"];
+const OUTLETS: &[&str] = &["Ariana News", "Khaama Press", "Press TV", "TOLOnews", "Pajhwok Afghan News", "Amu TV"];
+const TITLE_WORDS: &[&str] =
+    &["Security", "threat", "Daesh", "Kabul", "warns", "officials", "border", "attack", "region", "talks", "report"];
 
 fn seeds_config() -> CorpusConfig {
-    counterclaim_builder::config::parse(include_str!(concat!(env!("COUNTERCLAIM_ROOT"), "/seeds/corpus.toml"))).expect("seeds/corpus.toml parses")
+    counterclaim_builder::config::parse(include_str!(concat!(env!("COUNTERCLAIM_ROOT"), "/seeds/corpus.toml")))
+        .expect("seeds/corpus.toml parses")
 }
 
 /// The words of the seed articles, in order (a natural word stream to cut windows from).
 fn seed_words() -> Vec<String> {
-    let folder = counterclaim_builder::load::read_folder(std::path::Path::new(concat!(env!("COUNTERCLAIM_ROOT"), "/seeds"))).expect("seeds/");
+    let folder =
+        counterclaim_builder::load::read_folder(std::path::Path::new(concat!(env!("COUNTERCLAIM_ROOT"), "/seeds"))).expect("seeds/");
     let mut out: Vec<String> = folder
         .files
         .iter()
@@ -195,12 +171,7 @@ fn seed_words() -> Vec<String> {
         .collect();
     if out.len() < 100 {
         // No seeds: fall back to the phrase lists.
-        out = TAILS
-            .iter()
-            .chain(PLACES)
-            .flat_map(|t| t.split(' '))
-            .map(str::to_string)
-            .collect();
+        out = TAILS.iter().chain(PLACES).flat_map(|t| t.split(' ')).map(str::to_string).collect();
     }
     out
 }
@@ -208,9 +179,8 @@ fn seed_words() -> Vec<String> {
 /// Pseudo-words (names, places, rare words) so the vocabulary grows with the corpus like real text does.
 fn pseudo_words() -> Vec<String> {
     const SYL: &[&str] = &[
-        "ka", "ra", "zi", "mo", "tal", "bar", "shi", "qan", "dar", "hel", "ma", "nu", "gol", "ab",
-        "sar", "ti", "kho", "pa", "le", "rud", "jan", "was", "fe", "ul", "bek", "ze", "ir", "do",
-        "han", "om", "sta", "vi",
+        "ka", "ra", "zi", "mo", "tal", "bar", "shi", "qan", "dar", "hel", "ma", "nu", "gol", "ab", "sar", "ti", "kho", "pa", "le", "rud",
+        "jan", "was", "fe", "ul", "bek", "ze", "ir", "do", "han", "om", "sta", "vi",
     ];
     let mut out = Vec::with_capacity(SYL.len().pow(3));
     for a in SYL {
@@ -247,25 +217,13 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
         let id = format!("{d:05}_{:016x}", rng.next());
         let date = PartialDate::ymd(2019 + rng.below(6) as i32, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8).expect("a valid day");
         let title = (0..4 + rng.below(4))
-            .map(|_| {
-                if rng.below(3) == 0 {
-                    pseudo[zipf(&mut rng, pseudo.len())].clone()
-                } else {
-                    rng.pick(TITLE_WORDS).to_string()
-                }
-            })
+            .map(|_| if rng.below(3) == 0 { pseudo[zipf(&mut rng, pseudo.len())].clone() } else { rng.pick(TITLE_WORDS).to_string() })
             .collect::<Vec<_>>()
             .join(" ");
         let mut body = String::new();
         for _ in 0..CLAIMS_PER_DOC {
             let (pred, stance) = PREDICATES[rng.below(PREDICATES.len())];
-            let mut text = format!(
-                "{} {} {}, {}",
-                rng.pick(SUBJECTS),
-                pred,
-                rng.pick(PLACES),
-                rng.pick(TAILS)
-            );
+            let mut text = format!("{} {} {}, {}", rng.pick(SUBJECTS), pred, rng.pick(PLACES), rng.pick(TAILS));
             text = text[..1].to_uppercase() + &text[1..];
             let len = 6 + rng.below(14);
             let at = rng.below(seeds.len().saturating_sub(len).max(1));
@@ -303,11 +261,7 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
                 end: start + text.len(),
                 start,
                 text,
-                kind: if rng.below(2) == 0 {
-                    ClaimKind::Direct
-                } else {
-                    ClaimKind::Indirect
-                },
+                kind: if rng.below(2) == 0 { ClaimKind::Direct } else { ClaimKind::Indirect },
                 cue: Some("said".into()),
                 stance,
                 stance_cues: vec![cue_word],
@@ -358,44 +312,25 @@ fn toggles(c: &Corpus) -> Vec<ViewState> {
     out.push(v.clone());
     v.filters[Facet::Doc] = vec![c.documents[0].id.clone()];
     out.push(v.clone());
-    let mut v = ViewState {
-        from: Some("2021-03".into()),
-        to: Some("2022-06-30".into()),
-        ..ViewState::default()
-    };
+    let mut v = ViewState { from: Some("2021-03".into()), to: Some("2022-06-30".into()), ..ViewState::default() };
     out.push(v.clone());
     v.sort = SortKey::Speaker;
     out.push(v.clone());
     v.sort = SortKey::Document;
     v.filters[Facet::Entity] = vec!["taliban".into(), "ttp".into()];
     out.push(v.clone());
-    out.push(ViewState {
-        sort: SortKey::Oldest,
-        ..ViewState::default()
-    });
+    out.push(ViewState { sort: SortKey::Oldest, ..ViewState::default() });
     out
 }
 
 /// Queries typed character by character: every prefix of each.
 fn typed() -> Vec<ViewState> {
-    let queries = [
-        "daesh",
-        "isis",
-        "islamic state",
-        "afghanistan threat",
-        "\"increased activities\"",
-        "kabul",
-        "mujahid",
-        "tolonews",
-        "zzz",
-    ];
+    let queries =
+        ["daesh", "isis", "islamic state", "afghanistan threat", "\"increased activities\"", "kabul", "mujahid", "tolonews", "zzz"];
     let mut out = Vec::new();
     for q in queries {
         for (i, _) in q.char_indices().skip(1).chain([(q.len(), ' ')]) {
-            out.push(ViewState {
-                q: q[..i].to_string(),
-                ..ViewState::default()
-            });
+            out.push(ViewState { q: q[..i].to_string(), ..ViewState::default() });
         }
     }
     out
@@ -411,12 +346,7 @@ fn ms(d: Duration) -> String {
 }
 
 /// Time every view `rounds` times; p50/p95/max over all samples.
-fn latencies(
-    index: &Index,
-    c: &Corpus,
-    views: &[ViewState],
-    rounds: usize,
-) -> (Duration, Duration, Duration) {
+fn latencies(index: &Index, c: &Corpus, views: &[ViewState], rounds: usize) -> (Duration, Duration, Duration) {
     let mut samples = Vec::with_capacity(views.len() * rounds);
     for v in views {
         black_box(index.query(c, v)); // warm
@@ -429,11 +359,7 @@ fn latencies(
         }
     }
     samples.sort();
-    (
-        percentile(&samples, 0.5),
-        percentile(&samples, 0.95),
-        *samples.last().expect("samples"),
-    )
+    (percentile(&samples, 0.5), percentile(&samples, 0.95), *samples.last().expect("samples"))
 }
 
 fn report(corpora: &[(usize, Corpus)]) {
@@ -494,16 +420,11 @@ fn benches(cr: &mut Criterion) {
     g.sample_size(10);
     for (n, c) in &corpora {
         g.throughput(Throughput::Elements(c.claims.len() as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(n), c, |b, c| {
-            b.iter(|| counterclaim_builder::index::build(black_box(c)))
-        });
+        g.bench_with_input(BenchmarkId::from_parameter(n), c, |b, c| b.iter(|| counterclaim_builder::index::build(black_box(c))));
     }
     g.finish();
 
-    for (name, make) in [
-        ("query_toggles", toggles as fn(&Corpus) -> Vec<ViewState>),
-        ("query_typed", |_: &Corpus| typed()),
-    ] {
+    for (name, make) in [("query_toggles", toggles as fn(&Corpus) -> Vec<ViewState>), ("query_typed", |_: &Corpus| typed())] {
         let mut g = cr.benchmark_group(name);
         g.sample_size(20);
         for (n, c) in &corpora {

@@ -38,8 +38,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
@@ -71,18 +71,8 @@ const TOGGLES: &[(&str, &str)] = &[
 /// Then these are switched on one after the other (AND across facets) and off in reverse order.
 const STACK: &[(&str, &str)] = &[("stance", "refutes"), ("side", "islamic-emirate"), ("entity", "isis"), ("year", "2024")];
 /// Queries typed character by character: every prefix is one sample.
-const QUERIES: &[&str] = &[
-    "daesh",
-    "isis",
-    "taliban",
-    "threat",
-    "destroyed",
-    "\"no longer exists\"",
-    "pentagon",
-    "qani",
-    "afghanistan security",
-    "mujahid",
-];
+const QUERIES: &[&str] =
+    &["daesh", "isis", "taliban", "threat", "destroyed", "\"no longer exists\"", "pentagon", "qani", "afghanistan security", "mujahid"];
 
 /// Installed before any page script: marks when the app (or the minimal page) first shows its content.
 const OBSERVER: &str = r#"(() => {
@@ -494,7 +484,8 @@ async fn load(b: &Browser, url: &str, reload: bool) -> Load {
             zero_since.get_or_insert_with(Instant::now);
         }
         let empty_app = zero_since.is_some_and(|z| z.elapsed() > Duration::from_millis(1500));
-        let errors: Vec<String> = v["errors"].as_array().map(|a| a.iter().filter_map(|e| e.as_str().map(str::to_string)).collect()).unwrap_or_default();
+        let errors: Vec<String> =
+            v["errors"].as_array().map(|a| a.iter().filter_map(|e| e.as_str().map(str::to_string)).collect()).unwrap_or_default();
         // A page that logged an error and has not rendered for 10 s will not.
         let broken = !errors.is_empty() && got("rendered").is_none() && t0.elapsed() > Duration::from_secs(10);
         if broken || t0.elapsed() > Duration::from_secs(180) {
@@ -853,12 +844,7 @@ fn painted_of(loads: &[Load]) -> Option<f64> {
 }
 
 fn sh(cmd: &str) -> String {
-    Command::new("bash")
-        .arg("-c")
-        .arg(cmd)
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default()
+    Command::new("bash").arg("-c").arg(cmd).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default()
 }
 
 async fn run() -> i32 {
@@ -977,7 +963,11 @@ async fn run() -> i32 {
                 .iter()
                 .enumerate()
                 .map(|(k, (q, c))| {
-                    format!("`{q}` {}/{}", c.clone().unwrap_or_else(|| "–".into()), i.ms_counts.get(k).map_or("–".into(), |n| n.to_string()))
+                    format!(
+                        "`{q}` {}/{}",
+                        c.clone().unwrap_or_else(|| "–".into()),
+                        i.ms_counts.get(k).map_or("–".into(), |n| n.to_string())
+                    )
                 })
                 .collect();
             md.push_str(&format!("  results ours/MiniSearch: {}.\n", counts.join(", ")));

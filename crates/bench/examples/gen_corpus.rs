@@ -52,12 +52,10 @@ impl Rng {
 }
 
 // Invented people: first × last names give 168 speakers that no configuration knows.
-const FIRST: &[&str] = &[
-    "Ahmad", "Farid", "Nasrin", "Hamid", "Laila", "Omar", "Sarah", "James", "Elena", "Dmitri", "Reza", "Aisha", "Karim", "Maryam",
-];
-const LAST: &[&str] = &[
-    "Rahimi", "Noori", "Sadat", "Haqqani", "Wardak", "Mitchell", "Sokolov", "Tehrani", "Baheer", "Stanekzai", "Collins", "Qaderi",
-];
+const FIRST: &[&str] =
+    &["Ahmad", "Farid", "Nasrin", "Hamid", "Laila", "Omar", "Sarah", "James", "Elena", "Dmitri", "Reza", "Aisha", "Karim", "Maryam"];
+const LAST: &[&str] =
+    &["Rahimi", "Noori", "Sadat", "Haqqani", "Wardak", "Mitchell", "Sokolov", "Tehrani", "Baheer", "Stanekzai", "Collins", "Qaderi"];
 const TITLE_TEMPLATES: &[&str] = &[
     "{E} Trying to Regroup in Afghanistan: {P}",
     "{P} Says {E} Has Been Defeated",
@@ -240,11 +238,8 @@ fn main() {
     let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
     let corpus = counterclaim_builder::corpus::build(config, &refs);
     let t_build = t1.elapsed();
-    let docs: BTreeMap<&str, (&str, &str)> = corpus
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), (d.title.as_deref().unwrap_or(""), d.outlet.as_deref().unwrap_or(""))))
-        .collect();
+    let docs: BTreeMap<&str, (&str, &str)> =
+        corpus.documents.iter().map(|d| (d.id.as_str(), (d.title.as_deref().unwrap_or(""), d.outlet.as_deref().unwrap_or("")))).collect();
     let claims: Vec<serde_json::Value> = corpus
         .claims
         .iter()

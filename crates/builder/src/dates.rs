@@ -38,7 +38,11 @@ pub fn calendar_date(year: i32, month: u8, day: u8) -> Option<PartialDate> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tok<'a> {
     /// A run of ASCII digits, possibly with an ordinal suffix ("3rd").
-    Num { value: u32, digits: usize, ordinal: bool },
+    Num {
+        value: u32,
+        digits: usize,
+        ordinal: bool,
+    },
     Word(&'a str),
     Punct(char),
 }
@@ -119,8 +123,23 @@ pub fn month_number(word: &str) -> Option<u8> {
 pub fn is_weekday(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
     )
 }
 
@@ -181,12 +200,11 @@ fn numeric_at(toks: &[Token], i: usize) -> Option<(PartialDate, usize)> {
         return None;
     }
     // Not part of a longer number-like run ("1.2.2019.5", "v2019-11-10-3").
-    let glued_before = i > 0
-        && touching(&toks[i - 1], &t[0])
-        && matches!(toks[i - 1].tok, Tok::Num { .. } | Tok::Word(_) | Tok::Punct('.' | '-' | '/'));
-    let glued_after = toks.get(i + 5).is_some_and(|n| {
-        touching(&t[4], n) && (matches!(n.tok, Tok::Num { .. }) || matches!(n.tok, Tok::Punct(c) if c == sep))
-    });
+    let glued_before =
+        i > 0 && touching(&toks[i - 1], &t[0]) && matches!(toks[i - 1].tok, Tok::Num { .. } | Tok::Word(_) | Tok::Punct('.' | '-' | '/'));
+    let glued_after = toks
+        .get(i + 5)
+        .is_some_and(|n| touching(&t[4], n) && (matches!(n.tok, Tok::Num { .. }) || matches!(n.tok, Tok::Punct(c) if c == sep)));
     if glued_before || glued_after {
         return None;
     }

@@ -21,4 +21,3 @@ pub fn pack(corpus: &Corpus, index: &Index) -> Vec<u8> {
     let slim = Corpus::new(config, corpus.documents.clone(), corpus.claims.clone(), corpus.notes.clone());
     postcard::to_allocvec(&PackRef { format: FORMAT, corpus: &slim, index }).expect("a corpus always serializes")
 }
-

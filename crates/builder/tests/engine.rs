@@ -27,31 +27,12 @@ fn config() -> CorpusConfig {
         label: label.into(),
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
     };
-    let side = |id: &str, label: &str| SideDef {
-        id: id.into(),
-        label: label.into(),
-        markers: vec![],
-    };
+    let side = |id: &str, label: &str| SideDef { id: id.into(), label: label.into(), markers: vec![] };
     CorpusConfig {
         question: "Is ISIS active in Afghanistan?".into(),
-        sides: vec![
-            side("islamic-emirate", "Islamic Emirate"),
-            side("russia", "Russia"),
-            side("us-government", "US government"),
-        ],
+        sides: vec![side("islamic-emirate", "Islamic Emirate"), side("russia", "Russia"), side("us-government", "US government")],
         entities: vec![
-            ent(
-                "isis",
-                "ISIS / Daesh",
-                &[
-                    "ISIS",
-                    "Daesh",
-                    "ISIS-K",
-                    "ISIS-Khorasan",
-                    "Islamic State",
-                    "IS",
-                ],
-            ),
+            ent("isis", "ISIS / Daesh", &["ISIS", "Daesh", "ISIS-K", "ISIS-Khorasan", "Islamic State", "IS"]),
             ent("afghanistan", "Afghanistan", &["Afghanistan", "Afghan"]),
             ent("al-qaeda", "Al-Qaeda", &["al-Qaeda", "al Qaeda"]),
         ],
@@ -117,24 +98,9 @@ fn claim(
 /// 4 d3 2022-08-15 Pat Ryder (us-gov)      refutes  "Al-Qaeda has no presence in Afghanistan"
 /// 5 d4 2021-01-05 Émile Durand (no side)  neutral  "Le régime a détruit l'État islamique, selon lui"
 fn corpus() -> Corpus {
-    let d1 = doc(
-        "d1",
-        "Taliban say Daesh defeated",
-        Some("Ariana News"),
-        Some("2023-03-01"),
-    );
-    let d2 = doc(
-        "d2",
-        "FSB warns of militants",
-        Some("Press TV"),
-        Some("2023-10-12"),
-    );
-    let d3 = doc(
-        "d3",
-        "Pentagon briefing",
-        Some("TOLOnews"),
-        Some("2022-08-15"),
-    );
+    let d1 = doc("d1", "Taliban say Daesh defeated", Some("Ariana News"), Some("2023-03-01"));
+    let d2 = doc("d2", "FSB warns of militants", Some("Press TV"), Some("2023-10-12"));
+    let d3 = doc("d3", "Pentagon briefing", Some("TOLOnews"), Some("2022-08-15"));
     let d4 = doc("d4", "Revue de presse", None, Some("2021-01-05"));
     use ClaimKind::*;
     use Stance::*;
@@ -199,18 +165,7 @@ fn corpus() -> Corpus {
             &["al-qaeda", "afghanistan"],
             80,
         ),
-        claim(
-            "c5",
-            &d4,
-            "Émile Durand",
-            None,
-            None,
-            "Le régime a détruit l'État islamique, selon lui",
-            Neutral,
-            Indirect,
-            &[],
-            0,
-        ),
+        claim("c5", &d4, "Émile Durand", None, None, "Le régime a détruit l'État islamique, selon lui", Neutral, Indirect, &[], 0),
     ];
     Corpus::new(config(), vec![d1, d2, d3, d4], claims, vec![])
 }
@@ -230,32 +185,16 @@ fn sorted_ids(c: &Corpus, r: &QueryResult) -> Vec<String> {
 }
 
 fn search(c: &Corpus, q: &str) -> Vec<String> {
-    sorted_ids(
-        c,
-        &run(
-            c,
-            &ViewState {
-                q: q.into(),
-                ..ViewState::default()
-            },
-        ),
-    )
+    sorted_ids(c, &run(c, &ViewState { q: q.into(), ..ViewState::default() }))
 }
 
 fn facet(r: &QueryResult, f: Facet) -> &FacetCounts {
-    r.facets
-        .iter()
-        .find(|x| x.facet == f)
-        .expect("facet listed")
+    r.facets.iter().find(|x| x.facet == f).expect("facet listed")
 }
 
 /// `(value, count, selected)` of a facet.
 fn counts(r: &QueryResult, f: Facet) -> Vec<(String, usize, bool)> {
-    facet(r, f)
-        .values
-        .iter()
-        .map(|v| (v.value.clone(), v.count, v.selected))
-        .collect()
+    facet(r, f).values.iter().map(|v| (v.value.clone(), v.count, v.selected)).collect()
 }
 
 fn s(v: &[&str]) -> Vec<String> {
@@ -271,57 +210,28 @@ fn no_filter_lists_everything_newest_first() {
     assert_eq!(r.total, 6);
     // d2 (2023-10-12) in reading order, then d1, d3 in reading order, d4.
     assert_eq!(ids(&c, &r), s(&["c2", "c1", "c0", "c3", "c4", "c5"]));
-    assert_eq!(
-        r.facets.iter().map(|f| f.facet).collect::<Vec<_>>(),
-        Facet::ALL.to_vec()
-    );
+    assert_eq!(r.facets.iter().map(|f| f.facet).collect::<Vec<_>>(), Facet::ALL.to_vec());
 }
 
 #[test]
 fn sort_orders() {
     let c = corpus();
-    let q = |sort| {
-        ids(
-            &c,
-            &run(
-                &c,
-                &ViewState {
-                    sort,
-                    ..ViewState::default()
-                },
-            ),
-        )
-    };
+    let q = |sort| ids(&c, &run(&c, &ViewState { sort, ..ViewState::default() }));
     assert_eq!(q(SortKey::Oldest), s(&["c5", "c3", "c4", "c0", "c2", "c1"]));
     // By folded speaker name: Abdul, Alexander, Émile (folded "emile"), Pat ×2 (newest first, then reading order), Zamir.
-    assert_eq!(
-        q(SortKey::Speaker),
-        s(&["c0", "c1", "c5", "c3", "c4", "c2"])
-    );
+    assert_eq!(q(SortKey::Speaker), s(&["c0", "c1", "c5", "c3", "c4", "c2"]));
     // By document title (folded), reading order inside: FSB…, Pentagon…, Revue…, Taliban….
-    assert_eq!(
-        q(SortKey::Document),
-        s(&["c2", "c1", "c3", "c4", "c5", "c0"])
-    );
+    assert_eq!(q(SortKey::Document), s(&["c2", "c1", "c3", "c4", "c5", "c0"]));
 }
 
 #[test]
 fn values_within_a_facet_or_and_facets_and() {
     let c = corpus();
-    let v = ViewState {
-        filters: filters(&[(Facet::Stance, &["refutes"])]),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Stance, &["refutes"])]), ..ViewState::default() };
     assert_eq!(sorted_ids(&c, &run(&c, &v)), s(&["c0", "c4"]));
-    let v = ViewState {
-        filters: filters(&[(Facet::Stance, &["refutes", "neutral"])]),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Stance, &["refutes", "neutral"])]), ..ViewState::default() };
     assert_eq!(sorted_ids(&c, &run(&c, &v)), s(&["c0", "c4", "c5"]));
-    let v = ViewState {
-        filters: filters(&[(Facet::Stance, &["supports"]), (Facet::Side, &["russia"])]),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Stance, &["supports"]), (Facet::Side, &["russia"])]), ..ViewState::default() };
     assert_eq!(sorted_ids(&c, &run(&c, &v)), s(&["c1", "c2"]));
     let v = ViewState {
         filters: filters(&[(Facet::Stance, &["supports"]), (Facet::Side, &["russia", "us-government"]), (Facet::Kind, &["direct"])]),
@@ -333,149 +243,65 @@ fn values_within_a_facet_or_and_facets_and() {
         ..ViewState::default()
     };
     assert_eq!(sorted_ids(&c, &run(&c, &v)), s(&["c2", "c4"]));
-    let v = ViewState {
-        filters: filters(&[(Facet::Doc, &["d3", "d4"])]),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Doc, &["d3", "d4"])]), ..ViewState::default() };
     assert_eq!(sorted_ids(&c, &run(&c, &v)), s(&["c3", "c4", "c5"]));
-    let v = ViewState {
-        filters: filters(&[(Facet::Speaker, &["pat-ryder"]), (Facet::Year, &["2022"])]),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Speaker, &["pat-ryder"]), (Facet::Year, &["2022"])]), ..ViewState::default() };
     assert_eq!(sorted_ids(&c, &run(&c, &v)), s(&["c3", "c4"]));
 }
 
 #[test]
 fn facet_counts_exclude_their_own_facet() {
     let c = corpus();
-    let v = ViewState {
-        filters: filters(&[(Facet::Stance, &["refutes"])]),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Stance, &["refutes"])]), ..ViewState::default() };
     let r = run(&c, &v);
     // Stance counts ignore the stance filter (fixed order supports, refutes, neutral).
-    assert_eq!(
-        counts(&r, Facet::Stance),
-        vec![
-            ("supports".into(), 3, false),
-            ("refutes".into(), 2, true),
-            ("neutral".into(), 1, false)
-        ]
-    );
+    assert_eq!(counts(&r, Facet::Stance), vec![("supports".into(), 3, false), ("refutes".into(), 2, true), ("neutral".into(), 1, false)]);
     // Other facets count under stance = refutes.
-    assert_eq!(
-        counts(&r, Facet::Side),
-        vec![
-            ("islamic-emirate".into(), 1, false),
-            ("us-government".into(), 1, false)
-        ]
-    );
-    assert_eq!(
-        counts(&r, Facet::Entity),
-        vec![
-            ("afghanistan".into(), 2, false),
-            ("al-qaeda".into(), 1, false),
-            ("isis".into(), 1, false)
-        ]
-    );
-    let labels: Vec<&str> = facet(&r, Facet::Entity)
-        .values
-        .iter()
-        .map(|v| v.label.as_str())
-        .collect();
+    assert_eq!(counts(&r, Facet::Side), vec![("islamic-emirate".into(), 1, false), ("us-government".into(), 1, false)]);
+    assert_eq!(counts(&r, Facet::Entity), vec![("afghanistan".into(), 2, false), ("al-qaeda".into(), 1, false), ("isis".into(), 1, false)]);
+    let labels: Vec<&str> = facet(&r, Facet::Entity).values.iter().map(|v| v.label.as_str()).collect();
     assert_eq!(labels, vec!["Afghanistan", "Al-Qaeda", "ISIS / Daesh"]);
 
     // Two facets active: each counts under the other only.
-    let v = ViewState {
-        filters: filters(&[(Facet::Stance, &["supports"]), (Facet::Side, &["russia"])]),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Stance, &["supports"]), (Facet::Side, &["russia"])]), ..ViewState::default() };
     let r = run(&c, &v);
-    assert_eq!(
-        counts(&r, Facet::Stance),
-        vec![("supports".into(), 2, true)]
-    );
-    assert_eq!(
-        counts(&r, Facet::Side),
-        vec![
-            ("russia".into(), 2, true),
-            ("us-government".into(), 1, false)
-        ]
-    );
+    assert_eq!(counts(&r, Facet::Stance), vec![("supports".into(), 2, true)]);
+    assert_eq!(counts(&r, Facet::Side), vec![("russia".into(), 2, true), ("us-government".into(), 1, false)]);
     assert_eq!(counts(&r, Facet::Doc), vec![("d2".into(), 2, false)]);
-    assert_eq!(
-        facet(&r, Facet::Doc).values[0].label,
-        "FSB warns of militants"
-    );
+    assert_eq!(facet(&r, Facet::Doc).values[0].label, "FSB warns of militants");
 }
 
 #[test]
 fn selected_values_are_listed_even_with_zero_count() {
     let c = corpus();
-    let v = ViewState {
-        filters: filters(&[(Facet::Stance, &["neutral"]), (Facet::Side, &["russia", "nobody"])]),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Stance, &["neutral"]), (Facet::Side, &["russia", "nobody"])]), ..ViewState::default() };
     let r = run(&c, &v);
     assert!(r.claims.is_empty());
     // Under stance = neutral no claim has a side, yet both selected values stay listed.
-    assert_eq!(
-        counts(&r, Facet::Side),
-        vec![("russia".into(), 0, true), ("nobody".into(), 0, true)]
-    );
+    assert_eq!(counts(&r, Facet::Side), vec![("russia".into(), 0, true), ("nobody".into(), 0, true)]);
     let russia = &facet(&r, Facet::Side).values[0];
     assert_eq!(russia.label, "Russia");
     // Stance counts under side ∈ {russia, nobody}.
-    assert_eq!(
-        counts(&r, Facet::Stance),
-        vec![("supports".into(), 2, false), ("neutral".into(), 0, true)]
-    );
+    assert_eq!(counts(&r, Facet::Stance), vec![("supports".into(), 2, false), ("neutral".into(), 0, true)]);
 }
 
 #[test]
 fn year_facet_and_date_range() {
     let c = corpus();
     let r = run(&c, &ViewState::default());
-    assert_eq!(
-        counts(&r, Facet::Year),
-        vec![
-            ("2023".into(), 3, false),
-            ("2022".into(), 2, false),
-            ("2021".into(), 1, false)
-        ]
-    );
+    assert_eq!(counts(&r, Facet::Year), vec![("2023".into(), 3, false), ("2022".into(), 2, false), ("2021".into(), 1, false)]);
     let v = |from: Option<&str>, to: Option<&str>| {
-        sorted_ids(
-            &c,
-            &run(
-                &c,
-                &ViewState {
-                    from: from.map(Into::into),
-                    to: to.map(Into::into),
-                    ..ViewState::default()
-                },
-            ),
-        )
+        sorted_ids(&c, &run(&c, &ViewState { from: from.map(Into::into), to: to.map(Into::into), ..ViewState::default() }))
     };
     assert_eq!(v(Some("2023"), None), s(&["c0", "c1", "c2"]));
     assert_eq!(v(None, Some("2022-12")), s(&["c3", "c4", "c5"]));
-    assert_eq!(
-        v(Some("2023-10-12"), Some("2023-10-12")),
-        s(&["c1", "c2"]),
-        "inclusive on both ends"
-    );
+    assert_eq!(v(Some("2023-10-12"), Some("2023-10-12")), s(&["c1", "c2"]), "inclusive on both ends");
     assert_eq!(v(Some("2022-08-16"), Some("2023-03-01")), s(&["c0"]));
     assert_eq!(v(Some("2021"), Some("2021")), s(&["c5"]));
     // Claim without its own date falls back to the document's date.
     let mut c2 = corpus();
     c2.claims[5].date = None;
-    let r = run(
-        &c2,
-        &ViewState {
-            filters: filters(&[(Facet::Year, &["2021"])]),
-            ..ViewState::default()
-        },
-    );
+    let r = run(&c2, &ViewState { filters: filters(&[(Facet::Year, &["2021"])]), ..ViewState::default() });
     assert_eq!(ids(&c2, &r), s(&["c5"]));
 }
 
@@ -485,49 +311,21 @@ fn long_facets_are_cut_but_keep_selected_values() {
     c.claims.clear();
     c.documents.clear();
     for i in 0..250 {
-        let d = doc(
-            &format!("x{i:03}"),
-            &format!("Doc {i:03}"),
-            None,
-            Some("2020-01-01"),
-        );
-        c.claims.push(claim(
-            &format!("k{i}"),
-            &d,
-            "Ana",
-            None,
-            None,
-            "text",
-            Stance::Neutral,
-            ClaimKind::Direct,
-            &[],
-            0,
-        ));
+        let d = doc(&format!("x{i:03}"), &format!("Doc {i:03}"), None, Some("2020-01-01"));
+        c.claims.push(claim(&format!("k{i}"), &d, "Ana", None, None, "text", Stance::Neutral, ClaimKind::Direct, &[], 0));
         c.documents.push(d);
     }
-    let r = run(
-        &c,
-        &ViewState {
-            filters: filters(&[(Facet::Doc, &["x249"])]),
-            ..ViewState::default()
-        },
-    );
+    let r = run(&c, &ViewState { filters: filters(&[(Facet::Doc, &["x249"])]), ..ViewState::default() });
     let f = facet(&r, Facet::Doc);
     assert_eq!(f.values.len(), counterclaim_core::search::FACET_LIMIT + 1);
     assert_eq!(f.more, 250 - counterclaim_core::search::FACET_LIMIT - 1);
     assert_eq!(f.values[0].value, "x000");
     let last = f.values.last().unwrap();
-    assert_eq!(
-        (last.value.as_str(), last.count, last.selected),
-        ("x249", 1, true)
-    );
+    assert_eq!((last.value.as_str(), last.count, last.selected), ("x249", 1, true));
     assert_eq!(r.claims.len(), 1);
     // Without a selection: exactly the limit, the rest counted in `more`.
     let r = run(&c, &ViewState::default());
-    assert_eq!(
-        facet(&r, Facet::Doc).values.len(),
-        counterclaim_core::search::FACET_LIMIT
-    );
+    assert_eq!(facet(&r, Facet::Doc).values.len(), counterclaim_core::search::FACET_LIMIT);
     assert_eq!(facet(&r, Facet::Doc).more, 50);
 }
 
@@ -537,19 +335,11 @@ fn long_facets_are_cut_but_keep_selected_values() {
 fn alias_search_finds_other_names_of_the_entity() {
     let c = corpus();
     let isis = s(&["c0", "c1", "c2", "c3"]);
-    assert_eq!(
-        search(&c, "ISIS"),
-        isis,
-        "ISIS finds the Daesh and Islamic State claims"
-    );
+    assert_eq!(search(&c, "ISIS"), isis, "ISIS finds the Daesh and Islamic State claims");
     assert_eq!(search(&c, "isis"), isis);
     assert_eq!(search(&c, "daesh"), isis, "daesh finds the ISIS-K claim");
     assert_eq!(search(&c, "Islamic State"), isis);
-    assert_eq!(
-        search(&c, "\"islamic state\""),
-        isis,
-        "a quoted alias is alias-aware too"
-    );
+    assert_eq!(search(&c, "\"islamic state\""), isis, "a quoted alias is alias-aware too");
     assert_eq!(search(&c, "ISIS-K"), isis);
     // Entities listed on the claim count even when the text names none of the aliases.
     let mut c2 = corpus();
@@ -564,11 +354,7 @@ fn search_is_case_and_accent_insensitive() {
     let c = corpus();
     assert_eq!(search(&c, "etat"), s(&["c5"]));
     assert_eq!(search(&c, "ÉTAT ISLAMIQUE"), s(&["c5"]));
-    assert_eq!(
-        search(&c, "emile"),
-        s(&["c5"]),
-        "speaker names are searched"
-    );
+    assert_eq!(search(&c, "emile"), s(&["c5"]), "speaker names are searched");
     assert_eq!(search(&c, "DÉTRUIT"), s(&["c5"]));
     assert_eq!(search(&c, "Regime"), s(&["c5"]));
 }
@@ -585,16 +371,8 @@ fn words_match_as_prefixes_and_all_must_match() {
     // Metadata: role, affiliation, outlet (not the article's headline).
     assert_eq!(search(&c, "pentagon"), s(&["c3", "c4"]));
     assert_eq!(search(&c, "fsb"), s(&["c1"]), "role of c1; d2's title is not searched");
-    assert_eq!(
-        search(&c, "press tv"),
-        s(&["c1", "c2"]),
-        "outlet; Ryder's role has 'press' but no 'tv…'"
-    );
-    assert_eq!(
-        search(&c, "press"),
-        s(&["c1", "c2", "c3", "c4"]),
-        "outlet and role; not c5 through its title 'Revue de presse'"
-    );
+    assert_eq!(search(&c, "press tv"), s(&["c1", "c2"]), "outlet; Ryder's role has 'press' but no 'tv…'");
+    assert_eq!(search(&c, "press"), s(&["c1", "c2", "c3", "c4"]), "outlet and role; not c5 through its title 'Revue de presse'");
     assert_eq!(search(&c, "ariana"), s(&["c0"]));
     // Empty or punctuation-only query: no search filter.
     assert_eq!(search(&c, "  ,;  ").len(), 6);
@@ -605,49 +383,26 @@ fn quoted_phrases_match_exact_consecutive_words() {
     let c = corpus();
     assert_eq!(search(&c, "\"increased activities\""), s(&["c1"]));
     assert_eq!(search(&c, "\"activities increased\""), Vec::<String>::new());
-    assert_eq!(
-        search(&c, "\"increased activ\""),
-        Vec::<String>::new(),
-        "no prefix inside quotes"
-    );
+    assert_eq!(search(&c, "\"increased activ\""), Vec::<String>::new(), "no prefix inside quotes");
     assert_eq!(search(&c, "\"has been\" daesh"), s(&["c0"]));
-    assert_eq!(
-        search(&c, "“État islamique”"),
-        s(&["c5"]),
-        "typographic quotes"
-    );
+    assert_eq!(search(&c, "“État islamique”"), s(&["c5"]), "typographic quotes");
     assert_eq!(search(&c, "\"press secretary\""), s(&["c3", "c4"]));
-    assert_eq!(
-        search(&c, "\"warns of militants\""),
-        Vec::<String>::new(),
-        "headlines are not searched"
-    );
+    assert_eq!(search(&c, "\"warns of militants\""), Vec::<String>::new(), "headlines are not searched");
     // Phrases never span two fields (text then speaker).
     assert_eq!(search(&c, "\"borders alexander\""), Vec::<String>::new());
     assert_eq!(
         search_terms("daesh \"has been\" destr"),
-        vec![
-            Term::Word("daesh".into()),
-            Term::Phrase("has been".into()),
-            Term::Word("destr".into())
-        ]
+        vec![Term::Word("daesh".into()), Term::Phrase("has been".into()), Term::Word("destr".into())]
     );
 }
 
 #[test]
 fn search_combines_with_facets_and_counts() {
     let c = corpus();
-    let v = ViewState {
-        filters: filters(&[(Facet::Stance, &["refutes"])]),
-        q: "afghanistan".into(),
-        ..ViewState::default()
-    };
+    let v = ViewState { filters: filters(&[(Facet::Stance, &["refutes"])]), q: "afghanistan".into(), ..ViewState::default() };
     let r = run(&c, &v);
     assert_eq!(sorted_ids(&c, &r), s(&["c0", "c4"]));
-    assert_eq!(
-        counts(&r, Facet::Stance),
-        vec![("supports".into(), 1, false), ("refutes".into(), 2, true)]
-    );
+    assert_eq!(counts(&r, Facet::Stance), vec![("supports".into(), 1, false), ("refutes".into(), 2, true)]);
 }
 
 #[test]
@@ -655,12 +410,7 @@ fn hit_spans_mark_words_phrases_and_aliases() {
     let c = corpus();
     let index = counterclaim_builder::index::build(&c);
     let text = "Daesh has been destroyed; the Islamic State and ISIS-K are gone";
-    let marked = |q: &str| -> Vec<&str> {
-        hit_spans(&index, text, q)
-            .iter()
-            .map(|&(a, b)| &text[a..b])
-            .collect()
-    };
+    let marked = |q: &str| -> Vec<&str> { hit_spans(&index, text, q).iter().map(|&(a, b)| &text[a..b]).collect() };
     assert_eq!(marked("ISIS"), vec!["Daesh", "Islamic State", "ISIS-K"]);
     assert_eq!(marked("destr"), vec!["destroyed"]);
     assert_eq!(marked("\"has been\""), vec!["has been"]);
@@ -683,47 +433,20 @@ fn entity_and_cue_spans() {
     let hl = Highlighter::new(&cfg);
     let text = "Da'esh? No: Daesh and ISIS-Khorasan in Afghanistan have increased activities.";
     let spans = hl.entity_spans(text);
-    let ents: Vec<(&str, &str)> = spans
-        .iter()
-        .map(|(a, b, e)| (&text[*a..*b], e.as_str()))
-        .collect();
-    assert_eq!(
-        ents,
-        vec![
-            ("Daesh", "isis"),
-            ("ISIS-Khorasan", "isis"),
-            ("Afghanistan", "afghanistan")
-        ]
-    );
+    let ents: Vec<(&str, &str)> = spans.iter().map(|(a, b, e)| (&text[*a..*b], e.as_str())).collect();
+    assert_eq!(ents, vec![("Daesh", "isis"), ("ISIS-Khorasan", "isis"), ("Afghanistan", "afghanistan")]);
     assert_eq!(entity_spans(&cfg, text), hl.entity_spans(text));
-    let cues: Vec<&str> = cue_spans(text, &s(&["increased activities", "Daesh"]))
-        .iter()
-        .map(|&(a, b)| &text[a..b])
-        .collect();
+    let cues: Vec<&str> = cue_spans(text, &s(&["increased activities", "Daesh"])).iter().map(|&(a, b)| &text[a..b]).collect();
     assert_eq!(cues, vec!["Daesh", "increased activities"]);
 }
 
 #[test]
 fn segments_cover_text_with_merged_marks() {
     let text = "Daesh has been destroyed";
-    let marks = Marks {
-        entities: vec![(0, 5, "isis".into())],
-        cues: vec![(15, 24)],
-        hits: vec![(0, 5), (15, 24)],
-        shared: vec![(0, 5)],
-    };
+    let marks = Marks { entities: vec![(0, 5, "isis".into())], cues: vec![(15, 24)], hits: vec![(0, 5), (15, 24)], shared: vec![(0, 5)] };
     let segs = segments(text, &marks);
     assert_eq!(segs.len(), 3);
-    assert_eq!(
-        (
-            segs[0].start,
-            segs[0].end,
-            segs[0].entity.as_deref(),
-            segs[0].hit,
-            segs[0].shared
-        ),
-        (0, 5, Some("isis"), true, true)
-    );
+    assert_eq!((segs[0].start, segs[0].end, segs[0].entity.as_deref(), segs[0].hit, segs[0].shared), (0, 5, Some("isis"), true, true));
     assert!(segs[1].is_plain());
     assert!(segs[2].cue && segs[2].hit && segs[2].entity.is_none());
 }
@@ -738,10 +461,7 @@ fn check_segments(text: &str, marks: &Marks) -> Result<(), TestCaseError> {
     prop_assert_eq!(segs.last().unwrap().end, text.len());
     for w in segs.windows(2) {
         prop_assert_eq!(w[0].end, w[1].start, "contiguous");
-        let same = w[0].entity == w[1].entity
-            && w[0].cue == w[1].cue
-            && w[0].hit == w[1].hit
-            && w[0].shared == w[1].shared;
+        let same = w[0].entity == w[1].entity && w[0].cue == w[1].cue && w[0].hit == w[1].hit && w[0].shared == w[1].shared;
         prop_assert!(!same, "adjacent runs with equal marks are merged");
     }
     for sg in &segs {
@@ -859,18 +579,7 @@ fn opposing_ranks_by_entity_overlap_then_time_then_id() {
         &["isis", "afghanistan"],
         40,
     ));
-    c.claims.push(claim(
-        "c8",
-        &d5,
-        "Abdul Mateen Qani",
-        None,
-        None,
-        "Daesh is active",
-        Stance::Supports,
-        ClaimKind::Direct,
-        &["isis"],
-        80,
-    ));
+    c.claims.push(claim("c8", &d5, "Abdul Mateen Qani", None, None, "Daesh is active", Stance::Supports, ClaimKind::Direct, &["isis"], 80));
     // Shares no entity: not opposing.
     c.claims.push(claim(
         "c9",
@@ -887,30 +596,17 @@ fn opposing_ranks_by_entity_overlap_then_time_then_id() {
     c.documents.push(d5);
 
     let ops = opposing(&c, 0, 10);
-    let got: Vec<(&str, f32)> = ops
-        .iter()
-        .map(|o| (c.claims[o.claim].id.as_str(), o.score))
-        .collect();
+    let got: Vec<(&str, f32)> = ops.iter().map(|o| (c.claims[o.claim].id.as_str(), o.score)).collect();
     // Jaccard 1: c7 (19 days) before c2 (225 days); Jaccard 1/2: c3 (198 days) before c1 (225 days).
-    assert_eq!(
-        got,
-        vec![("c7", 1.0), ("c2", 1.0), ("c3", 0.5), ("c1", 0.5)]
-    );
+    assert_eq!(got, vec![("c7", 1.0), ("c2", 1.0), ("c3", 0.5), ("c1", 0.5)]);
     assert_eq!(ops[0].shared_entities, s(&["isis", "afghanistan"]));
     assert_eq!(ops[2].shared_entities, s(&["isis"]));
     assert_eq!(opposing(&c, 0, 2).len(), 2);
     // Neutral claims have no opposite.
     assert!(opposing(&c, 5, 10).is_empty());
     // From a supporting claim: refuting claims of other sides.
-    let from3: Vec<&str> = opposing(&c, 3, 10)
-        .iter()
-        .map(|o| c.claims[o.claim].id.as_str())
-        .collect();
-    assert_eq!(
-        from3,
-        vec!["c0"],
-        "c4 is Ryder's own side and shares no entity anyway"
-    );
+    let from3: Vec<&str> = opposing(&c, 3, 10).iter().map(|o| c.claims[o.claim].id.as_str()).collect();
+    assert_eq!(from3, vec!["c0"], "c4 is Ryder's own side and shares no entity anyway");
 }
 
 #[test]
@@ -923,10 +619,7 @@ fn opposing_ties_break_by_claim_id() {
     b.id = "aa".into();
     c.claims.push(a);
     c.claims.push(b);
-    let got: Vec<&str> = opposing(&c, 0, 3)
-        .iter()
-        .map(|o| c.claims[o.claim].id.as_str())
-        .collect();
+    let got: Vec<&str> = opposing(&c, 0, 3).iter().map(|o| c.claims[o.claim].id.as_str()).collect();
     assert_eq!(got, vec!["aa", "c2", "zz"]);
 }
 
@@ -934,20 +627,9 @@ fn opposing_ties_break_by_claim_id() {
 fn disagreements_list_each_pair_once_supporter_first() {
     let c = corpus();
     let d = disagreements(&c, 10);
-    let got: Vec<(&str, &str, f32)> = d
-        .iter()
-        .map(|&(a, b, sc)| (c.claims[a].id.as_str(), c.claims[b].id.as_str(), sc))
-        .collect();
+    let got: Vec<(&str, &str, f32)> = d.iter().map(|&(a, b, sc)| (c.claims[a].id.as_str(), c.claims[b].id.as_str(), sc)).collect();
     // c2–c0 (Jaccard 1), c3–c0 (1/2, 198 days), c1–c0 (1/2, 225 days), c2–c4 (1/3, 423 days).
-    assert_eq!(
-        got,
-        vec![
-            ("c2", "c0", 1.0),
-            ("c3", "c0", 0.5),
-            ("c1", "c0", 0.5),
-            ("c2", "c4", 1.0 / 3.0)
-        ]
-    );
+    assert_eq!(got, vec![("c2", "c0", 1.0), ("c3", "c0", 0.5), ("c1", "c0", 0.5), ("c2", "c4", 1.0 / 3.0)]);
     assert_eq!(disagreements(&c, 1).len(), 1);
     assert!(disagreements(&c, 0).is_empty());
 }
@@ -955,12 +637,7 @@ fn disagreements_list_each_pair_once_supporter_first() {
 #[test]
 fn align_documents_by_side_then_entity() {
     let mut c = corpus();
-    let d5 = doc(
-        "d5",
-        "Russia and Taliban",
-        Some("Press TV"),
-        Some("2023-11-01"),
-    );
+    let d5 = doc("d5", "Russia and Taliban", Some("Press TV"), Some("2023-11-01"));
     c.claims.push(claim(
         "r1",
         &d5,
@@ -985,39 +662,20 @@ fn align_documents_by_side_then_entity() {
         &["afghanistan"],
         40,
     ));
-    c.claims.push(claim(
-        "r3",
-        &d5,
-        "Unknown",
-        None,
-        None,
-        "Nothing to add",
-        Stance::Neutral,
-        ClaimKind::Direct,
-        &[],
-        90,
-    ));
+    c.claims.push(claim("r3", &d5, "Unknown", None, None, "Nothing to add", Stance::Neutral, ClaimKind::Direct, &[], 90));
     c.documents.push(d5);
     let al = align_documents(&c, "d2", "d5");
     let rows: Vec<(&str, Vec<&str>, Vec<&str>)> = al
         .rows
         .iter()
         .map(|r| {
-            let n = |v: &Vec<usize>| {
-                v.iter()
-                    .map(|&i| c.claims[i].id.as_str())
-                    .collect::<Vec<_>>()
-            };
+            let n = |v: &Vec<usize>| v.iter().map(|&i| c.claims[i].id.as_str()).collect::<Vec<_>>();
             (r.key.as_str(), n(&r.left), n(&r.right))
         })
         .collect();
     assert_eq!(
         rows,
-        vec![
-            ("Russia", vec!["c2", "c1"], vec!["r1"]),
-            ("Islamic Emirate", vec![], vec!["r2"]),
-            ("Other claims", vec![], vec!["r3"]),
-        ]
+        vec![("Russia", vec!["c2", "c1"], vec!["r1"]), ("Islamic Emirate", vec![], vec!["r2"]), ("Other claims", vec![], vec!["r3"]),]
     );
     // Different sides but a shared entity: aligned by entity.
     let al = align_documents(&c, "d1", "d5");
@@ -1032,45 +690,23 @@ fn align_documents_by_side_then_entity() {
 
 /// A deterministic pseudo-random corpus (no aliases, so plain word search can be checked naively).
 fn random_corpus(seed: u64, n_docs: usize) -> Corpus {
-    let mut x = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407)
-        | 1;
+    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) | 1;
     let mut next = move |m: usize| {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
         (x % m as u64) as usize
     };
-    let words = [
-        "daesh",
-        "threat",
-        "régime",
-        "border",
-        "attack",
-        "growing",
-        "défaite",
-        "militants",
-        "kabul",
-        "moscow",
-        "is",
-        "active",
-    ];
+    let words = ["daesh", "threat", "régime", "border", "attack", "growing", "défaite", "militants", "kabul", "moscow", "is", "active"];
     let sides = [None, Some("a"), Some("b"), Some("c")];
     let ents = ["e1", "e2", "e3", "e4"];
     let mut documents = Vec::new();
     let mut claims = Vec::new();
     for d in 0..n_docs {
-        let date = (next(5) > 0)
-            .then(|| format!("{}-{:02}-{:02}", 2019 + next(5), 1 + next(12), 1 + next(28)));
+        let date = (next(5) > 0).then(|| format!("{}-{:02}-{:02}", 2019 + next(5), 1 + next(12), 1 + next(28)));
         let outlet = ["O1", "O2", "O3"].get(next(4)).map(|s| s.to_string());
         let title = format!("{} {}", words[next(words.len())], words[next(words.len())]);
-        let dd = doc(
-            &format!("doc{d:03}"),
-            &title,
-            outlet.as_deref(),
-            date.as_deref(),
-        );
+        let dd = doc(&format!("doc{d:03}"), &title, outlet.as_deref(), date.as_deref());
         for k in 0..1 + next(4) {
             let text: Vec<&str> = (0..3 + next(6)).map(|_| words[next(words.len())]).collect();
             let mut es: Vec<&str> = ents.iter().copied().filter(|_| next(3) == 0).collect();
@@ -1102,14 +738,9 @@ fn naive_matches(c: &Corpus, i: usize, v: &ViewState) -> bool {
     let d = c.document(&cl.doc);
     let date = cl.date.or_else(|| d.and_then(|d| d.date)).map(|d| d.iso());
     let year = date.as_deref().map(|d| d[..4].to_string());
-    let any = |sel: &[String], val: Option<&str>| {
-        sel.is_empty() || val.is_some_and(|x| sel.iter().any(|s| s == x))
-    };
+    let any = |sel: &[String], val: Option<&str>| sel.is_empty() || val.is_some_and(|x| sel.iter().any(|s| s == x));
     let f = |facet: Facet| v.facet_values(facet);
-    if !any(f(Facet::Speaker), Some(&cl.speaker_id))
-        || !any(f(Facet::Side), cl.side.as_deref())
-        || !any(f(Facet::Doc), Some(&cl.doc))
-    {
+    if !any(f(Facet::Speaker), Some(&cl.speaker_id)) || !any(f(Facet::Side), cl.side.as_deref()) || !any(f(Facet::Doc), Some(&cl.doc)) {
         return false;
     }
     if !any(f(Facet::Outlet), d.and_then(|d| d.outlet.as_deref())) {
@@ -1134,30 +765,15 @@ fn naive_matches(c: &Corpus, i: usize, v: &ViewState) -> bool {
             return false;
         }
     }
-    let fields = [
-        cl.text.as_str(),
-        cl.speaker.as_str(),
-        d.and_then(|d| d.outlet.as_deref()).unwrap_or(""),
-    ];
-    let toks: Vec<String> = fields
-        .iter()
-        .flat_map(|f| {
-            fold(f)
-                .split_whitespace()
-                .map(String::from)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    v.q.split_whitespace()
-        .all(|w| toks.iter().any(|t| t.starts_with(&fold(w))))
+    let fields = [cl.text.as_str(), cl.speaker.as_str(), d.and_then(|d| d.outlet.as_deref()).unwrap_or("")];
+    let toks: Vec<String> = fields.iter().flat_map(|f| fold(f).split_whitespace().map(String::from).collect::<Vec<_>>()).collect();
+    v.q.split_whitespace().all(|w| toks.iter().any(|t| t.starts_with(&fold(w))))
 }
 
 #[test]
 fn random_views_agree_with_a_naive_filter() {
     let pick = |r: &mut u64, m: usize| {
-        *r = r
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        *r = r.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((*r >> 33) % m as u64) as usize
     };
     for seed in 0..12u64 {
@@ -1166,31 +782,15 @@ fn random_views_agree_with_a_naive_filter() {
         let mut r = seed + 99;
         for _ in 0..60 {
             let mut v = ViewState::default();
-            let opts = |r: &mut u64, vals: &[&str]| -> Vec<String> {
-                vals.iter()
-                    .filter(|_| pick(r, 4) == 0)
-                    .map(|s| s.to_string())
-                    .collect()
-            };
+            let opts =
+                |r: &mut u64, vals: &[&str]| -> Vec<String> { vals.iter().filter(|_| pick(r, 4) == 0).map(|s| s.to_string()).collect() };
             v.filters[Facet::Speaker] = opts(&mut r, &["ana", "bo", "ed", "zed"]);
             v.filters[Facet::Side] = opts(&mut r, &["a", "b", "c"]);
-            v.filters[Facet::Stance] = Stance::ALL
-                .into_iter()
-                .filter(|_| pick(&mut r, 3) == 0)
-                .map(|x| x.as_str().to_string())
-                .collect();
-            v.filters[Facet::Kind] = ClaimKind::ALL
-                .into_iter()
-                .filter(|_| pick(&mut r, 4) == 0)
-                .map(|x| x.as_str().to_string())
-                .collect();
+            v.filters[Facet::Stance] = Stance::ALL.into_iter().filter(|_| pick(&mut r, 3) == 0).map(|x| x.as_str().to_string()).collect();
+            v.filters[Facet::Kind] = ClaimKind::ALL.into_iter().filter(|_| pick(&mut r, 4) == 0).map(|x| x.as_str().to_string()).collect();
             v.filters[Facet::Outlet] = opts(&mut r, &["O1", "O3"]);
             v.filters[Facet::Entity] = opts(&mut r, &["e1", "e2", "e4"]);
-            v.filters[Facet::Year] = [2019, 2021, 2023]
-                .into_iter()
-                .filter(|_| pick(&mut r, 5) == 0)
-                .map(|y| y.to_string())
-                .collect();
+            v.filters[Facet::Year] = [2019, 2021, 2023].into_iter().filter(|_| pick(&mut r, 5) == 0).map(|y| y.to_string()).collect();
             v.filters[Facet::Doc] = opts(&mut r, &["doc001", "doc002", "doc010", "doc020"]);
             if pick(&mut r, 4) == 0 {
                 v.from = Some(["2020", "2021-06", "2022-02-15"][pick(&mut r, 3)].into());
@@ -1198,50 +798,30 @@ fn random_views_agree_with_a_naive_filter() {
             if pick(&mut r, 4) == 0 {
                 v.to = Some(["2021", "2022-06", "2023-02-15"][pick(&mut r, 3)].into());
             }
-            v.q = [
-                "", "da", "threat", "REGIME", "def mil", "o2", "ana", "kab bord", "act",
-            ][pick(&mut r, 9)]
-            .into();
+            v.q = ["", "da", "threat", "REGIME", "def mil", "o2", "ana", "kab bord", "act"][pick(&mut r, 9)].into();
             v.sort = SortKey::ALL[pick(&mut r, 4)];
             let res = index.query(&c, &v);
             let mut got = res.claims.clone();
             got.sort();
-            let want: Vec<usize> = (0..c.claims.len())
-                .filter(|&i| naive_matches(&c, i, &v))
-                .collect();
+            let want: Vec<usize> = (0..c.claims.len()).filter(|&i| naive_matches(&c, i, &v)).collect();
             assert_eq!(got, want, "seed {seed} view {v:?}");
             // Facet counts: the naive filter with that facet cleared.
             for f in &res.facets {
                 let mut w = v.clone();
                 w.filters[f.facet].clear();
-                let under: Vec<usize> = (0..c.claims.len())
-                    .filter(|&i| naive_matches(&c, i, &w))
-                    .collect();
+                let under: Vec<usize> = (0..c.claims.len()).filter(|&i| naive_matches(&c, i, &w)).collect();
                 let total: usize = f.values.iter().map(|x| x.count).sum();
                 let expected: usize = match f.facet {
                     Facet::Entity => under.iter().map(|&i| c.claims[i].entities.len()).sum(),
-                    Facet::Side => under
-                        .iter()
-                        .filter(|&&i| c.claims[i].side.is_some())
-                        .count(),
-                    Facet::Outlet => under
-                        .iter()
-                        .filter(|&&i| c.document(&c.claims[i].doc).unwrap().outlet.is_some())
-                        .count(),
+                    Facet::Side => under.iter().filter(|&&i| c.claims[i].side.is_some()).count(),
+                    Facet::Outlet => under.iter().filter(|&&i| c.document(&c.claims[i].doc).unwrap().outlet.is_some()).count(),
                     Facet::Year => under
                         .iter()
-                        .filter(|&&i| {
-                            c.claims[i].date.is_some()
-                                || c.document(&c.claims[i].doc).unwrap().date.is_some()
-                        })
+                        .filter(|&&i| c.claims[i].date.is_some() || c.document(&c.claims[i].doc).unwrap().date.is_some())
                         .count(),
                     _ => under.len(),
                 };
-                assert_eq!(
-                    total, expected,
-                    "facet {:?} seed {seed} view {v:?}",
-                    f.facet
-                );
+                assert_eq!(total, expected, "facet {:?} seed {seed} view {v:?}", f.facet);
                 for x in &f.values {
                     assert_eq!(x.selected, v.is_selected(f.facet, &x.value));
                     assert!(x.count > 0 || x.selected);
@@ -1254,16 +834,9 @@ fn random_views_agree_with_a_naive_filter() {
 /// Naive `disagreements`: all eligible pairs, fully sorted.
 fn naive_disagreements(c: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> {
     let mut all = Vec::new();
-    for (s, _) in c
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.stance == Stance::Supports)
-    {
+    for (s, _) in c.claims.iter().enumerate().filter(|(_, x)| x.stance == Stance::Supports) {
         for o in opposing(c, s, usize::MAX) {
-            let days = |i: usize| {
-                c.claims[i].date.map(|d| d.day_number())
-            };
+            let days = |i: usize| c.claims[i].date.map(|d| d.day_number());
             let dist = match (days(s), days(o.claim)) {
                 (Some(a), Some(b)) => a.abs_diff(b),
                 _ => u64::MAX,
@@ -1286,11 +859,7 @@ fn disagreements_agree_with_brute_force() {
     for seed in 0..25u64 {
         let c = random_corpus(seed, 30);
         for limit in [1, 3, 10, 50] {
-            assert_eq!(
-                disagreements(&c, limit),
-                naive_disagreements(&c, limit),
-                "seed {seed} limit {limit}"
-            );
+            assert_eq!(disagreements(&c, limit), naive_disagreements(&c, limit), "seed {seed} limit {limit}");
         }
     }
 }

@@ -26,7 +26,10 @@ fn claims_keep_their_invariants() {
     assert!(!corpus.claims.is_empty());
     for c in &corpus.claims {
         let doc = corpus.document(&c.doc).expect("claim of a known document");
-        assert!(c.start < c.end && c.end <= doc.body.len() && doc.body.is_char_boundary(c.start) && doc.body.is_char_boundary(c.end), "{c:?}");
+        assert!(
+            c.start < c.end && c.end <= doc.body.len() && doc.body.is_char_boundary(c.start) && doc.body.is_char_boundary(c.end),
+            "{c:?}"
+        );
         assert!(!c.speaker.is_empty() && !c.speaker_id.is_empty(), "{c:?}");
         assert_eq!(c.date, doc.date, "claim date is the document date");
         for cue in &c.stance_cues {

@@ -3,9 +3,9 @@
 //! paragraph and claim spans in bounds and on char boundaries, decoded link states that re-encode stably.
 //! The coverage-guided targets are in fuzz/ (`cargo fuzz run ingest|extract|url_decode`, nightly).
 //! `FUZZ_SMOKE_N` sets the number of inputs per target; `FUZZ_SMOKE_SEED` the seed.
-use counterclaim_core::config::CorpusConfig;
 use counterclaim_builder::extract::extract;
 use counterclaim_builder::ingest::ingest_all;
+use counterclaim_core::config::CorpusConfig;
 use counterclaim_core::view::{canonical, decode, encode};
 
 /// xorshift64*: small, fast, reproducible.
@@ -18,7 +18,11 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
     fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
         xs[self.below(xs.len())]
@@ -35,18 +39,81 @@ fn rng() -> Rng {
 }
 
 fn config() -> CorpusConfig {
-    counterclaim_builder::config::parse(include_str!(concat!(env!("COUNTERCLAIM_ROOT"), "/seeds/corpus.toml"))).expect("seeds/corpus.toml parses")
+    counterclaim_builder::config::parse(include_str!(concat!(env!("COUNTERCLAIM_ROOT"), "/seeds/corpus.toml")))
+        .expect("seeds/corpus.toml parses")
 }
 
 /// Pieces that article text is made of, and that break naive code: quotes of every kind, cue verbs,
 /// names from the corpus, line endings, multi-byte and invisible characters, markup.
 const TOKENS: &[&str] = &[
-    " ", " ", " ", "\n", "\n\n", "\r\n", "\r", "\t", "said", " said ", "told reporters", "according to", "added", "stated",
-    "\"", "\"", "“", "”", "‘", "’", "'", "«", "»", "„", "Mujahid", "Ryder", "the Pentagon", "Daesh", "ISIS-K", "Afghanistan",
-    "Taliban", "Islamic Emirate", "is active", "is not", "defeated", "threat", "no presence", ".", ",", ":", "—", "-", "(", ")",
-    "date 2024-01-01", "KABUL (Ariana News):", "March 3, 2024", "é", "e\u{301}", "𝄞", "😀", "داعش", "ذبیح‌الله", "\u{202e}", "\u{200b}",
-    "\u{feff}", "\u{0}", "\u{1b}[31m", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&lt;", "&amp;", "javascript:",
-    "Related:", "Advertisement", "Share this", "Comments", "Read more",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "said",
+    " said ",
+    "told reporters",
+    "according to",
+    "added",
+    "stated",
+    "\"",
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "«",
+    "»",
+    "„",
+    "Mujahid",
+    "Ryder",
+    "the Pentagon",
+    "Daesh",
+    "ISIS-K",
+    "Afghanistan",
+    "Taliban",
+    "Islamic Emirate",
+    "is active",
+    "is not",
+    "defeated",
+    "threat",
+    "no presence",
+    ".",
+    ",",
+    ":",
+    "—",
+    "-",
+    "(",
+    ")",
+    "date 2024-01-01",
+    "KABUL (Ariana News):",
+    "March 3, 2024",
+    "é",
+    "e\u{301}",
+    "𝄞",
+    "😀",
+    "داعش",
+    "ذبیح‌الله",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{0}",
+    "\u{1b}[31m",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "&lt;",
+    "&amp;",
+    "javascript:",
+    "Related:",
+    "Advertisement",
+    "Share this",
+    "Comments",
+    "Read more",
 ];
 
 const SEEDS: &[&[u8]] = &[
@@ -131,7 +198,11 @@ fn ingest_and_extraction_survive_random_and_mutated_articles() {
             docs_seen += 1;
             let mut last = 0;
             for p in &d.paragraphs {
-                assert!(last <= p.start && p.start <= p.end && p.end <= d.body.len(), "input #{i}: paragraph {p:?}, body {} bytes", d.body.len());
+                assert!(
+                    last <= p.start && p.start <= p.end && p.end <= d.body.len(),
+                    "input #{i}: paragraph {p:?}, body {} bytes",
+                    d.body.len()
+                );
                 assert!(d.body.is_char_boundary(p.start) && d.body.is_char_boundary(p.end), "input #{i}: paragraph off a char boundary");
                 last = p.end;
             }
@@ -152,10 +223,60 @@ fn ingest_and_extraction_survive_random_and_mutated_articles() {
 
 /// Pieces of links: keys, values, separators, escapes good and bad.
 const URL_TOKENS: &[&str] = &[
-    "?", "#", "&", "=", "==", "q", "stance", "refutes", "supports", "neutral", "speaker", "side", "outlet", "entity", "kind",
-    "docs", "year", "cmp", "cmpdocs", "doc", "claim", "who", "sort", "panel", "oldest", "newest", "claims", "disagreements",
-    ",", "%2C", "%", "%2", "%zz", "%00", "%E2%80%AE", "%C3%A9", "%FF", "%C0%AF", "+", "%20", "2024", "2019-11", "-1",
-    "99999999999", "<script>", "javascript:alert(1)", "é", "😀", "\u{202e}", "\u{0}", "a", "b", "c1", "000_9b11820a0472705f",
+    "?",
+    "#",
+    "&",
+    "=",
+    "==",
+    "q",
+    "stance",
+    "refutes",
+    "supports",
+    "neutral",
+    "speaker",
+    "side",
+    "outlet",
+    "entity",
+    "kind",
+    "docs",
+    "year",
+    "cmp",
+    "cmpdocs",
+    "doc",
+    "claim",
+    "who",
+    "sort",
+    "panel",
+    "oldest",
+    "newest",
+    "claims",
+    "disagreements",
+    ",",
+    "%2C",
+    "%",
+    "%2",
+    "%zz",
+    "%00",
+    "%E2%80%AE",
+    "%C3%A9",
+    "%FF",
+    "%C0%AF",
+    "+",
+    "%20",
+    "2024",
+    "2019-11",
+    "-1",
+    "99999999999",
+    "<script>",
+    "javascript:alert(1)",
+    "é",
+    "😀",
+    "\u{202e}",
+    "\u{0}",
+    "a",
+    "b",
+    "c1",
+    "000_9b11820a0472705f",
 ];
 
 #[test]
@@ -171,7 +292,8 @@ fn the_url_decoder_survives_random_and_malformed_links() {
             }
             s
         };
-        let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode(&raw))).unwrap_or_else(|_| panic!("decode panicked on #{i}: {raw:?}"));
+        let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| decode(&raw)))
+            .unwrap_or_else(|_| panic!("decode panicked on #{i}: {raw:?}"));
         assert_eq!(canonical(d.state.clone()), d.state, "#{i} {raw:?}: the decoded state is canonical");
         let e = encode(&d.state);
         let again = decode(&e);

@@ -59,62 +59,74 @@ fn check(prefix: &str, e: Expect) {
 #[test]
 fn seed_000_header_date_dateline_and_outlet_credit() {
     // " date 2024-01-01 WASHINGTON (Ariana News): The Pentagon said …" — no headline line.
-    check("000_", Expect {
-        title: None,
-        outlet: Some("Ariana News"),
-        date: Some("2024-01-01"),
-        date_source: Some("header \"date 2024-01-01\""),
-        dateline: Some("WASHINGTON"),
-        author: None,
-        first_words: "The Pentagon said this week",
-        last_words: "carry out attacks on another country.",
-    });
+    check(
+        "000_",
+        Expect {
+            title: None,
+            outlet: Some("Ariana News"),
+            date: Some("2024-01-01"),
+            date_source: Some("header \"date 2024-01-01\""),
+            dateline: Some("WASHINGTON"),
+            author: None,
+            first_words: "The Pentagon said this week",
+            last_words: "carry out attacks on another country.",
+        },
+    );
 }
 
 #[test]
 fn seed_001_date_line_title_author_widget_and_outlet_from_bio() {
     // "Sunday, March 3, 2024" / headline / "Immigration News" / author widget + bio naming Khaama Press /
     // photo caption / "Kabul, Afghanistan – …" / … / ads, comment form, footer.
-    check("001_", Expect {
-        title: Some("ISIS Trying to Regroup in Afghanistan: Gen. Milley"),
-        outlet: Some("Khaama Press"),
-        date: Some("2024-03-03"),
-        date_source: Some("date line \"Sunday, March 3, 2024\""),
-        dateline: Some("Kabul"),
-        author: Some("Arif Ahmadi"),
-        first_words: "Chairman of the US Joint Chief of Staff General Mark Milley said Tuesday",
-        last_words: "roughly 40 million citizens.",
-    });
+    check(
+        "001_",
+        Expect {
+            title: Some("ISIS Trying to Regroup in Afghanistan: Gen. Milley"),
+            outlet: Some("Khaama Press"),
+            date: Some("2024-03-03"),
+            date_source: Some("date line \"Sunday, March 3, 2024\""),
+            dateline: Some("Kabul"),
+            author: Some("Arif Ahmadi"),
+            first_words: "Chairman of the US Joint Chief of Staff General Mark Milley said Tuesday",
+            last_words: "roughly 40 million citizens.",
+        },
+    );
 }
 
 #[test]
 fn seed_002_site_name_line_and_date_line() {
     // "Press TV" / "November 10, 2019" / body — no headline line, no dateline.
-    check("002_", Expect {
-        title: None,
-        outlet: Some("Press TV"),
-        date: Some("2019-11-10"),
-        date_source: Some("date line \"November 10, 2019\""),
-        dateline: None,
-        author: None,
-        first_words: "A top security official in Afghanistan says",
-        last_words: "USA Today reported.",
-    });
+    check(
+        "002_",
+        Expect {
+            title: None,
+            outlet: Some("Press TV"),
+            date: Some("2019-11-10"),
+            date_source: Some("date line \"November 10, 2019\""),
+            dateline: None,
+            author: None,
+            first_words: "A top security official in Afghanistan says",
+            last_words: "USA Today reported.",
+        },
+    );
 }
 
 #[test]
 fn seed_003_title_only_and_related_list() {
     // Headline, one-line paragraphs, then a "More in Security" teaser list; no outlet or date in the text.
-    check("003_", Expect {
-        title: Some("Interior Ministry Assures ISIS Completely Suppressed, Seeks Security Cooperation with Neighbors"),
-        outlet: None,
-        date: None,
-        date_source: None,
-        dateline: None,
-        author: None,
-        first_words: "The Ministry of Interior has assured",
-        last_words: "border management with Afghanistan.",
-    });
+    check(
+        "003_",
+        Expect {
+            title: Some("Interior Ministry Assures ISIS Completely Suppressed, Seeks Security Cooperation with Neighbors"),
+            outlet: None,
+            date: None,
+            date_source: None,
+            dateline: None,
+            author: None,
+            first_words: "The Ministry of Interior has assured",
+            last_words: "border management with Afghanistan.",
+        },
+    );
     let d = seed("003_");
     assert_eq!(d.paragraphs.len(), 6, "one paragraph per line");
     assert_eq!(d.related.len(), 4, "four distinct teasers: {:?}", d.related);
@@ -126,16 +138,19 @@ fn seed_003_title_only_and_related_list() {
 fn seed_004_last_updated_line() {
     // "(Last Updated On: September 15, 2023)" then the body; the text names no outlet (the gold file's
     // "Ariana News" is not in the text, so it is not guessed).
-    check("004_", Expect {
-        title: None,
-        outlet: None,
-        date: Some("2023-09-15"),
-        date_source: Some("updated line \"(Last Updated On: September 15, 2023)\""),
-        dateline: None,
-        author: None,
-        first_words: "Iranian Minister of Intelligence Seyyed Ismail Khatib says",
-        last_words: "always called \u{201C}baseless\u{201D}.",
-    });
+    check(
+        "004_",
+        Expect {
+            title: None,
+            outlet: None,
+            date: Some("2023-09-15"),
+            date_source: Some("updated line \"(Last Updated On: September 15, 2023)\""),
+            dateline: None,
+            author: None,
+            first_words: "Iranian Minister of Intelligence Seyyed Ismail Khatib says",
+            last_words: "always called \u{201C}baseless\u{201D}.",
+        },
+    );
 }
 
 #[test]
@@ -160,10 +175,27 @@ fn seeds_load_without_errors_and_ids_are_file_stems() {
 
 /// Case-insensitive markers of page furniture (general patterns plus the furniture these seeds carry).
 const FURNITURE: &[&str] = &[
-    "advertisement", "please enter your", "captcha", "leave a reply", "your email address", "save my name",
-    "more articles", "more in security", "related posts", "read more", "holds a b.a.", "content writer",
-    "ap photo", "file:", "immigration news", "the world news", "last updated on", "date 2024-01-01",
-    "(ariana news)", "cookie", "all rights reserved",
+    "advertisement",
+    "please enter your",
+    "captcha",
+    "leave a reply",
+    "your email address",
+    "save my name",
+    "more articles",
+    "more in security",
+    "related posts",
+    "read more",
+    "holds a b.a.",
+    "content writer",
+    "ap photo",
+    "file:",
+    "immigration news",
+    "the world news",
+    "last updated on",
+    "date 2024-01-01",
+    "(ariana news)",
+    "cookie",
+    "all rights reserved",
 ];
 
 #[test]
@@ -285,7 +317,8 @@ fn stray_nul_and_control_characters_in_text_are_removed_with_a_warning() {
 #[test]
 fn non_utf8_text_is_decoded_with_a_warning() {
     // Windows-1252: é, curly quotes, en dash.
-    let latin: Vec<u8> = b"Caf\xE9 Owners Say Business Is Back\n\nKABUL \x96 \x93We are open again,\x94 the owner said on Sunday.\n".to_vec();
+    let latin: Vec<u8> =
+        b"Caf\xE9 Owners Say Business Is Back\n\nKABUL \x96 \x93We are open again,\x94 the owner said on Sunday.\n".to_vec();
     let (docs, notes) = run(&[("latin.txt", latin)]);
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].title.as_deref(), Some("Café Owners Say Business Is Back"));
@@ -331,7 +364,11 @@ fn file_without_a_title_line_gets_a_warning() {
     let (docs, notes) = run(&[("untitled.txt", b"Officials said on Sunday that the district was calm again.\n".to_vec())]);
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].title, None);
-    assert_eq!(docs[0].display_title(), "Officials said on Sunday that the district was calm again.", "display falls back to the opening words");
+    assert_eq!(
+        docs[0].display_title(),
+        "Officials said on Sunday that the district was calm again.",
+        "display falls back to the opening words"
+    );
     let n = note_for(&notes, "untitled.txt");
     assert_eq!(n.level, NoteLevel::Warning);
     assert!(n.message.contains("title"), "{n:?}");

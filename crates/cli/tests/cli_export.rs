@@ -61,8 +61,7 @@ fn is_iso_date(v: &Value) -> bool {
         None => v.is_null(),
         Some(s) => {
             let b = s.as_bytes();
-            b.len() == 10
-                && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+            b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
         }
     }
 }

@@ -182,11 +182,7 @@ pub fn stem(folded: &str) -> String {
     if n > 4 && w.ends_with("ies") {
         return format!("{}y", &w[..w.len() - 3]);
     }
-    if n > 4
-        && ["sses", "ches", "shes", "xes", "zes"]
-            .iter()
-            .any(|s| w.ends_with(s))
-    {
+    if n > 4 && ["sses", "ches", "shes", "xes", "zes"].iter().any(|s| w.ends_with(s)) {
         return w[..w.len() - 2].to_string();
     }
     if n > 3 && w.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|s| w.ends_with(s)) {
@@ -223,9 +219,7 @@ pub fn shared_terms(texts: &[&str]) -> Vec<Vec<(usize, usize)>> {
                 v.push(ti);
             }
             if k + 1 < ws.len() {
-                let v = bigrams
-                    .entry((s.as_str(), ws[k + 1].2.as_str()))
-                    .or_default();
+                let v = bigrams.entry((s.as_str(), ws[k + 1].2.as_str())).or_default();
                 if v.last() != Some(&ti) {
                     v.push(ti);
                 }
@@ -245,9 +239,7 @@ pub fn shared_terms(texts: &[&str]) -> Vec<Vec<(usize, usize)>> {
                 let joins = prev == Some(k.wrapping_sub(1))
                     && k > 0
                     && texts[ti][ws[k - 1].1..*s].chars().all(char::is_whitespace)
-                    && bigrams[&(ws[k - 1].2.as_str(), st.as_str())]
-                        .iter()
-                        .any(|&o| o != ti);
+                    && bigrams[&(ws[k - 1].2.as_str(), st.as_str())].iter().any(|&o| o != ti);
                 if joins {
                     out.last_mut().expect("previous span").1 = *e;
                 } else {
@@ -291,11 +283,7 @@ fn different_voice(a: &Claim, b: &Claim) -> bool {
 }
 
 fn jaccard(a: &[&str], b: &[&str]) -> (f32, Vec<String>) {
-    let shared: Vec<String> = a
-        .iter()
-        .filter(|e| b.contains(e))
-        .map(|e| e.to_string())
-        .collect();
+    let shared: Vec<String> = a.iter().filter(|e| b.contains(e)).map(|e| e.to_string()).collect();
     if shared.is_empty() {
         return (0.0, shared);
     }
@@ -345,10 +333,7 @@ pub fn opposing(corpus: &Corpus, claim: usize, limit: usize) -> Vec<Opposing> {
         found.push((score, dist, i));
     }
     let order = |a: &(f32, u64, usize), b: &(f32, u64, usize)| {
-        b.0.total_cmp(&a.0)
-            .then(a.1.cmp(&b.1))
-            .then_with(|| corpus.claims[a.2].id.cmp(&corpus.claims[b.2].id))
-            .then(a.2.cmp(&b.2))
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then_with(|| corpus.claims[a.2].id.cmp(&corpus.claims[b.2].id)).then(a.2.cmp(&b.2))
     };
     if found.len() > limit {
         found.select_nth_unstable_by(limit - 1, order);
@@ -357,11 +342,7 @@ pub fn opposing(corpus: &Corpus, claim: usize, limit: usize) -> Vec<Opposing> {
     sort_by(&mut found, order);
     found
         .into_iter()
-        .map(|(score, _, i)| Opposing {
-            claim: i,
-            score,
-            shared_entities: jaccard(&mine, &dedup_entities(&corpus.claims[i])).1,
-        })
+        .map(|(score, _, i)| Opposing { claim: i, score, shared_entities: jaccard(&mine, &dedup_entities(&corpus.claims[i])).1 })
         .collect()
 }
 
@@ -376,26 +357,14 @@ struct Pair {
 
 impl Pair {
     fn key<'a>(&self, claims: &'a [Claim]) -> (f32, u64, &'a str, &'a str, usize, usize) {
-        (
-            self.score,
-            self.dist,
-            &claims[self.s].id,
-            &claims[self.r].id,
-            self.s,
-            self.r,
-        )
+        (self.score, self.dist, &claims[self.s].id, &claims[self.r].id, self.s, self.r)
     }
 }
 
 /// `Less` when `a` ranks before `b` (higher score, then closer, then ids).
 fn rank(claims: &[Claim], a: &Pair, b: &Pair) -> Ordering {
     let (ka, kb) = (a.key(claims), b.key(claims));
-    kb.0.total_cmp(&ka.0)
-        .then(ka.1.cmp(&kb.1))
-        .then(ka.2.cmp(kb.2))
-        .then(ka.3.cmp(kb.3))
-        .then(ka.4.cmp(&kb.4))
-        .then(ka.5.cmp(&kb.5))
+    kb.0.total_cmp(&ka.0).then(ka.1.cmp(&kb.1)).then(ka.2.cmp(kb.2)).then(ka.3.cmp(kb.3)).then(ka.4.cmp(&kb.4)).then(ka.5.cmp(&kb.5))
 }
 
 /// Heap entry: the worst kept pair on top.
@@ -440,10 +409,7 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
         return Vec::new();
     }
     let claims = &corpus.claims;
-    let days: Vec<Option<i64>> = claims
-        .iter()
-        .map(|c| c.date.map(|d| d.day_number()))
-        .collect();
+    let days: Vec<Option<i64>> = claims.iter().map(|c| c.date.map(|d| d.day_number())).collect();
     // Entity sets as sorted, deduplicated interned ids (cheap to hash, compare and intersect).
     let mut interned: HashMap<&str, u32> = HashMap::new();
     let sets: Vec<Vec<u32>> = claims
@@ -462,10 +428,7 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
             v
         })
         .collect();
-    let any_undated_supporter = claims
-        .iter()
-        .zip(&days)
-        .any(|(c, d)| c.stance == Stance::Supports && d.is_none());
+    let any_undated_supporter = claims.iter().zip(&days).any(|(c, d)| c.stance == Stance::Supports && d.is_none());
 
     // Refuting claims grouped by (entity set, side).
     let mut groups: HashMap<(&[u32], Option<&str>), Bucket> = HashMap::new();
@@ -473,36 +436,25 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
         if c.stance != Stance::Refutes || sets[i].is_empty() {
             continue;
         }
-        let b = groups
-            .entry((sets[i].as_slice(), c.side.as_deref()))
-            .or_insert_with(|| Bucket {
-                dated: Vec::new(),
-                undated: Vec::new(),
-                by_id: Vec::new(),
-            });
+        let b = groups.entry((sets[i].as_slice(), c.side.as_deref())).or_insert_with(|| Bucket {
+            dated: Vec::new(),
+            undated: Vec::new(),
+            by_id: Vec::new(),
+        });
         match days[i] {
             Some(d) => b.dated.push((d, i)),
             None => b.undated.push(i),
         }
     }
     for b in groups.values_mut() {
-        sort_by(&mut b.dated, |x, y| {
-            x.0.cmp(&y.0)
-                .then_with(|| claims[x.1].id.cmp(&claims[y.1].id))
-        });
+        sort_by(&mut b.dated, |x, y| x.0.cmp(&y.0).then_with(|| claims[x.1].id.cmp(&claims[y.1].id)));
         sort_by(&mut b.undated, |x, y| claims[*x].id.cmp(&claims[*y].id));
         if any_undated_supporter {
-            b.by_id = b
-                .dated
-                .iter()
-                .map(|x| x.1)
-                .chain(b.undated.iter().copied())
-                .collect();
+            b.by_id = b.dated.iter().map(|x| x.1).chain(b.undated.iter().copied()).collect();
             sort_by(&mut b.by_id, |x, y| claims[*x].id.cmp(&claims[*y].id));
         }
     }
-    let mut group_list: Vec<(&[u32], Option<&str>, &Bucket)> =
-        groups.iter().map(|(k, b)| (k.0, k.1, b)).collect();
+    let mut group_list: Vec<(&[u32], Option<&str>, &Bucket)> = groups.iter().map(|(k, b)| (k.0, k.1, b)).collect();
     // Deterministic iteration order.
     sort_by(&mut group_list, |a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
 
@@ -545,15 +497,7 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
                     max_dist = worst.dist;
                 }
             }
-            nearest(
-                claims,
-                bucket,
-                days[s],
-                limit,
-                max_dist,
-                |r| different_voice(c, &claims[r]),
-                &mut near,
-            );
+            nearest(claims, bucket, days[s], limit, max_dist, |r| different_voice(c, &claims[r]), &mut near);
             for &(_, r) in &near {
                 let dist = match (days[s], days[r]) {
                     (Some(a), Some(b)) => a.abs_diff(b),
@@ -562,9 +506,7 @@ pub fn disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, f32)> 
                 let pair = Pair { score, dist, s, r };
                 if heap.len() < limit {
                     heap.push(Ranked { pair, claims });
-                } else if rank(claims, &pair, &heap.peek().expect("full heap").pair)
-                    == Ordering::Less
-                {
+                } else if rank(claims, &pair, &heap.peek().expect("full heap").pair) == Ordering::Less {
                     heap.pop();
                     heap.push(Ranked { pair, claims });
                 }
@@ -613,15 +555,7 @@ fn nearest(
         None => {
             // Every distance is unknown: the order is by id alone.
             if max_dist == u64::MAX {
-                out.extend(
-                    bucket
-                        .by_id
-                        .iter()
-                        .copied()
-                        .filter(|&r| ok(r))
-                        .take(k)
-                        .map(|r| (u64::MAX, r)),
-                );
+                out.extend(bucket.by_id.iter().copied().filter(|&r| ok(r)).take(k).map(|r| (u64::MAX, r)));
             }
             return;
         }
@@ -658,10 +592,7 @@ fn nearest(
         }
     }
     if out.len() > 1 {
-        sort_by(out, |a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| claims[a.1].id.cmp(&claims[b.1].id))
-        });
+        sort_by(out, |a, b| a.0.cmp(&b.0).then_with(|| claims[a.1].id.cmp(&claims[b.1].id)));
     }
     out.truncate(k);
 }
@@ -691,13 +622,7 @@ pub struct AlignRow {
 pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
     let cfg = &corpus.config;
     let of = |doc: &str| -> Vec<usize> {
-        let mut v: Vec<usize> = corpus
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.doc == doc)
-            .map(|(i, _)| i)
-            .collect();
+        let mut v: Vec<usize> = corpus.claims.iter().enumerate().filter(|(_, c)| c.doc == doc).map(|(i, _)| i).collect();
         sort_by_key(&mut v, |&i| (corpus.claims[i].start, i));
         v
     };
@@ -706,12 +631,8 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
 
     // Side order: configuration order, then unknown-to-config sides alphabetically.
     let mut sides: Vec<String> = cfg.sides.iter().map(|s| s.id.clone()).collect();
-    let mut extra: Vec<String> = left
-        .iter()
-        .chain(&right)
-        .filter_map(|&i| corpus.claims[i].side.clone())
-        .filter(|s| !sides.contains(s))
-        .collect();
+    let mut extra: Vec<String> =
+        left.iter().chain(&right).filter_map(|&i| corpus.claims[i].side.clone()).filter(|s| !sides.contains(s)).collect();
     sort(&mut extra);
     extra.dedup();
     sides.extend(extra);
@@ -720,16 +641,8 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
         key: cfg.side_label(side).to_string(),
         side: Some(side.to_string()),
         entity: None,
-        left: l
-            .iter()
-            .copied()
-            .filter(|&i| corpus.claims[i].side.as_deref() == Some(side))
-            .collect(),
-        right: r
-            .iter()
-            .copied()
-            .filter(|&i| corpus.claims[i].side.as_deref() == Some(side))
-            .collect(),
+        left: l.iter().copied().filter(|&i| corpus.claims[i].side.as_deref() == Some(side)).collect(),
+        right: r.iter().copied().filter(|&i| corpus.claims[i].side.as_deref() == Some(side)).collect(),
     };
     for side in &sides {
         let row = side_row(side, &left, &right);
@@ -742,31 +655,18 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
 
     // Entities: configuration order, then unknown ids alphabetically.
     let mut ents: Vec<String> = cfg.entities.iter().map(|e| e.id.clone()).collect();
-    let mut extra: Vec<String> = left
-        .iter()
-        .chain(&right)
-        .flat_map(|&i| corpus.claims[i].entities.iter().cloned())
-        .filter(|e| !ents.contains(e))
-        .collect();
+    let mut extra: Vec<String> =
+        left.iter().chain(&right).flat_map(|&i| corpus.claims[i].entities.iter().cloned()).filter(|e| !ents.contains(e)).collect();
     sort(&mut extra);
     extra.dedup();
     ents.extend(extra);
     for e in &ents {
         let has = |i: &usize| corpus.claims[*i].entities.iter().any(|x| x == e);
-        let (l, r): (Vec<usize>, Vec<usize>) = (
-            left.iter().copied().filter(has).collect(),
-            right.iter().copied().filter(has).collect(),
-        );
+        let (l, r): (Vec<usize>, Vec<usize>) = (left.iter().copied().filter(has).collect(), right.iter().copied().filter(has).collect());
         if !l.is_empty() && !r.is_empty() {
             left.retain(|i| !l.contains(i));
             right.retain(|i| !r.contains(i));
-            rows.push(AlignRow {
-                key: cfg.entity_label(e).to_string(),
-                side: None,
-                entity: Some(e.clone()),
-                left: l,
-                right: r,
-            });
+            rows.push(AlignRow { key: cfg.entity_label(e).to_string(), side: None, entity: Some(e.clone()), left: l, right: r });
         }
     }
 
@@ -779,13 +679,7 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
         }
     }
     if !left.is_empty() || !right.is_empty() {
-        rows.push(AlignRow {
-            key: "Other claims".into(),
-            side: None,
-            entity: None,
-            left,
-            right,
-        });
+        rows.push(AlignRow { key: "Other claims".into(), side: None, entity: None, left, right });
     }
     DocAlignment { rows }
 }
@@ -796,10 +690,7 @@ mod tests {
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
-        assert!(
-            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
-            "STOP_WORDS must stay sorted"
-        );
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "STOP_WORDS must stay sorted");
         assert!(is_stop_word("the") && !is_stop_word("daesh"));
     }
 

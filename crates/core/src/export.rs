@@ -73,8 +73,25 @@ pub fn to_json_subset(corpus: &Corpus, claims: &[&Claim]) -> String {
 
 /// CSV column names, in order.
 pub const CSV_COLUMNS: &[&str] = &[
-    "id", "doc", "file", "title", "outlet", "date", "speaker", "speaker_id", "role", "affiliation", "side", "kind",
-    "stance", "text", "cue", "stance_cues", "entities", "start", "end",
+    "id",
+    "doc",
+    "file",
+    "title",
+    "outlet",
+    "date",
+    "speaker",
+    "speaker_id",
+    "role",
+    "affiliation",
+    "side",
+    "kind",
+    "stance",
+    "text",
+    "cue",
+    "stance_cues",
+    "entities",
+    "start",
+    "end",
 ];
 
 /// One field, quoted per RFC 4180 when it holds a comma, quote, CR or LF (or leading/trailing spaces).
@@ -192,7 +209,24 @@ mod tests {
         assert_eq!(d["paragraphs"][0], "First \"para\", here.");
         assert_eq!(d["paragraphs"][1], "Second para.");
         let cl = &v["claims"][0];
-        for k in ["id", "doc", "speaker", "speaker_id", "role", "affiliation", "side", "text", "kind", "start", "end", "cue", "stance", "stance_cues", "entities", "date"] {
+        for k in [
+            "id",
+            "doc",
+            "speaker",
+            "speaker_id",
+            "role",
+            "affiliation",
+            "side",
+            "text",
+            "kind",
+            "start",
+            "end",
+            "cue",
+            "stance",
+            "stance_cues",
+            "entities",
+            "date",
+        ] {
             assert!(cl.get(k).is_some(), "claim key {k}");
         }
         assert_eq!(cl["stance"], "refutes");

@@ -68,10 +68,7 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
     const SHARED: u8 = 3;
     let mut ranges: Vec<(usize, usize, u8, usize)> = Vec::new();
     let mut push = |s: usize, e: usize, kind: u8, ent: usize| {
-        let (s, e) = (
-            floor_boundary(text, s.min(e)),
-            ceil_boundary(text, s.max(e)),
-        );
+        let (s, e) = (floor_boundary(text, s.min(e)), ceil_boundary(text, s.max(e)));
         if s < e {
             ranges.push((s, e, kind, ent));
         }
@@ -138,12 +135,7 @@ pub fn segments(text: &str, marks: &Marks) -> Vec<Segment> {
             shared: open[SHARED as usize] > 0,
         };
         match out.last_mut() {
-            Some(last)
-                if last.entity == seg.entity
-                    && last.cue == seg.cue
-                    && last.hit == seg.hit
-                    && last.shared == seg.shared =>
-            {
+            Some(last) if last.entity == seg.entity && last.cue == seg.cue && last.hit == seg.hit && last.shared == seg.shared => {
                 last.end = e;
             }
             _ => out.push(seg),
@@ -172,16 +164,8 @@ impl Highlighter {
     }
 
     fn from_entities(entities: &[EntityDef]) -> Highlighter {
-        let matcher = WordMatcher::new(
-            entities
-                .iter()
-                .enumerate()
-                .flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))),
-        );
-        Highlighter {
-            ids: entities.iter().map(|e| e.id.clone()).collect(),
-            matcher,
-        }
+        let matcher = WordMatcher::new(entities.iter().enumerate().flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))));
+        Highlighter { ids: entities.iter().map(|e| e.id.clone()).collect(), matcher }
     }
 
     /// Number of configured entities (indices used by [`Highlighter::entity_matches`]).
@@ -199,19 +183,12 @@ impl Highlighter {
         if self.matcher.is_empty() {
             return Vec::new();
         }
-        self.matcher
-            .find_all(text)
-            .into_iter()
-            .map(|m| (m.start, m.end, m.value))
-            .collect()
+        self.matcher.find_all(text).into_iter().map(|m| (m.start, m.end, m.value)).collect()
     }
 
     /// Alias matches as `(start, end, canonical entity id)`.
     pub fn entity_spans(&self, text: &str) -> Vec<(usize, usize, String)> {
-        self.entity_matches(text)
-            .into_iter()
-            .map(|(s, e, i)| (s, e, self.ids[i].clone()))
-            .collect()
+        self.entity_matches(text).into_iter().map(|(s, e, i)| (s, e, self.ids[i].clone())).collect()
     }
 
     /// Same as the free function [`cue_spans`].
@@ -284,18 +261,9 @@ mod tests {
                 EntityDef {
                     id: "isis".into(),
                     label: "ISIS / Daesh".into(),
-                    aliases: vec![
-                        "ISIS".into(),
-                        "Daesh".into(),
-                        "IS".into(),
-                        "Islamic State".into(),
-                    ],
+                    aliases: vec!["ISIS".into(), "Daesh".into(), "IS".into(), "Islamic State".into()],
                 },
-                EntityDef {
-                    id: "afghanistan".into(),
-                    label: "Afghanistan".into(),
-                    aliases: vec!["Afghanistan".into()],
-                },
+                EntityDef { id: "afghanistan".into(), label: "Afghanistan".into(), aliases: vec!["Afghanistan".into()] },
             ],
             ..CorpusConfig::default()
         }
@@ -305,24 +273,10 @@ mod tests {
     fn entity_spans_find_aliases_with_canonical_ids() {
         let text = "Dāesh is in Afghanistan, IS says; the Islamic State too";
         let spans = entity_spans(&config(), text);
-        let got: Vec<(&str, &str)> = spans
-            .iter()
-            .map(|(s, e, id)| (&text[*s..*e], id.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                ("Dāesh", "isis"),
-                ("Afghanistan", "afghanistan"),
-                ("IS", "isis"),
-                ("Islamic State", "isis")
-            ]
-        );
+        let got: Vec<(&str, &str)> = spans.iter().map(|(s, e, id)| (&text[*s..*e], id.as_str())).collect();
+        assert_eq!(got, vec![("Dāesh", "isis"), ("Afghanistan", "afghanistan"), ("IS", "isis"), ("Islamic State", "isis")]);
         // Cached path gives the same answer.
-        assert_eq!(
-            entity_spans(&config(), text),
-            Highlighter::new(&config()).entity_spans(text)
-        );
+        assert_eq!(entity_spans(&config(), text), Highlighter::new(&config()).entity_spans(text));
     }
 
     #[test]
@@ -337,17 +291,10 @@ mod tests {
     #[test]
     fn segments_merge_overlaps() {
         let text = "Daesh has been destroyed";
-        let marks = Marks {
-            entities: vec![(0, 5, "isis".into())],
-            cues: vec![(15, 24)],
-            hits: vec![(0, 3), (10, 20)],
-            shared: vec![],
-        };
+        let marks = Marks { entities: vec![(0, 5, "isis".into())], cues: vec![(15, 24)], hits: vec![(0, 3), (10, 20)], shared: vec![] };
         let segs = segments(text, &marks);
-        let got: Vec<(&str, Option<&str>, bool, bool)> = segs
-            .iter()
-            .map(|s| (&text[s.start..s.end], s.entity.as_deref(), s.cue, s.hit))
-            .collect();
+        let got: Vec<(&str, Option<&str>, bool, bool)> =
+            segs.iter().map(|s| (&text[s.start..s.end], s.entity.as_deref(), s.cue, s.hit)).collect();
         assert_eq!(
             got,
             vec![
@@ -365,10 +312,7 @@ mod tests {
     fn segments_snap_to_char_boundaries_and_clamp() {
         let text = "Émirat — Dāesh";
         // 1 is inside 'É' (2 bytes); 100 is past the end.
-        let marks = Marks {
-            hits: vec![(1, 3), (12, 100)],
-            ..Marks::default()
-        };
+        let marks = Marks { hits: vec![(1, 3), (12, 100)], ..Marks::default() };
         let segs = segments(text, &marks);
         assert_eq!(segs.first().unwrap().start, 0);
         assert_eq!(segs.last().unwrap().end, text.len());

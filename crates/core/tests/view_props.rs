@@ -73,10 +73,7 @@ fn canonical_state() -> impl Strategy<Value = ViewState> {
         query(),
         text_list(),
         text_list(),
-        subsequence(
-            vec![Stance::Neutral, Stance::Refutes, Stance::Supports],
-            0..=3,
-        ), // sorted by name
+        subsequence(vec![Stance::Neutral, Stance::Refutes, Stance::Supports], 0..=3), // sorted by name
         text_list(),
         text_list(),
         subsequence(vec![ClaimKind::Direct, ClaimKind::Indirect], 0..=2),
@@ -94,10 +91,7 @@ fn canonical_state() -> impl Strategy<Value = ViewState> {
         panel(),
     );
     (filters, rest).prop_map(
-        |(
-            (q, speaker, side, stance, outlet, entity, kind, docs, year, from, to),
-            (sort, reader, cmp, cmp_docs, speaker_view, panel),
-        )| {
+        |((q, speaker, side, stance, outlet, entity, kind, docs, year, from, to), (sort, reader, cmp, cmp_docs, speaker_view, panel))| {
             let (doc, claim) = match reader {
                 Some((d, c)) => (Some(d), c),
                 None => (None, None),
@@ -132,14 +126,7 @@ fn canonical_state() -> impl Strategy<Value = ViewState> {
 fn raw_state() -> impl Strategy<Value = ViewState> {
     let s = || "\\PC{0,12}|[ \\t\\n\\x00,]{0,3}[a-z,]{0,5}[ \\x00]{0,2}";
     (
-        (
-            s(),
-            vec(s(), 0..8),
-            vec(s(), 0..8),
-            vec(any::<u8>(), 0..6),
-            vec(s(), 0..8),
-            vec(any::<i32>(), 0..6),
-        ),
+        (s(), vec(s(), 0..8), vec(s(), 0..8), vec(any::<u8>(), 0..6), vec(s(), 0..8), vec(any::<i32>(), 0..6)),
         (
             proptest::option::of("[0-9-]{0,11}"),
             proptest::option::of(s()),
@@ -150,41 +137,27 @@ fn raw_state() -> impl Strategy<Value = ViewState> {
             any::<bool>(),
         ),
     )
-        .prop_map(
-            |(
-                (q, speaker, outlet, stances, docs, year),
-                (from, doc, claim, cmp, cmp_docs, who, kind),
-            )| {
-                let mut filters = Filters::default();
-                filters[Facet::Speaker] = speaker;
-                filters[Facet::Outlet] = outlet;
-                filters[Facet::Stance] = stances.into_iter().map(|b| Stance::ALL[usize::from(b) % 3].as_str().to_string()).collect();
-                if kind {
-                    filters[Facet::Kind] = [ClaimKind::Indirect, ClaimKind::Direct, ClaimKind::Indirect].iter().map(|k| k.as_str().to_string()).collect();
-                }
-                filters[Facet::Doc] = docs;
-                filters[Facet::Year] = year.iter().map(|y| y.to_string()).collect();
-                ViewState {
-                    q,
-                    filters,
-                    from,
-                    doc,
-                    claim,
-                    cmp,
-                    cmp_docs,
-                    speaker_view: who,
-                    ..ViewState::default()
-                }
-            },
-        )
+        .prop_map(|((q, speaker, outlet, stances, docs, year), (from, doc, claim, cmp, cmp_docs, who, kind))| {
+            let mut filters = Filters::default();
+            filters[Facet::Speaker] = speaker;
+            filters[Facet::Outlet] = outlet;
+            filters[Facet::Stance] = stances.into_iter().map(|b| Stance::ALL[usize::from(b) % 3].as_str().to_string()).collect();
+            if kind {
+                filters[Facet::Kind] =
+                    [ClaimKind::Indirect, ClaimKind::Direct, ClaimKind::Indirect].iter().map(|k| k.as_str().to_string()).collect();
+            }
+            filters[Facet::Doc] = docs;
+            filters[Facet::Year] = year.iter().map(|y| y.to_string()).collect();
+            ViewState { q, filters, from, doc, claim, cmp, cmp_docs, speaker_view: who, ..ViewState::default() }
+        })
 }
 
 /// Query-like strings: real and fake keys, percent escapes (valid, broken, non-UTF-8), separators.
 fn query_like() -> impl Strategy<Value = String> {
     let key = prop_oneof![
         proptest::sample::select(vec![
-            "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year",
-            "from", "to", "sort", "doc", "claim", "cmp", "cmpdocs", "who", "view",
+            "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year", "from", "to", "sort", "doc", "claim", "cmp",
+            "cmpdocs", "who", "view",
         ])
         .prop_map(str::to_string),
         "[a-z%=?#]{0,6}",
@@ -229,12 +202,7 @@ fn assert_idempotent(input: &str) -> Result<(), TestCaseError> {
     let e = encode(&d.state);
     let d2 = decode(&e);
     prop_assert_eq!(&d2.state, &d.state, "input {:?} encoded as {:?}", input, e);
-    prop_assert!(
-        d2.notices.is_empty(),
-        "notices on re-decode of {:?}: {:?}",
-        e,
-        d2.notices
-    );
+    prop_assert!(d2.notices.is_empty(), "notices on re-decode of {:?}: {:?}", e, d2.notices);
     prop_assert_eq!(encode(&d2.state), e);
     prop_assert_eq!(canonical(d.state.clone()), d.state);
     Ok(())

@@ -28,13 +28,15 @@ pub fn stance_badge(s: Stance) -> Html {
         Stance::Neutral => ("●", "Neutral", "Takes no clear position"),
     };
     html! { <span class={classes!("badge", "stance", format!("stance-{}", s.as_str()))} title={title}>
-        <span aria-hidden="true">{icon}</span>{" "}{label}</span> }
+    <span aria-hidden="true">{icon}</span>{" "}{label}</span> }
 }
 
 /// Side badge.
 pub fn side_badge(ctx: &super::Ctx, c: &Claim) -> Html {
     match &c.side {
-        Some(s) => html! { <span class={classes!("badge", "side")} data-side={s.clone()}>{ ctx.corpus.config.side_label(s).to_string() }</span> },
+        Some(s) => {
+            html! { <span class={classes!("badge", "side")} data-side={s.clone()}>{ ctx.corpus.config.side_label(s).to_string() }</span> }
+        }
         None => html! { <span class={classes!("badge", "side", "side-unknown")}>{"Side unknown"}</span> },
     }
 }
@@ -51,7 +53,9 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
     };
     let toggle_cmp = {
         let (act, id) = (ctx.act.clone(), c.id.clone());
-        Callback::from(move |_: MouseEvent| act.emit(if in_cmp { Action::RemoveCompare(id.clone()) } else { Action::AddCompare(id.clone()) }))
+        Callback::from(move |_: MouseEvent| {
+            act.emit(if in_cmp { Action::RemoveCompare(id.clone()) } else { Action::AddCompare(id.clone()) })
+        })
     };
     let speaker = {
         let (act, sid) = (ctx.act.clone(), c.speaker_id.clone());

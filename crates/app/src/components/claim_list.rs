@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::claim_card::ClaimCard;
 use super::use_ctx;
-use counterclaim_core::view::{Action, Facet, SortKey};
 use counterclaim_core::text::fixed;
+use counterclaim_core::view::{Action, Facet, SortKey};
 use counterclaim_core::window::{window, RENDER_ALL_UP_TO};
 
 #[derive(Properties, PartialEq)]
@@ -83,7 +83,10 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
             };
             let win = gloo::utils::window();
             let on_move = std::rc::Rc::new(on_move);
-            let a = { let f = on_move.clone(); EventListener::new(&win, "scroll", move |e| f(e)) };
+            let a = {
+                let f = on_move.clone();
+                EventListener::new(&win, "scroll", move |e| f(e))
+            };
             let b = EventListener::new(&win, "resize", move |e| on_move(e));
             move || drop((a, b))
         });
@@ -188,4 +191,3 @@ fn empty_state() -> Html {
         </div>
     }
 }
-

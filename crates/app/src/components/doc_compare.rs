@@ -48,11 +48,13 @@ pub fn doc_compare() -> Html {
             </div>
         }}) }</td> }
     };
-    let head = |d: &counterclaim_core::model::Document| html! {
-        <th scope="col">
-            <span class="dc-title">{ d.display_title() }</span><br/>
-            <span class="muted">{ format!("{} · {}", d.outlet.clone().unwrap_or_else(|| "Unknown outlet".into()), d.date.map(|d| d.iso()).unwrap_or_else(|| "undated".into())) }</span>
-        </th>
+    let head = |d: &counterclaim_core::model::Document| {
+        html! {
+            <th scope="col">
+                <span class="dc-title">{ d.display_title() }</span><br/>
+                <span class="muted">{ format!("{} · {}", d.outlet.clone().unwrap_or_else(|| "Unknown outlet".into()), d.date.map(|d| d.iso()).unwrap_or_else(|| "undated".into())) }</span>
+            </th>
+        }
     };
     html! {
         <section class="compare doc-compare" data-testid="doc-compare" aria-label="Two documents compared" ref={section}>

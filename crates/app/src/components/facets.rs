@@ -67,7 +67,9 @@ fn facet_box(p: &FacetBoxProps) -> Html {
         let e = expanded.clone();
         Callback::from(move |_: MouseEvent| e.set(!*e))
     };
-    let values: Vec<_> = if *expanded { p.facet.values.iter().collect() } else {
+    let values: Vec<_> = if *expanded {
+        p.facet.values.iter().collect()
+    } else {
         // Selected values always stay visible.
         let mut v: Vec<_> = p.facet.values.iter().take(TOP).collect();
         v.extend(p.facet.values.iter().skip(TOP).filter(|x| x.selected));

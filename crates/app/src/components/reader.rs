@@ -48,7 +48,11 @@ pub fn reader(p: &ReaderProps) -> Html {
     };
     let onkeydown = {
         let act = ctx.act.clone();
-        Callback::from(move |e: KeyboardEvent| if e.key() == "Escape" { act.emit(Action::CloseDoc) })
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                act.emit(Action::CloseDoc)
+            }
+        })
     };
     let claims: Vec<&Claim> = ctx.corpus.claims.iter().filter(|c| c.doc == doc.id).collect();
     let focused = p.claim.as_ref().and_then(|id| ctx.corpus.claim_index(id));

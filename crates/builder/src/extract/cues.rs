@@ -141,42 +141,336 @@ const AUX: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will",
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets"];
 /// Finite auxiliaries and common verbs that show a clause has started.
 static FINITE: WordSet = WordSet::new(&[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should",
-    "shall", "does", "do", "did", "won't", "can't", "cannot", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
-    "hadn't", "doesn't", "don't", "didn't", "wouldn't", "couldn't", "shouldn't", "remains", "remain", "continues",
-    "continue", "seems", "seem", "appears", "appear", "exists", "exist", "lacks", "lack", "poses", "pose", "needs",
-    "wants", "plans", "faces", "face", "holds", "hold", "controls", "control", "means", "makes", "make", "uses", "use",
-    "operates", "operate", "represents", "constitutes", "threatens", "enjoys", "maintains", "receives", "provides",
-    "supports", "runs", "leads", "keeps", "stays", "lies", "grows", "spreads", "becomes", "become", "takes", "gets",
-    "gives", "tries", "try", "seeks", "seek", "aims", "intends", "hopes", "knows", "know", "believes", "see", "sees",
-    "remained", "there's", "it's", "they're", "that's", "he's", "she's", "we're", "we've", "they've", "isn't",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "does",
+    "do",
+    "did",
+    "won't",
+    "can't",
+    "cannot",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "doesn't",
+    "don't",
+    "didn't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "remains",
+    "remain",
+    "continues",
+    "continue",
+    "seems",
+    "seem",
+    "appears",
+    "appear",
+    "exists",
+    "exist",
+    "lacks",
+    "lack",
+    "poses",
+    "pose",
+    "needs",
+    "wants",
+    "plans",
+    "faces",
+    "face",
+    "holds",
+    "hold",
+    "controls",
+    "control",
+    "means",
+    "makes",
+    "make",
+    "uses",
+    "use",
+    "operates",
+    "operate",
+    "represents",
+    "constitutes",
+    "threatens",
+    "enjoys",
+    "maintains",
+    "receives",
+    "provides",
+    "supports",
+    "runs",
+    "leads",
+    "keeps",
+    "stays",
+    "lies",
+    "grows",
+    "spreads",
+    "becomes",
+    "become",
+    "takes",
+    "gets",
+    "gives",
+    "tries",
+    "try",
+    "seeks",
+    "seek",
+    "aims",
+    "intends",
+    "hopes",
+    "knows",
+    "know",
+    "believes",
+    "see",
+    "sees",
+    "remained",
+    "there's",
+    "it's",
+    "they're",
+    "that's",
+    "he's",
+    "she's",
+    "we're",
+    "we've",
+    "they've",
+    "isn't",
     // base forms after plural subjects, and irregular past tenses
-    "run", "work", "live", "want", "need", "plan", "stay", "come", "go", "get", "give", "show", "enjoy", "fight",
-    "move", "return", "resume", "attack", "threaten", "train", "recruit", "hide", "plot", "gather", "receive",
-    "support", "provide", "mean", "represent", "intend", "hope", "aim", "wish", "pose", "lack", "keep", "hold", "own",
-    "rose", "fell", "grew", "went", "came", "took", "gave", "made", "saw", "knew", "held", "kept", "left", "lost",
-    "won", "ran", "fought", "fled", "began", "became", "built", "brought", "caught", "drove", "found", "got", "heard",
-    "hid", "led", "met", "paid", "put", "sent", "set", "shot", "spent", "stood", "struck", "thought", "understood",
-    "broke", "chose", "fell", "flew", "forgot", "grew", "hit", "hurt", "let", "meant", "sold", "sought", "spread",
-    "stole", "swore", "taught", "threw", "wore", "runs", "works", "lives", "comes", "goes", "shows", "fights", "moves",
-    "returns", "resumes", "attacks", "trains", "recruits", "hides", "plots", "gathers", "wishes", "owns",
+    "run",
+    "work",
+    "live",
+    "want",
+    "need",
+    "plan",
+    "stay",
+    "come",
+    "go",
+    "get",
+    "give",
+    "show",
+    "enjoy",
+    "fight",
+    "move",
+    "return",
+    "resume",
+    "attack",
+    "threaten",
+    "train",
+    "recruit",
+    "hide",
+    "plot",
+    "gather",
+    "receive",
+    "support",
+    "provide",
+    "mean",
+    "represent",
+    "intend",
+    "hope",
+    "aim",
+    "wish",
+    "pose",
+    "lack",
+    "keep",
+    "hold",
+    "own",
+    "rose",
+    "fell",
+    "grew",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "made",
+    "saw",
+    "knew",
+    "held",
+    "kept",
+    "left",
+    "lost",
+    "won",
+    "ran",
+    "fought",
+    "fled",
+    "began",
+    "became",
+    "built",
+    "brought",
+    "caught",
+    "drove",
+    "found",
+    "got",
+    "heard",
+    "hid",
+    "led",
+    "met",
+    "paid",
+    "put",
+    "sent",
+    "set",
+    "shot",
+    "spent",
+    "stood",
+    "struck",
+    "thought",
+    "understood",
+    "broke",
+    "chose",
+    "fell",
+    "flew",
+    "forgot",
+    "grew",
+    "hit",
+    "hurt",
+    "let",
+    "meant",
+    "sold",
+    "sought",
+    "spread",
+    "stole",
+    "swore",
+    "taught",
+    "threw",
+    "wore",
+    "runs",
+    "works",
+    "lives",
+    "comes",
+    "goes",
+    "shows",
+    "fights",
+    "moves",
+    "returns",
+    "resumes",
+    "attacks",
+    "trains",
+    "recruits",
+    "hides",
+    "plots",
+    "gathers",
+    "wishes",
+    "owns",
 ]);
 static PREPS: WordSet = WordSet::new(&[
-    "at", "on", "in", "during", "after", "before", "to", "with", "from", "via", "through", "in", "while", "upon", "by",
-    "earlier", "later", "last", "this", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "recently", "separately", "again", "also", "repeatedly", "publicly",
-    "previously", "on", "over", "late", "early",
+    "at",
+    "on",
+    "in",
+    "during",
+    "after",
+    "before",
+    "to",
+    "with",
+    "from",
+    "via",
+    "through",
+    "in",
+    "while",
+    "upon",
+    "by",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "recently",
+    "separately",
+    "again",
+    "also",
+    "repeatedly",
+    "publicly",
+    "previously",
+    "on",
+    "over",
+    "late",
+    "early",
 ]);
 /// Time words that may stand between a cue and its bare clause ("said Tuesday the …").
 static TIME: WordSet = WordSet::new(&[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
-    "earlier", "later", "recently", "again", "also", "last", "this", "week", "month", "year", "on", "morning", "evening",
-    "afternoon", "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "again",
+    "also",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "on",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
 ]);
-const DETS_ETC: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from"];
+const DETS_ETC: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "of", "in", "on", "at", "to", "for", "and", "or",
+    "with", "by", "from",
+];
 /// Vague sources that are not speakers ("according to reports").
-const VAGUE: &[&str] = &["reports", "report", "sources", "source", "media", "estimates", "data", "figures", "copy", "documents", "records", "statistics", "reporting", "information", "rumours", "rumors", "witnesses"];
+const VAGUE: &[&str] = &[
+    "reports",
+    "report",
+    "sources",
+    "source",
+    "media",
+    "estimates",
+    "data",
+    "figures",
+    "copy",
+    "documents",
+    "records",
+    "statistics",
+    "reporting",
+    "information",
+    "rumours",
+    "rumors",
+    "witnesses",
+];
 
 /// What a statement found in a sentence says about itself.
 #[derive(Debug, Clone)]
@@ -206,7 +500,10 @@ fn usable_cue(cues: &CueTable, toks: &[Tok], lo: usize, i: usize) -> Option<CueF
     }
     // Passive ("is reported", "was dismissed"), infinitive ("to say"), perfect is fine ("has said").
     let mut k = i;
-    while k > lo && toks[k - 1].kind == Kind::Word && (toks[k - 1].lc.ends_with("ly") || toks[k - 1].lc == "also" || toks[k - 1].lc == "not") {
+    while k > lo
+        && toks[k - 1].kind == Kind::Word
+        && (toks[k - 1].lc.ends_with("ly") || toks[k - 1].lc == "also" || toks[k - 1].lc == "not")
+    {
         k -= 1;
     }
     if k > lo && toks[k - 1].kind == Kind::Word && (BE.contains(&toks[k - 1].lc.as_str()) || toks[k - 1].lc == "to") {
@@ -219,7 +516,10 @@ fn usable_cue(cues: &CueTable, toks: &[Tok], lo: usize, i: usize) -> Option<CueF
     // A noun before the real verb: "a UN report said", "the claims were".
     if let Some(n) = toks.get(i + 1).filter(|n| n.kind == Kind::Word && n.depth == 0) {
         let w = n.lc.as_str();
-        let verb_next = AUX.contains(&w) || cues.get(n).is_some_and(|g| !g.ing && !g.base && (w.ends_with("ed") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes")));
+        let verb_next = AUX.contains(&w)
+            || cues.get(n).is_some_and(|g| {
+                !g.ing && !g.base && (w.ends_with("ed") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes"))
+            });
         if verb_next {
             return None;
         }
@@ -278,7 +578,9 @@ fn finite_clause(toks: &[Tok], k: usize, hi: usize) -> bool {
 fn finite_clause_anywhere(toks: &[Tok], a: usize, b: usize) -> bool {
     (a..b).any(|i| {
         let t = &toks[i];
-        t.kind == Kind::Word && (FINITE.contains(&t.lc.as_str()) || t.lc.ends_with("ed")) && (i == a || !DETS_ETC.contains(&toks[i - 1].lc.as_str()))
+        t.kind == Kind::Word
+            && (FINITE.contains(&t.lc.as_str()) || t.lc.ends_with("ed"))
+            && (i == a || !DETS_ETC.contains(&toks[i - 1].lc.as_str()))
     })
 }
 
@@ -299,7 +601,8 @@ impl Finder<'_> {
         let toks = self.toks();
         let mut out: Vec<Found> = Vec::new();
         let mut consumed: Vec<(usize, usize)> = Vec::new();
-        let quotes: Vec<(usize, usize, bool)> = self.quotes_in(sa, sb).filter(|q| q.depth == 0).map(|q| (q.open, q.close, q.closed)).collect();
+        let quotes: Vec<(usize, usize, bool)> =
+            self.quotes_in(sa, sb).filter(|q| q.depth == 0).map(|q| (q.open, q.close, q.closed)).collect();
         let mut prev_end = sa;
         for (qi, &(open, close, closed)) in quotes.iter().enumerate() {
             let next_open = quotes.get(qi + 1).map(|q| q.0).unwrap_or(sb);
@@ -315,14 +618,30 @@ impl Finder<'_> {
                 let more = self.adding(cue + 1, end);
                 let direct = more.is_none();
                 pieces.extend(more);
-                out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(cue)), direct, floating: false, cont: is_cont(self.cues, toks, cue), pos: open });
+                out.push(Found {
+                    subj: Some(subj),
+                    pieces,
+                    cue: Some(self.word(cue)),
+                    direct,
+                    floating: false,
+                    cont: is_cont(self.cues, toks, cue),
+                    pos: open,
+                });
                 consumed.push((after, end));
                 prev_end = end;
                 continue;
             }
             // S said: "…"
             if let Some((subj, cue, start)) = self.left_attr(prev_end, open) {
-                out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(cue)), direct: true, floating: false, cont: is_cont(self.cues, toks, cue), pos: start });
+                out.push(Found {
+                    subj: Some(subj),
+                    pieces,
+                    cue: Some(self.word(cue)),
+                    direct: true,
+                    floating: false,
+                    cont: is_cont(self.cues, toks, cue),
+                    pos: start,
+                });
                 consumed.push((start, open));
                 prev_end = after;
                 continue;
@@ -330,9 +649,21 @@ impl Finder<'_> {
             let lead_ok = toks[sa..open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
             // "The mayor said:" closing the previous paragraph, the quotation opening this one.
             if lead_ok && sa >= 2 && toks[sa - 1].kind == Kind::Para && toks[sa - 2].is_punct(":") {
-                let lo = (0..sa - 1).rev().take(40).find(|&k| toks[k].kind == Kind::Para || toks[k].depth > 0).map_or(sa.saturating_sub(41), |k| k + 1);
+                let lo = (0..sa - 1)
+                    .rev()
+                    .take(40)
+                    .find(|&k| toks[k].kind == Kind::Para || toks[k].depth > 0)
+                    .map_or(sa.saturating_sub(41), |k| k + 1);
                 if let Some((subj, cue, start)) = self.left_attr(lo, sa - 1) {
-                    out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(cue)), direct: true, floating: false, cont: is_cont(self.cues, toks, cue), pos: start });
+                    out.push(Found {
+                        subj: Some(subj),
+                        pieces,
+                        cue: Some(self.word(cue)),
+                        direct: true,
+                        floating: false,
+                        cont: is_cont(self.cues, toks, cue),
+                        pos: start,
+                    });
                     consumed.push((sa, sb));
                     prev_end = after;
                     continue;
@@ -376,7 +707,8 @@ impl Finder<'_> {
             return None;
         }
         let last_inside = toks[open + 1..close].iter().rev().find(|t| t.kind != Kind::Reopen);
-        let punct_inside = last_inside.is_some_and(|t| t.kind == Kind::Punct && matches!(t.lc.as_str(), "," | "." | "!" | "?" | "\u{2026}" | "-" | "\u{2014}"));
+        let punct_inside = last_inside
+            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.lc.as_str(), "," | "." | "!" | "?" | "\u{2026}" | "-" | "\u{2014}"));
         if !comma && !punct_inside {
             return None;
         }
@@ -397,7 +729,12 @@ impl Finder<'_> {
     /// ", adding that …" / ", saying …" after an attribution: more of the same statement.
     fn adding(&self, from: usize, to: usize) -> Option<(usize, usize)> {
         let toks = self.toks();
-        let i = (from..to).find(|&i| i > 0 && toks[i - 1].is_punct(",") && toks[i].depth == 0 && self.cues.get(&toks[i]).is_some_and(|f| f.ing && f.flags & (SAY | THAT) != 0))?;
+        let i = (from..to).find(|&i| {
+            i > 0
+                && toks[i - 1].is_punct(",")
+                && toks[i].depth == 0
+                && self.cues.get(&toks[i]).is_some_and(|f| f.ing && f.flags & (SAY | THAT) != 0)
+        })?;
         let mut a = i + 1;
         while a < to && (word_is(toks, a, "that") || toks[a].is_punct(":") || toks[a].is_punct(",")) {
             a += 1;
@@ -518,7 +855,10 @@ impl Finder<'_> {
                 continue;
             };
             // "say" (base form) goes with plural subjects and bodies, not with "he" or a person's name.
-            if form.base && (matches!(subj.pron, Some(Pron::Person | Pron::Thing)) || subj.pron.is_none() && !plural_np(toks, &subj) && has_name(toks, self.text, (subj.a, subj.b))) {
+            if form.base
+                && (matches!(subj.pron, Some(Pron::Person | Pron::Thing))
+                    || subj.pron.is_none() && !plural_np(toks, &subj) && has_name(toks, self.text, (subj.a, subj.b)))
+            {
                 i += 1;
                 continue;
             }
@@ -538,7 +878,15 @@ impl Finder<'_> {
                     Some(q) if direct => quote_pieces(toks, q.open, q.close),
                     _ => vec![(a, b)],
                 };
-                out.push(Found { subj: Some(subj), pieces, cue: Some(self.word(i)), direct, floating: false, cont: is_cont(self.cues, toks, i), pos: subj.a });
+                out.push(Found {
+                    subj: Some(subj),
+                    pieces,
+                    cue: Some(self.word(i)),
+                    direct,
+                    floating: false,
+                    cont: is_cont(self.cues, toks, i),
+                    pos: subj.a,
+                });
                 i = next.unwrap_or(sb);
                 lo = i;
                 continue;
@@ -619,7 +967,8 @@ impl Finder<'_> {
         }
         let next = toks.get(i + 1).filter(|t| t.kind == Kind::Word && t.depth == 0);
         let words = toks[i + 1..sb].iter().filter(|t| t.kind == Kind::Word).count();
-        next.is_some_and(|t| !matches!(t.lc.as_str(), "for" | "on" | "upon" | "off" | "in" | "back" | "up" | "out" | "to")) && (2..=14).contains(&words)
+        next.is_some_and(|t| !matches!(t.lc.as_str(), "for" | "on" | "upon" | "off" | "in" | "back" | "up" | "out" | "to"))
+            && (2..=14).contains(&words)
     }
 
     /// A comma or semicolon in `[a, b)` after which another speaker reports something
@@ -633,12 +982,16 @@ impl Finder<'_> {
             let t = &toks[c];
             if t.depth == 0 && (t.is_punct(",") || t.is_punct(";")) {
                 let mut k = c + 1;
-                if toks.get(k).is_some_and(|x| x.kind == Kind::Word && matches!(x.lc.as_str(), "while" | "whereas" | "but" | "and" | "although" | "though")) {
+                if toks.get(k).is_some_and(|x| {
+                    x.kind == Kind::Word && matches!(x.lc.as_str(), "while" | "whereas" | "but" | "and" | "although" | "though")
+                }) {
                     k += 1;
                 }
                 let lim = (k + 14).min(b);
-                if let Some(cue) = (k..lim).find(|&i| usable_cue(self.cues, toks, k, i).is_some_and(|f| f.flags & (SAY | THAT | DENY) != 0)) {
-                    if subject_left(toks, self.text, k, cue).is_some_and(|s| s.a == k && s.pron.is_none()) && (t.is_punct(";") || k > c + 1) {
+                if let Some(cue) = (k..lim).find(|&i| usable_cue(self.cues, toks, k, i).is_some_and(|f| f.flags & (SAY | THAT | DENY) != 0))
+                {
+                    if subject_left(toks, self.text, k, cue).is_some_and(|s| s.a == k && s.pron.is_none()) && (t.is_punct(";") || k > c + 1)
+                    {
                         return Some(c);
                     }
                 }
@@ -692,7 +1045,15 @@ impl Finder<'_> {
                 let words = toks[post.0..post.1].iter().filter(|t| t.kind == Kind::Word).count();
                 let has_cue = toks[post.0..post.1].iter().any(|t| t.lc == "that" || self.cues.get(t).is_some_and(|f| !f.ing));
                 if words >= 3 && !has_cue && finite_clause_anywhere(toks, post.0, post.1) {
-                    return Some(Found { subj: Some(*subj), pieces: vec![pre, post], cue: Some(self.word(cue)), direct: false, floating: false, cont: false, pos: pre.0 });
+                    return Some(Found {
+                        subj: Some(*subj),
+                        pieces: vec![pre, post],
+                        cue: Some(self.word(cue)),
+                        direct: false,
+                        floating: false,
+                        cont: false,
+                        pos: pre.0,
+                    });
                 }
             }
         }
@@ -701,7 +1062,9 @@ impl Finder<'_> {
         if sb > after + 16 {
             return None;
         }
-        if tail.len() > 8 || tail.first().is_some_and(|t| !PREPS.contains(&t.lc.as_str()) && !matches!(t.lc.as_str(), "as" | "according" | "in")) {
+        if tail.len() > 8
+            || tail.first().is_some_and(|t| !PREPS.contains(&t.lc.as_str()) && !matches!(t.lc.as_str(), "as" | "according" | "in"))
+        {
             return None;
         }
         let start = first_content(toks, sa, c);
@@ -709,13 +1072,22 @@ impl Finder<'_> {
         if toks[a..b].iter().filter(|t| t.kind == Kind::Word).count() < 4 || !finite_clause_anywhere(toks, a, b) {
             return None;
         }
-        Some(Found { subj: Some(*subj), pieces: vec![(a, b)], cue: Some(self.word(cue)), direct: false, floating: false, cont: false, pos: a })
+        Some(Found {
+            subj: Some(*subj),
+            pieces: vec![(a, b)],
+            cue: Some(self.word(cue)),
+            direct: false,
+            floating: false,
+            cont: false,
+            pos: a,
+        })
     }
 
     /// "X was quoted (by Y) as saying (that) …": X is the speaker.
     fn quoted_as_saying(&self, lo: usize, sb: usize, i: usize) -> Option<Found> {
         let toks = self.toks();
-        let be = (i > lo && toks[i - 1].kind == Kind::Word && matches!(toks[i - 1].lc.as_str(), "was" | "is" | "were" | "are" | "been")).then_some(i - 1)?;
+        let be = (i > lo && toks[i - 1].kind == Kind::Word && matches!(toks[i - 1].lc.as_str(), "was" | "is" | "were" | "are" | "been"))
+            .then_some(i - 1)?;
         let mut be = be;
         if be > lo && (word_is(toks, be - 1, "has") || word_is(toks, be - 1, "have")) {
             be -= 1;
@@ -728,7 +1100,9 @@ impl Finder<'_> {
         }
         let end = self.strip_trailing_attr(a, sb);
         let (a, b) = trim_range(toks, a, end)?;
-        let whole = self.quotes_in(a, a + 1).find(|q| q.depth == 0 && toks[q.close.min(b)..b].iter().all(|t| t.kind == Kind::Punct || t.is_quote_mark()));
+        let whole = self
+            .quotes_in(a, a + 1)
+            .find(|q| q.depth == 0 && toks[q.close.min(b)..b].iter().all(|t| t.kind == Kind::Punct || t.is_quote_mark()));
         let (pieces, direct) = match whole {
             Some(q) => (quote_pieces(toks, q.open, q.close), true),
             None => (vec![(a, b)], false),
@@ -755,11 +1129,16 @@ impl Finder<'_> {
         };
         // Vague sources ("according to reports", "sources") are no speakers; "the report" is.
         let head = toks[subj.b - 1].lc.as_str();
-        let specific = subj.b - subj.a > 1 && matches!(toks[subj.a].lc.as_str(), "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her");
+        let specific =
+            subj.b - subj.a > 1 && matches!(toks[subj.a].lc.as_str(), "the" | "a" | "an" | "this" | "its" | "their" | "his" | "her");
         if VAGUE.contains(&head) && !specific || toks[subj.a..subj.b].iter().any(|t| t.lc == "copy") {
             return None;
         }
-        let lead = toks[lo..i].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Word && t.lc.ends_with("ly") || matches!(t.lc.as_str(), "but" | "and" | "however" | "meanwhile" | "yet" | "so"));
+        let lead = toks[lo..i].iter().all(|t| {
+            t.kind == Kind::Punct
+                || t.kind == Kind::Word && t.lc.ends_with("ly")
+                || matches!(t.lc.as_str(), "but" | "and" | "however" | "meanwhile" | "yet" | "so")
+        });
         if lead && subj.b < sb && toks[subj.b].is_punct(",") {
             let (a, b) = trim_range(toks, subj.b + 1, sb)?;
             return Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue, direct: false, floating: false, cont: false, pos: i });
@@ -797,7 +1176,15 @@ impl Finder<'_> {
             return None;
         };
         let (a, b) = trim_range(toks, comma + 1, sb)?;
-        Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue: Some(self.text[toks[i].s..toks[i + 2].e].to_string()), direct: false, floating: false, cont: false, pos: i })
+        Some(Found {
+            subj: Some(subj),
+            pieces: vec![(a, b)],
+            cue: Some(self.text[toks[i].s..toks[i + 2].e].to_string()),
+            direct: false,
+            floating: false,
+            cont: false,
+            pos: i,
+        })
     }
 }
 
@@ -843,7 +1230,10 @@ pub fn trim_range(toks: &[Tok], mut a: usize, mut b: usize) -> Option<(usize, us
     while a < b && (toks[a].kind == Kind::Punct && !matches!(toks[a].lc.as_str(), "(" | "$" | "\u{2026}") || toks[a].kind == Kind::Para) {
         a += 1;
     }
-    while b > a && (toks[b - 1].kind == Kind::Punct && matches!(toks[b - 1].lc.as_str(), "," | ";" | ":" | "\u{2013}" | "\u{2014}" | "-") || toks[b - 1].kind == Kind::Para) {
+    while b > a
+        && (toks[b - 1].kind == Kind::Punct && matches!(toks[b - 1].lc.as_str(), "," | ";" | ":" | "\u{2013}" | "\u{2014}" | "-")
+            || toks[b - 1].kind == Kind::Para)
+    {
         b -= 1;
     }
     (a < b && toks[a..b].iter().any(|t| t.kind == Kind::Word)).then_some((a, b))

@@ -135,16 +135,16 @@ pub struct Lexed {
     pub sents: Vec<(usize, usize)>,
 }
 
-const QUOTE_CHARS: &[char] = &['"', '\'', '\u{201C}', '\u{201D}', '\u{201E}', '\u{2018}', '\u{2019}', '\u{00AB}', '\u{00BB}', '\u{2039}', '\u{203A}'];
+const QUOTE_CHARS: &[char] =
+    &['"', '\'', '\u{201C}', '\u{201D}', '\u{201E}', '\u{2018}', '\u{2019}', '\u{00AB}', '\u{00BB}', '\u{2039}', '\u{203A}'];
 const WORD_JOIN: &[char] = &['\'', '\u{2019}', '-', '\u{2010}', '\u{2011}', '.', '/', '&'];
 const TERMINAL: &[char] = &['.', '!', '?', '\u{2026}', '"', '\u{201D}', '\u{2019}', '\'', '\u{00BB}', '\u{203A}'];
 
 /// Abbreviations whose period does not end a sentence.
 const ABBREV: &[&str] = &[
-    "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "brig", "dr", "mr", "mrs", "ms", "prof", "sen", "rep",
-    "gov", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "est", "fig", "hon", "pres", "rev", "gen'l", "u.s", "u.n",
-    "u.k", "e.g", "i.e", "a.m", "p.m", "al",
+    "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "brig", "dr", "mr", "mrs", "ms", "prof", "sen", "rep", "gov", "st",
+    "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "approx", "dept", "est", "fig", "hon", "pres", "rev", "gen'l", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "al",
 ];
 
 /// Lex `body`: blocks are separated by blank lines, or by a single line break after sentence-final
@@ -255,7 +255,8 @@ fn tokenize(body: &str, bs: usize, be: usize, block: u32, out: &mut Vec<Tok>) {
                     e += 1;
                 }
                 let Some(n) = char_at(text, e) else { break };
-                let joins = !n.is_ascii() && n.is_alphanumeric() || WORD_JOIN.contains(&n) && char_at(text, e + n.len_utf8()).is_some_and(char::is_alphanumeric);
+                let joins = !n.is_ascii() && n.is_alphanumeric()
+                    || WORD_JOIN.contains(&n) && char_at(text, e + n.len_utf8()).is_some_and(char::is_alphanumeric);
                 if !joins {
                     break;
                 }
@@ -317,7 +318,8 @@ fn pair_quotes(lx: &mut Lexed) {
         let prev = (i > 0).then(|| &lx.toks[i - 1]).filter(|p| p.kind != Kind::Para);
         let sp = lx.toks[i].sp;
         let next_sp = i + 1 >= n || lx.toks[i + 1].kind == Kind::Para || lx.toks[i + 1].sp;
-        let opener_ctx = prev.is_none() || sp || prev.is_some_and(|p| p.kind == Kind::Punct && "([{\u{2013}\u{2014}-/".contains(p.lc.as_str()));
+        let opener_ctx =
+            prev.is_none() || sp || prev.is_some_and(|p| p.kind == Kind::Punct && "([{\u{2013}\u{2014}-/".contains(p.lc.as_str()));
         let closer_ctx = prev.is_some() && !sp;
         let role: Option<(bool, Fam)> = match c {
             '\u{201C}' | '\u{201E}' => Some((true, Fam::Double)),
@@ -440,8 +442,7 @@ fn split_sentences(lx: &mut Lexed) {
                     // "U.S." or "Gen." end a sentence only before a paragraph break or a quotation.
                     next >= n || matches!(toks[next].kind, Kind::Para | Kind::Open(_))
                 } else {
-                    t.lc != "\u{2026}" && starts_sentence(toks, next)
-                        || (t.lc == "\u{2026}" && toks.get(next).is_some_and(|x| x.cap))
+                    t.lc != "\u{2026}" && starts_sentence(toks, next) || (t.lc == "\u{2026}" && toks.get(next).is_some_and(|x| x.cap))
                 }
             }
             Kind::Close(_) => {

@@ -57,7 +57,11 @@ struct Stmt {
 impl Extractor {
     pub fn new(config: &CorpusConfig) -> Self {
         let actor_m = Phrases::new(
-            config.actors.iter().enumerate().flat_map(|(i, a)| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)).map(move |p| (p, i))),
+            config
+                .actors
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)).map(move |p| (p, i))),
         );
         let side_m = Phrases::new(config.sides.iter().enumerate().flat_map(|(i, s)| s.markers.iter().map(move |m| (m.as_str(), i))));
         let entity_m = Phrases::new(config.entities.iter().enumerate().flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))));
@@ -148,7 +152,10 @@ impl Extractor {
                 let Some(speaker) = speaker else { continue };
                 speakers.recent.push(speaker);
                 let anaphoric = f.subj.is_some_and(|s| {
-                    s.pron.is_some() || toks[s.a].lc == "the" && toks[s.a + 1..s.b].iter().all(|t| !t.cap) || toks[s.a].lc == "him" || toks[s.a].lc == "her"
+                    s.pron.is_some()
+                        || toks[s.a].lc == "the" && toks[s.a + 1..s.b].iter().all(|t| !t.cap)
+                        || toks[s.a].lc == "him"
+                        || toks[s.a].lc == "her"
                 });
                 stmts.push(Stmt {
                     speaker,
@@ -220,7 +227,16 @@ fn merge(stmts: Vec<Stmt>, speakers: &Speakers) -> Vec<Stmt> {
             let ss = &speakers.list[s.speaker];
             // Lead style: present tense ("A senior official says …").
             let lead_cue = p.cue.as_deref().is_some_and(|c| c.ends_with('s'));
-            if !same && ps.indefinite && ps.kind == SKind::Person && p.b0 == 0 && lead_cue && (same_block || adjacent) && ss.named && ss.kind == SKind::Person && !s.floating {
+            if !same
+                && ps.indefinite
+                && ps.kind == SKind::Person
+                && p.b0 == 0
+                && lead_cue
+                && (same_block || adjacent)
+                && ss.named
+                && ss.kind == SKind::Person
+                && !s.floating
+            {
                 p.speaker = s.speaker;
                 p.cue = s.cue.clone().or(p.cue.take());
                 p.direct = false;
@@ -322,12 +338,24 @@ mod tests_support {
         CorpusConfig {
             question: "Is the Red Hand militia active in, or a threat from, Veldoria?".into(),
             sides: vec![
-                SideDef { id: "harbor".into(), label: "Harbor government".into(), markers: strs(&["Harbor Authority", "Transport Ministry", "Harbor government"]) },
-                SideDef { id: "north".into(), label: "Northern League".into(), markers: strs(&["Northern League", "Norland", "Norlandic"]) },
+                SideDef {
+                    id: "harbor".into(),
+                    label: "Harbor government".into(),
+                    markers: strs(&["Harbor Authority", "Transport Ministry", "Harbor government"]),
+                },
+                SideDef {
+                    id: "north".into(),
+                    label: "Northern League".into(),
+                    markers: strs(&["Northern League", "Norland", "Norlandic"]),
+                },
                 SideDef { id: "analyst".into(), label: "Analysts".into(), markers: strs(&["analyst", "analysts", "expert"]) },
             ],
             entities: vec![
-                EntityDef { id: "red-hand".into(), label: "Red Hand".into(), aliases: strs(&["Red Hand", "Red Hand militia", "RH", "militia", "militants", "armed groups"]) },
+                EntityDef {
+                    id: "red-hand".into(),
+                    label: "Red Hand".into(),
+                    aliases: strs(&["Red Hand", "Red Hand militia", "RH", "militia", "militants", "armed groups"]),
+                },
                 EntityDef { id: "veldoria".into(), label: "Veldoria".into(), aliases: strs(&["Veldoria", "Veldorian"]) },
                 EntityDef { id: "norland".into(), label: "Norland".into(), aliases: strs(&["Norland"]) },
             ],
@@ -340,7 +368,18 @@ mod tests_support {
                 side: Some("harbor".into()),
             }],
             stance: StanceLexicon {
-                supports: strs(&["~active", "~presence", "threat", "threats", "regroup", "regrouping", "base", "bases", "fighters", "attacks"]),
+                supports: strs(&[
+                    "~active",
+                    "~presence",
+                    "threat",
+                    "threats",
+                    "regroup",
+                    "regrouping",
+                    "base",
+                    "bases",
+                    "fighters",
+                    "attacks",
+                ]),
                 refutes: strs(&["defeated", "destroyed", "eliminated", "surrendered", "baseless", "~not allow"]),
                 negators: strs(&["not", "no", "never", "no longer", "cannot"]),
             },
@@ -455,7 +494,9 @@ mod tests {
 
     #[test]
     fn told_audience_then_that_with_partial_quote() {
-        let c = one("Commander Ruth Osei told reporters in Kell, the regional capital, on Sunday that the militants “were defeated” near the pass.");
+        let c = one(
+            "Commander Ruth Osei told reporters in Kell, the regional capital, on Sunday that the militants “were defeated” near the pass.",
+        );
         assert_eq!(c.speaker, "Ruth Osei");
         assert!(c.text.starts_with("the militants “were defeated”"));
         assert_eq!(c.stance, Stance::Refutes);
@@ -489,7 +530,9 @@ mod tests {
         let c = one("The head of the port police, Mira Oduya, said the night patrols will continue.");
         assert_eq!(c.speaker, "Mira Oduya");
         assert_eq!(c.role.as_deref(), Some("head of the port police"));
-        let c = one("Her remarks echoed those of the Norlandic envoy, Piet Dallo, who told a forum in Kell that the Red Hand was setting up bases.");
+        let c = one(
+            "Her remarks echoed those of the Norlandic envoy, Piet Dallo, who told a forum in Kell that the Red Hand was setting up bases.",
+        );
         assert_eq!(c.speaker, "Piet Dallo");
         assert_eq!(c.side.as_deref(), Some("north"));
         assert_eq!(c.stance, Stance::Supports);
@@ -597,7 +640,9 @@ mod tests {
 
     #[test]
     fn denials_with_an_object_are_claims() {
-        let c = one("However, the Harbor Authority has repeatedly denied the allegations and says it will not allow the militia to use the port.");
+        let c = one(
+            "However, the Harbor Authority has repeatedly denied the allegations and says it will not allow the militia to use the port.",
+        );
         assert_eq!(c.speaker, "Harbor Authority");
         assert!(c.text.starts_with("denied the allegations"));
         assert_eq!(c.stance, Stance::Refutes);
@@ -634,7 +679,8 @@ mod tests {
         let cs = run(body);
         assert_eq!(cs.len(), 1, "{cs:#?}");
         assert!(cs[0].text.contains("no bases left"));
-        let c = one("In March, unnamed Norlandic officials warned that militants were preparing attacks on the ferries, Radio Lumen reported.");
+        let c =
+            one("In March, unnamed Norlandic officials warned that militants were preparing attacks on the ferries, Radio Lumen reported.");
         assert_eq!(c.speaker, "unnamed Norlandic officials");
         assert_eq!(c.text, "militants were preparing attacks on the ferries");
         assert_eq!(c.side.as_deref(), Some("north"));
@@ -888,11 +934,74 @@ mod props {
     use proptest::prelude::*;
 
     const PIECES: &[&str] = &[
-        "said", "says", "told", "added", "denied", "according to", "In his words,", "he", "she", "they", "the ministry",
-        "The spokesman", "Ana Ruiz", "Ruiz", "Gen.", "U.S.", "analyst", "a", "that", "the", "Red Hand", "militia",
-        "is", "was", "not", "no", "active", "defeated", "threat", ",", ".", ":", ";", "?", "!", "–", "—", "(", ")",
-        "“", "”", "‘", "’", "\"", "'", "«", "»", "„", "\n", "\n\n", " ", "  ", "Ü", "ß", "ﬁ", "e\u{301}", "\u{200B}",
-        "\u{FEFF}", "👍", "٣", "مرحبا", "…", "who", "who told", "meanwhile", "also", "further", "reported",
+        "said",
+        "says",
+        "told",
+        "added",
+        "denied",
+        "according to",
+        "In his words,",
+        "he",
+        "she",
+        "they",
+        "the ministry",
+        "The spokesman",
+        "Ana Ruiz",
+        "Ruiz",
+        "Gen.",
+        "U.S.",
+        "analyst",
+        "a",
+        "that",
+        "the",
+        "Red Hand",
+        "militia",
+        "is",
+        "was",
+        "not",
+        "no",
+        "active",
+        "defeated",
+        "threat",
+        ",",
+        ".",
+        ":",
+        ";",
+        "?",
+        "!",
+        "–",
+        "—",
+        "(",
+        ")",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        "„",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "Ü",
+        "ß",
+        "ﬁ",
+        "e\u{301}",
+        "\u{200B}",
+        "\u{FEFF}",
+        "👍",
+        "٣",
+        "مرحبا",
+        "…",
+        "who",
+        "who told",
+        "meanwhile",
+        "also",
+        "further",
+        "reported",
     ];
 
     fn text() -> impl Strategy<Value = String> {

@@ -1,6 +1,6 @@
 //! Word sets and whole-word phrase matching on text folded once (lexicon, topic, entities, actors, sides).
-use counterclaim_core::text::{fold_with_map, split_phrases, PhraseSplit};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use counterclaim_core::text::{fold_with_map, split_phrases, PhraseSplit};
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -140,11 +140,14 @@ fn whole_words(ll: &AhoCorasick, all: &AhoCorasick, hay: &str, mut push: impl Fn
 
 impl Phrases {
     pub fn new<'p>(phrases: impl IntoIterator<Item = (&'p str, usize)>) -> Self {
-        let PhraseSplit { folded: fp, folded_values: fv, exact: ep, exact_values: ev } =
-            split_phrases(phrases);
+        let PhraseSplit { folded: fp, folded_values: fv, exact: ep, exact_values: ev } = split_phrases(phrases);
         let build = |pats: &[String]| {
             (!pats.is_empty()).then(|| {
-                let ll = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::DFA)).build(pats).expect("phrase automaton");
+                let ll = AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(pats)
+                    .expect("phrase automaton");
                 let all = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(pats).expect("phrase automaton");
                 (ll, all)
             })

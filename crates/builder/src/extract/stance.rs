@@ -8,27 +8,130 @@ use std::collections::HashSet;
 
 /// Denial verbs: they flip the cues of what they deny ("denied the group's presence").
 const DENIALS: &[&str] = &[
-    "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
-    "dismissed", "dismissing", "refute", "refutes", "refuted", "refuting", "rebuff", "rebuffed", "dispute", "disputes",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "dismissing",
+    "refute",
+    "refutes",
+    "refuted",
+    "refuting",
+    "rebuff",
+    "rebuffed",
+    "dispute",
+    "disputes",
     "disputed",
 ];
 /// Nouns that stand for someone else's claim ("we reject this claim").
 const CLAIM_NOUNS: &[&str] = &[
-    "claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports", "charge",
-    "charges", "it", "them", "rumour", "rumours", "rumor", "rumors", "assertion", "assertions", "notion", "idea",
-    "statement", "statements", "assessment", "assessments",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "report",
+    "reports",
+    "charge",
+    "charges",
+    "it",
+    "them",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "assertion",
+    "assertions",
+    "notion",
+    "idea",
+    "statement",
+    "statements",
+    "assessment",
+    "assessments",
 ];
 /// Words skipped when looking back from a cue for a negator.
-static SKIP: WordSet = WordSet::new(&["a", "an", "the", "any", "its", "their", "his", "her", "this", "these", "those", "such", "much", "real", "serious", "major", "big", "significant", "physical"]);
+static SKIP: WordSet = WordSet::new(&[
+    "a",
+    "an",
+    "the",
+    "any",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "these",
+    "those",
+    "such",
+    "much",
+    "real",
+    "serious",
+    "major",
+    "big",
+    "significant",
+    "physical",
+]);
 /// Words that end the reach of a negator.
 const SCOPE_END: &[&str] = &["but", "that", "which", "who", "while", "because", "although", "though", "whereas", "and"];
 /// Nouns that refer back to a group named before ("the group is still active").
-const GROUP_NOUNS: &[&str] = &["group", "groups", "militants", "organisation", "organization", "network", "outfit", "terrorists", "fighters", "militia", "insurgents"];
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "groups",
+    "militants",
+    "organisation",
+    "organization",
+    "network",
+    "outfit",
+    "terrorists",
+    "fighters",
+    "militia",
+    "insurgents",
+];
 /// Quantifiers between "there are" and what exists.
 static QUANT: WordSet = WordSet::new(&[
-    "many", "several", "some", "other", "still", "currently", "now", "also", "a", "an", "few", "numerous", "various",
-    "hundreds", "thousands", "dozens", "of", "more", "no", "not", "any", "already", "multiple", "countless", "active",
-    "foreign", "armed", "different", "at", "least", "even", "certainly", "clearly", "definitely", "indeed",
+    "many",
+    "several",
+    "some",
+    "other",
+    "still",
+    "currently",
+    "now",
+    "also",
+    "a",
+    "an",
+    "few",
+    "numerous",
+    "various",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "of",
+    "more",
+    "no",
+    "not",
+    "any",
+    "already",
+    "multiple",
+    "countless",
+    "active",
+    "foreign",
+    "armed",
+    "different",
+    "at",
+    "least",
+    "even",
+    "certainly",
+    "clearly",
+    "definitely",
+    "indeed",
 ]);
 const EXIST: &[&str] = &["is", "are", "was", "were", "remain", "remains", "exist", "exists", "'s", "'re", "have", "has"];
 
@@ -163,7 +266,8 @@ impl StanceModel {
             .collect();
         let topic_before = |at: usize| topic_hits.first().is_some_and(|h| h.s < at);
         let ctx_topic = std::cell::OnceCell::new();
-        let topic_in_context = || *ctx_topic.get_or_init(|| !context.is_empty() && !self.topic.find(&Folded::new(tail_sentences(context, 4))).is_empty());
+        let topic_in_context =
+            || *ctx_topic.get_or_init(|| !context.is_empty() && !self.topic.find(&Folded::new(tail_sentences(context, 4))).is_empty());
         let mut hits: Vec<Hit> = Vec::new();
         let mut last_refute_word: Option<(usize, u32)> = None;
         for m in self.lex.find(t) {
@@ -171,7 +275,10 @@ impl StanceModel {
             let Some(wi) = word_at(m.s) else { continue };
             let w = &ws[wi];
             // A generic cue counts in a sentence about the topic: named, or "the group" after the topic was named.
-            if def.topic && topic_sents.binary_search(&w.sent).is_err() && !(anaphor_sents.binary_search(&w.sent).is_ok() && (topic_before(m.s) || topic_in_context())) {
+            if def.topic
+                && topic_sents.binary_search(&w.sent).is_err()
+                && !(anaphor_sents.binary_search(&w.sent).is_ok() && (topic_before(m.s) || topic_in_context()))
+            {
                 continue;
             }
             let mut weight = w.weight;
@@ -203,7 +310,9 @@ impl StanceModel {
             // A denial verb earlier in the sentence denies what follows.
             let denial = (wi.saturating_sub(15)..wi)
                 .rev()
-                .take_while(|&i| ws[i].clause == w.clause && !matches!(ws[i].lc, "but" | "and" | "while" | "although" | "whereas" | "because"))
+                .take_while(|&i| {
+                    ws[i].clause == w.clause && !matches!(ws[i].lc, "but" | "and" | "while" | "although" | "whereas" | "because")
+                })
                 .find(|&i| DENIALS.contains(&ws[i].lc));
             if denial.is_some() {
                 flips += 1;
@@ -415,7 +524,9 @@ mod tests {
 
     fn model() -> StanceModel {
         let lex = StanceLexicon {
-            supports: ["~active", "~presence", "threat", "threats", "base", "regroup", "fighters", "attacks", "accomplished anything"].map(String::from).to_vec(),
+            supports: ["~active", "~presence", "threat", "threats", "base", "regroup", "fighters", "attacks", "accomplished anything"]
+                .map(String::from)
+                .to_vec(),
             refutes: ["defeated", "destroyed", "curbed", "surrendered", "baseless", "~not allow", "contained"].map(String::from).to_vec(),
             negators: ["not", "no", "never", "no longer", "cannot"].map(String::from).to_vec(),
         };

@@ -70,7 +70,14 @@ impl Tokens {
                 s
             })
             .collect();
-        let mut t = Tokens { tokens: vec![], postings: vec![], seq_offs: vec![0], seq: Vec::with_capacity(n * 40), doc_seqs: vec![], claim_doc: vec![] };
+        let mut t = Tokens {
+            tokens: vec![],
+            postings: vec![],
+            seq_offs: vec![0],
+            seq: Vec::with_capacity(n * 40),
+            doc_seqs: vec![],
+            claim_doc: vec![],
+        };
         let mut one: Vec<u32> = Vec::new();
         for (i, c) in corpus.claims.iter().enumerate() {
             one.clear();

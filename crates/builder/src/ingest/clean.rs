@@ -157,7 +157,8 @@ impl<'a> Page<'a> {
             let t = self.text(i);
             let next = self.lines.get(i + 1).map(|l| l.text.as_str());
             let repeated = next == Some(t) || (i > 0 && self.lines[i - 1].text == t && self.role[i - 1] == Role::Meta);
-            let bio_next = next.is_some_and(|x| x.len() > t.len() && x.starts_with(t) && x[t.len()..].starts_with(' ')) && self.infos[i + 1].bio;
+            let bio_next =
+                next.is_some_and(|x| x.len() > t.len() && x.starts_with(t) && x[t.len()..].starts_with(' ')) && self.infos[i + 1].bio;
             if repeated || bio_next {
                 let value = t.to_string();
                 self.role[i] = Role::Meta;
@@ -276,7 +277,9 @@ impl<'a> Page<'a> {
     fn headline_above(&self, header_end: usize) -> Option<usize> {
         let n = self.n();
         let cands: Vec<usize> = (0..header_end)
-            .filter(|&i| self.unset(i) && self.infos[i].content() && self.infos[i].words >= 3 && title_like(self.text(i), self.infos[i].words))
+            .filter(|&i| {
+                self.unset(i) && self.infos[i].content() && self.infos[i].words >= 3 && title_like(self.text(i), self.infos[i].words)
+            })
             .collect();
         let mut title_line = cands.iter().copied().find(|&i| self.infos[i].words >= 4).or(cands.first().copied());
         // A two-word headline alone in its block as the first text of the file ("Mixed endings"): when there is

@@ -1,7 +1,7 @@
 //! Datelines at the head of the first paragraph: "KABUL (Reuters) -", "WASHINGTON —", "Kabul, Afghanistan:".
-use crate::dates::{self, FoundDate};
 use super::lines::{word_count, NAME_PARTICLES};
 use super::outlets::Outlets;
+use crate::dates::{self, FoundDate};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Dateline {
@@ -14,12 +14,72 @@ pub(super) struct Dateline {
 }
 
 pub(super) const NOT_PLACES: &[&str] = &[
-    "breaking", "update", "updated", "exclusive", "watch", "analysis", "opinion", "editorial", "note", "editor's note",
-    "file", "photo", "video", "live", "advertisement", "meanwhile", "however", "but", "and", "the", "in", "on", "at",
-    "this", "that", "according", "earlier", "later", "also", "today", "yesterday", "now", "so", "then", "still",
-    "yet", "here", "there", "it", "he", "she", "they", "we", "i", "a", "an", "interview", "comment", "commentary",
-    "explainer", "review", "summary", "highlights", "key points", "background", "context", "correction",
-    "disclaimer", "warning", "quote", "read", "listen", "source", "sources", "q", "a",
+    "breaking",
+    "update",
+    "updated",
+    "exclusive",
+    "watch",
+    "analysis",
+    "opinion",
+    "editorial",
+    "note",
+    "editor's note",
+    "file",
+    "photo",
+    "video",
+    "live",
+    "advertisement",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "the",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "according",
+    "earlier",
+    "later",
+    "also",
+    "today",
+    "yesterday",
+    "now",
+    "so",
+    "then",
+    "still",
+    "yet",
+    "here",
+    "there",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "a",
+    "an",
+    "interview",
+    "comment",
+    "commentary",
+    "explainer",
+    "review",
+    "summary",
+    "highlights",
+    "key points",
+    "background",
+    "context",
+    "correction",
+    "disclaimer",
+    "warning",
+    "quote",
+    "read",
+    "listen",
+    "source",
+    "sources",
+    "q",
+    "a",
 ];
 
 pub(super) fn place_words(s: &str, max_words: usize) -> Option<bool> {
@@ -35,7 +95,8 @@ pub(super) fn place_words(s: &str, max_words: usize) -> Option<bool> {
     if caps {
         return Some(true);
     }
-    let title = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()));
+    let title =
+        words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()));
     title.then_some(false)
 }
 

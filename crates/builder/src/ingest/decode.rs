@@ -29,9 +29,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
             Err(_) => {
                 let (valid_multibyte, invalid) = utf8_stats(b);
                 if valid_multibyte > 0 && valid_multibyte >= invalid {
-                    warnings.push(format!(
-                        "not valid UTF-8: {invalid} invalid byte sequence(s) replaced with \u{FFFD}"
-                    ));
+                    warnings.push(format!("not valid UTF-8: {invalid} invalid byte sequence(s) replaced with \u{FFFD}"));
                     String::from_utf8_lossy(b).into_owned()
                 } else {
                     warnings.push("not UTF-8: decoded as Windows-1252 (Latin-1)".to_string());
@@ -77,9 +75,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
     }
     if let Some(cut) = cut {
         text.truncate(cut);
-        warnings.push(format!(
-            "file has {counted} non-blank lines, over the {MAX_LINES}-line limit: truncated to the first {MAX_LINES}"
-        ));
+        warnings.push(format!("file has {counted} non-blank lines, over the {MAX_LINES}-line limit: truncated to the first {MAX_LINES}"));
     }
     if text.trim().is_empty() {
         return Err("no text (only whitespace): skipped".into());
@@ -154,8 +150,8 @@ pub(super) fn decode_utf16(b: &[u8]) -> Option<String> {
 /// Windows-1252 byte → char (undefined bytes become U+FFFD).
 pub(super) fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž', '\u{FFFD}',
-        '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}', 'ž', 'Ÿ',
+        '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž', '\u{FFFD}', '\u{FFFD}', '‘', '’', '“',
+        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}', 'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[usize::from(b - 0x80)],

@@ -53,9 +53,8 @@ pub(super) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-pub(super) const DECOR: &[char] = &[
-    ' ', '-', '–', '—', '_', '*', '•', '|', '·', '=', '~', '#', '[', ']', '(', ')', '>', '<', '«', '»', '›', '‹', '/', '+',
-];
+pub(super) const DECOR: &[char] =
+    &[' ', '-', '–', '—', '_', '*', '•', '|', '·', '=', '~', '#', '[', ']', '(', ')', '>', '<', '«', '»', '›', '‹', '/', '+'];
 
 pub(super) fn strip_decor(s: &str) -> &str {
     s.trim_matches(DECOR)
@@ -85,8 +84,7 @@ pub(super) fn starts_word_ci(s: &str, prefix: &str) -> bool {
     }
     sb.len() >= pb.len()
         && sb[..pb.len()].eq_ignore_ascii_case(pb)
-        && (!prefix.ends_with(|c: char| c.is_alphanumeric())
-            || s[pb.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+        && (!prefix.ends_with(|c: char| c.is_alphanumeric()) || s[pb.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// Lowercase words that may sit inside a personal name.
@@ -95,10 +93,46 @@ pub(super) const NAME_PARTICLES: &[&str] =
 
 /// Words that make a capitalised line a section label, not a person.
 pub(super) const NOT_NAME_WORDS: &[&str] = &[
-    "news", "press", "world", "home", "latest", "video", "videos", "sport", "sports", "politics", "business",
-    "opinion", "security", "menu", "search", "more", "related", "top", "stories", "live", "staff", "desk", "team",
-    "agencies", "agency", "reporter", "correspondent", "editor", "editorial", "online", "web", "report", "today",
-    "the", "of", "and", "for", "in", "on", "by",
+    "news",
+    "press",
+    "world",
+    "home",
+    "latest",
+    "video",
+    "videos",
+    "sport",
+    "sports",
+    "politics",
+    "business",
+    "opinion",
+    "security",
+    "menu",
+    "search",
+    "more",
+    "related",
+    "top",
+    "stories",
+    "live",
+    "staff",
+    "desk",
+    "team",
+    "agencies",
+    "agency",
+    "reporter",
+    "correspondent",
+    "editor",
+    "editorial",
+    "online",
+    "web",
+    "report",
+    "today",
+    "the",
+    "of",
+    "and",
+    "for",
+    "in",
+    "on",
+    "by",
 ];
 
 /// Two to six capitalised words (name particles allowed), no digits: "Arif Ahmadi", "Abu Bakr al-Baghdadi".

@@ -1,8 +1,8 @@
 //! Metadata lines: bylines, header keys ("date …", "title: …"), and the analysis of every line that the cleaning pass reads.
-use crate::dates::{self, DateLine, FoundDate};
 use super::furniture::{bio_like, furniture_kind, related_marker, Furniture};
 use super::lines::{is_prose, name_like, name_line, starts_word_ci, word_count, DECOR, NOT_NAME_WORDS};
 use super::outlets::Outlets;
+use crate::dates::{self, DateLine, FoundDate};
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Byline {
@@ -40,8 +40,18 @@ impl Info {
 }
 
 pub(super) const BYLINE_PREFIXES: &[&str] = &[
-    "by", "by:", "written by", "reported by", "story by", "words by", "author:", "authors:", "writer:", "reporter:",
-    "posted by", "published by",
+    "by",
+    "by:",
+    "written by",
+    "reported by",
+    "story by",
+    "words by",
+    "author:",
+    "authors:",
+    "writer:",
+    "reporter:",
+    "posted by",
+    "published by",
 ];
 
 /// "By Jane Doe | Khaama Press | November 10, 2019", "Author: Jane Doe".
@@ -56,11 +66,7 @@ pub(super) fn parse_byline(t: &str, words: usize, outlets: &Outlets) -> Option<B
     for sep in [" - ", " – ", " — ", " on ", " at ", " On ", " At "] {
         marked = marked.replace(sep, "|");
     }
-    let segs: Vec<&str> = marked
-        .split(['|', '•', '·', ',', ';', '(', ')', '/'])
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let segs: Vec<&str> = marked.split(['|', '•', '·', ',', ';', '(', ')', '/']).map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
     let first = *segs.first()?;
     let mut b = Byline { date: dates::find_date(rest), ..Byline::default() };
     if let Some(o) = outlets.exact(first) {
@@ -85,8 +91,7 @@ pub(super) fn parse_byline(t: &str, words: usize, outlets: &Outlets) -> Option<B
 pub(super) fn analyse(t: &str, outlets: &Outlets) -> Info {
     let words = word_count(t);
     let furniture = furniture_kind(t, words);
-    let (related_heading, inline_related) =
-        if furniture.is_none() { related_marker(t, words) } else { (false, None) };
+    let (related_heading, inline_related) = if furniture.is_none() { related_marker(t, words) } else { (false, None) };
     let plain = furniture.is_none() && !related_heading && inline_related.is_none();
     let date = if plain { dates::date_line(t) } else { None };
     let byline = if plain && date.is_none() { parse_byline(t, words, outlets) } else { None };
@@ -95,7 +100,6 @@ pub(super) fn analyse(t: &str, outlets: &Outlets) -> Info {
     let name_like = plain && site.is_none() && date.is_none() && byline.is_none() && name_line(t, words);
     Info { words, prose: is_prose(t, words), furniture, related_heading, inline_related, date, byline, site, bio, name_like }
 }
-
 
 pub(super) enum HeaderKey {
     Date { found: FoundDate, source: String, rest: String },

@@ -16,8 +16,8 @@ use counterclaim_core::config::CorpusConfig;
 use counterclaim_core::model::{stable_hash, CorpusNote, Document, NoteLevel};
 
 use clean::clean;
-use decode::normalise_newlines;
 pub use decode::decode_text;
+use decode::normalise_newlines;
 pub use furniture::Furniture;
 use outlets::Outlets;
 
@@ -56,11 +56,7 @@ pub fn ingest_all(files: &[(&str, &[u8])], config: &CorpusConfig) -> (Vec<Docume
         };
         let h = stable_hash(&[&text]);
         if let Some((first, _)) = seen.get(&h).and_then(|v| v.iter().find(|(_, t)| *t == text)) {
-            notes.push(note(
-                name,
-                NoteLevel::Warning,
-                format!("identical to {first}: {name} is a duplicate of {first} and was skipped"),
-            ));
+            notes.push(note(name, NoteLevel::Warning, format!("identical to {first}: {name} is a duplicate of {first} and was skipped")));
             continue;
         }
         let id = doc_id(name);

@@ -14,7 +14,8 @@ pub(super) fn hard_wrapped(g: &[&str]) -> bool {
 }
 
 pub(super) fn append_line(cur: &mut String, next: &str) {
-    let hyphen = cur.ends_with('-') && cur[..cur.len() - 1].chars().next_back().is_some_and(char::is_alphabetic)
+    let hyphen = cur.ends_with('-')
+        && cur[..cur.len() - 1].chars().next_back().is_some_and(char::is_alphabetic)
         && next.chars().next().is_some_and(char::is_lowercase);
     if !hyphen {
         cur.push(' ');

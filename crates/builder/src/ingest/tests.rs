@@ -7,7 +7,6 @@ use super::meta::parse_byline;
 use super::*;
 use counterclaim_core::config::OutletDef;
 
-
 fn config() -> CorpusConfig {
     CorpusConfig {
         outlets: vec![
@@ -37,7 +36,9 @@ fn ids_are_file_stems() {
 
 #[test]
 fn ad_lines() {
-    for l in ["- Advertisement -", "ADVERTISEMENT", "Sponsored Content", "— Ad —", "Story continues below advertisement", "Continue reading"] {
+    for l in
+        ["- Advertisement -", "ADVERTISEMENT", "Sponsored Content", "— Ad —", "Story continues below advertisement", "Continue reading"]
+    {
         assert_eq!(kind(l), Some(Furniture::Ad), "{l}");
     }
     assert_eq!(kind("The advertisement campaign was criticised by officials across the country for months."), None);
@@ -78,7 +79,20 @@ fn cookie_captions_copyright_credits_tags() {
 
 #[test]
 fn share_navigation_and_subscription_lines() {
-    for l in ["Share", "Share on Facebook", "Facebook Twitter WhatsApp Telegram Email", "Tweet | Share | Print", "Subscribe to our newsletter", "Follow us on Twitter", "Skip to content", "Home > News > Asia", "5 min read", "1,234 views", "Previous article", "Next article"] {
+    for l in [
+        "Share",
+        "Share on Facebook",
+        "Facebook Twitter WhatsApp Telegram Email",
+        "Tweet | Share | Print",
+        "Subscribe to our newsletter",
+        "Follow us on Twitter",
+        "Skip to content",
+        "Home > News > Asia",
+        "5 min read",
+        "1,234 views",
+        "Previous article",
+        "Next article",
+    ] {
         assert!(kind(l).is_some(), "{l}");
     }
     for l in ["On to the next round of talks.", "Home to millions of people, the city has grown fast.", "Security", "Up in the mountains"] {
@@ -297,7 +311,10 @@ fn decoding() {
     let (t, w) = decode_text(b"caf\xE9 \x93quoted\x94").unwrap();
     assert_eq!(t, "café \u{201C}quoted\u{201D}");
     assert!(w[0].contains("Windows-1252"));
-    let (t, w) = decode_text("d\u{e9}j\u{e0} vu \u{2014} ok \u{2014} \u{201C}x\u{201D}".as_bytes().iter().copied().chain([0xFF]).collect::<Vec<u8>>().as_slice()).unwrap();
+    let (t, w) = decode_text(
+        "d\u{e9}j\u{e0} vu \u{2014} ok \u{2014} \u{201C}x\u{201D}".as_bytes().iter().copied().chain([0xFF]).collect::<Vec<u8>>().as_slice(),
+    )
+    .unwrap();
     assert!(t.ends_with('\u{FFFD}'));
     assert!(w[0].contains("not valid UTF-8"));
     let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hi there".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();

@@ -12,7 +12,6 @@ pub(super) struct Clause {
     pub(super) entities: Vec<usize>,
 }
 
-
 impl Index {
     /// Token ids whose token starts with `prefix`.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
@@ -22,10 +21,7 @@ impl Index {
     }
 
     fn token_id(&self, t: &str) -> Option<u32> {
-        self.tokens
-            .binary_search_by(|x| x.as_str().cmp(t))
-            .ok()
-            .map(|i| i as u32)
+        self.tokens.binary_search_by(|x| x.as_str().cmp(t)).ok().map(|i| i as u32)
     }
 
     /// Resolve the query into AND-ed clauses, attaching entities whose aliases the query names.
@@ -43,32 +39,18 @@ impl Index {
             }
             match &p.term {
                 Term::Phrase(ph) => {
-                    let entities = alias
-                        .iter()
-                        .filter(|m| m.0 == p.range.0 && m.1 == p.range.1)
-                        .map(|m| m.2)
-                        .collect();
+                    let entities = alias.iter().filter(|m| m.0 == p.range.0 && m.1 == p.range.1).map(|m| m.2).collect();
                     used[i] = true;
-                    clauses.push(Clause {
-                        words: Vec::new(),
-                        phrase: Some(ph.split(' ').map(str::to_string).collect()),
-                        entities,
-                    });
+                    clauses.push(Clause { words: Vec::new(), phrase: Some(ph.split(' ').map(str::to_string).collect()), entities });
                 }
                 Term::Word(w) => {
                     // An alias match starting at this word groups every word it covers.
                     let m = alias.iter().find(|m| m.0 == p.range.0);
-                    let mut clause = Clause {
-                        words: vec![w.clone()],
-                        ..Clause::default()
-                    };
+                    let mut clause = Clause { words: vec![w.clone()], ..Clause::default() };
                     used[i] = true;
                     if let Some(&(_, end, e)) = m {
                         let mut j = i + 1;
-                        while j < pieces.len()
-                            && matches!(pieces[j].term, Term::Word(_))
-                            && pieces[j].range.1 <= end
-                        {
+                        while j < pieces.len() && matches!(pieces[j].term, Term::Word(_)) && pieces[j].range.1 <= end {
                             if let Term::Word(w) = &pieces[j].term {
                                 clause.words.push(w.clone());
                             }
@@ -116,11 +98,7 @@ impl Index {
                 }
                 cand.for_each(|i| {
                     let own = &self.seq[self.seq_offs[i] as usize..self.seq_offs[i + 1] as usize];
-                    let doc = self
-                        .doc_seqs
-                        .get(self.claim_doc[i] as usize)
-                        .map(Vec::as_slice)
-                        .unwrap_or(&[]);
+                    let doc = self.doc_seqs.get(self.claim_doc[i] as usize).map(Vec::as_slice).unwrap_or(&[]);
                     if Index::phrase_in(own, &ids) || Index::phrase_in(doc, &ids) {
                         m.set(i);
                     }

@@ -76,28 +76,17 @@ impl FacetIndex {
 
     pub(crate) fn counts(&self, under: Option<&Bits>, selected: &[String]) -> FacetCounts {
         let counts = self.count(under);
-        let sel: Vec<u32> = selected
-            .iter()
-            .filter_map(|s| self.lookup.get(s).copied())
-            .collect();
-        let mut shown: Vec<u32> = (0..counts.len() as u32)
-            .filter(|&v| counts[v as usize] > 0)
-            .collect();
+        let sel: Vec<u32> = selected.iter().filter_map(|s| self.lookup.get(s).copied()).collect();
+        let mut shown: Vec<u32> = (0..counts.len() as u32).filter(|&v| counts[v as usize] > 0).collect();
         let mut more = 0;
         if !self.fixed_order {
-            let key = |v: &u32| {
-                (
-                    std::cmp::Reverse(counts[*v as usize]),
-                    self.label_rank[*v as usize],
-                )
-            };
+            let key = |v: &u32| (std::cmp::Reverse(counts[*v as usize]), self.label_rank[*v as usize]);
             if shown.len() > FACET_LIMIT {
                 shown.select_nth_unstable_by_key(FACET_LIMIT, key);
                 more = shown.len() - FACET_LIMIT;
                 shown.truncate(FACET_LIMIT);
                 // Selected values always stay listed.
-                let missing: Vec<u32> =
-                    sel.iter().copied().filter(|v| !shown.contains(v)).collect();
+                let missing: Vec<u32> = sel.iter().copied().filter(|v| !shown.contains(v)).collect();
                 more -= missing.iter().filter(|&&v| counts[v as usize] > 0).count();
                 shown.extend(missing);
             }
@@ -127,18 +116,9 @@ impl FacetIndex {
         // Selected values that name nothing in the corpus are still listed.
         for s in selected {
             if !self.lookup.contains_key(s) {
-                values.push(FacetValue {
-                    value: s.clone(),
-                    label: s.clone(),
-                    count: 0,
-                    selected: true,
-                });
+                values.push(FacetValue { value: s.clone(), label: s.clone(), count: 0, selected: true });
             }
         }
-        FacetCounts {
-            facet: self.facet,
-            values,
-            more,
-        }
+        FacetCounts { facet: self.facet, values, more }
     }
 }

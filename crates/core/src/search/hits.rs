@@ -16,11 +16,7 @@ impl Index {
         let mut ents: Vec<usize> = Vec::new();
         for c in &clauses {
             for w in &c.words {
-                spans.extend(
-                    toks.iter()
-                        .filter(|t| t.2.starts_with(w.as_str()))
-                        .map(|t| (t.0, t.1)),
-                );
+                spans.extend(toks.iter().filter(|t| t.2.starts_with(w.as_str())).map(|t| (t.0, t.1)));
             }
             if let Some(ph) = &c.phrase {
                 if !ph.is_empty() && toks.len() >= ph.len() {
@@ -34,13 +30,7 @@ impl Index {
             ents.extend(&c.entities);
         }
         if !ents.is_empty() {
-            spans.extend(
-                self.highlighter
-                    .entity_matches(text)
-                    .into_iter()
-                    .filter(|m| ents.contains(&m.2))
-                    .map(|m| (m.0, m.1)),
-            );
+            spans.extend(self.highlighter.entity_matches(text).into_iter().filter(|m| ents.contains(&m.2)).map(|m| (m.0, m.1)));
         }
         merge_spans(spans)
     }
@@ -64,4 +54,3 @@ pub(super) fn merge_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)>
 pub fn hit_spans(index: &Index, text: &str, q: &str) -> Vec<(usize, usize)> {
     index.hit_spans(text, q)
 }
-

@@ -137,11 +137,7 @@ impl Index {
 
     /// Filter, search, count facets and sort for `v`.
     pub fn query(&self, corpus: &Corpus, v: &ViewState) -> QueryResult {
-        debug_assert_eq!(
-            corpus.claims.len(),
-            self.n,
-            "index built for another corpus"
-        );
+        debug_assert_eq!(corpus.claims.len(), self.n, "index built for another corpus");
         let n = self.n;
         let mut base = Bits::ones(n);
         let mut filtered = false;
@@ -153,17 +149,8 @@ impl Index {
             base.and(&m);
             filtered = true;
         }
-        let selected: Vec<&[String]> = self
-            .facets
-            .iter()
-            .map(|f| v.facet_values(f.facet))
-            .collect();
-        let masks: Vec<Option<Bits>> = self
-            .facets
-            .iter()
-            .zip(&selected)
-            .map(|(f, s)| f.mask(n, s))
-            .collect();
+        let selected: Vec<&[String]> = self.facets.iter().map(|f| v.facet_values(f.facet)).collect();
+        let masks: Vec<Option<Bits>> = self.facets.iter().zip(&selected).map(|(f, s)| f.mask(n, s)).collect();
         let mut all = base.clone();
         for m in masks.iter().flatten() {
             all.and(m);
@@ -195,16 +182,8 @@ impl Index {
             SortKey::Speaker => &self.order_speaker,
             SortKey::Document => &self.order_document,
         };
-        let claims = order
-            .iter()
-            .map(|&i| i as usize)
-            .filter(|&i| all.get(i))
-            .collect();
-        QueryResult {
-            claims,
-            facets,
-            total: n,
-        }
+        let claims = order.iter().map(|&i| i as usize).filter(|&i| all.get(i)).collect();
+        QueryResult { claims, facets, total: n }
     }
 }
 

@@ -13,10 +13,7 @@ pub(crate) struct Piece {
 }
 
 pub fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
-    )
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}')
 }
 
 /// Calls `f(start, token)` for every token of folded text `s`: maximal runs of alphanumeric characters
@@ -59,17 +56,7 @@ pub fn tokens(s: &str) -> Vec<(usize, &str)> {
 pub fn fold_fast(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
         if s.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
-            Cow::Owned(
-                s.bytes()
-                    .map(|b| {
-                        if b == b'`' {
-                            '\''
-                        } else {
-                            b.to_ascii_lowercase() as char
-                        }
-                    })
-                    .collect(),
-            )
+            Cow::Owned(s.bytes().map(|b| if b == b'`' { '\'' } else { b.to_ascii_lowercase() as char }).collect())
         } else {
             Cow::Borrowed(s)
         }
@@ -85,15 +72,7 @@ pub fn folded_words(s: &str) -> Vec<(usize, usize, String)> {
         .into_iter()
         .map(|(at, w)| {
             let end = at + w.len();
-            (
-                map[at],
-                if end < map.len() - 1 {
-                    map[end]
-                } else {
-                    s.len()
-                },
-                w.to_string(),
-            )
+            (map[at], if end < map.len() - 1 { map[end] } else { s.len() }, w.to_string())
         })
         .collect()
 }
@@ -102,10 +81,7 @@ pub(crate) fn parse(q: &str) -> Vec<Piece> {
     let mut out = Vec::new();
     fn words_of(seg_start: usize, seg: &str, out: &mut Vec<Piece>) {
         for (s, e, w) in folded_words(seg) {
-            out.push(Piece {
-                term: Term::Word(w),
-                range: (seg_start + s, seg_start + e),
-            });
+            out.push(Piece { term: Term::Word(w), range: (seg_start + s, seg_start + e) });
         }
     }
     let mut at = 0;
@@ -123,14 +99,8 @@ pub(crate) fn parse(q: &str) -> Vec<Piece> {
                 let inner = &q[s..i];
                 let ws: Vec<String> = folded_words(inner).into_iter().map(|w| w.2).collect();
                 if !ws.is_empty() {
-                    let (t0, t1) = (
-                        inner.len() - inner.trim_start().len(),
-                        inner.trim_end().len(),
-                    );
-                    out.push(Piece {
-                        term: Term::Phrase(ws.join(" ")),
-                        range: (s + t0, s + t1),
-                    });
+                    let (t0, t1) = (inner.len() - inner.trim_start().len(), inner.trim_end().len());
+                    out.push(Piece { term: Term::Phrase(ws.join(" ")), range: (s + t0, s + t1) });
                 }
                 open = None;
                 at = i + c.len_utf8();

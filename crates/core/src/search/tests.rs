@@ -9,53 +9,24 @@ use crate::text::fold;
 fn parse_words_and_phrases() {
     assert_eq!(
         search_terms("Dāesh  \"Islamic  STATE\" kab"),
-        vec![
-            Term::Word("daesh".into()),
-            Term::Phrase("islamic state".into()),
-            Term::Word("kab".into())
-        ]
+        vec![Term::Word("daesh".into()), Term::Phrase("islamic state".into()), Term::Word("kab".into())]
     );
     // Unterminated quote: plain words while typing.
-    assert_eq!(
-        search_terms("\"islamic sta"),
-        vec![Term::Word("islamic".into()), Term::Word("sta".into())]
-    );
-    assert_eq!(
-        search_terms("“ISIS-K”"),
-        vec![Term::Phrase("isis k".into())]
-    );
+    assert_eq!(search_terms("\"islamic sta"), vec![Term::Word("islamic".into()), Term::Word("sta".into())]);
+    assert_eq!(search_terms("“ISIS-K”"), vec![Term::Phrase("isis k".into())]);
     assert!(search_terms("  \"\" , ").is_empty());
 }
 
 #[test]
 fn tokens_split_at_apostrophes() {
     let t: Vec<(usize, &str)> = tokens("l'etat daesh's 'x");
-    assert_eq!(
-        t,
-        vec![(0, "l"), (2, "etat"), (7, "daesh"), (13, "s"), (16, "x")]
-    );
-    assert_eq!(
-        tokens("isis-k, 3.5 émir_x"),
-        vec![
-            (0, "isis"),
-            (5, "k"),
-            (8, "3"),
-            (10, "5"),
-            (12, "émir"),
-            (18, "x")
-        ]
-    );
+    assert_eq!(t, vec![(0, "l"), (2, "etat"), (7, "daesh"), (13, "s"), (16, "x")]);
+    assert_eq!(tokens("isis-k, 3.5 émir_x"), vec![(0, "isis"), (5, "k"), (8, "3"), (10, "5"), (12, "émir"), (18, "x")]);
 }
 
 #[test]
 fn fold_fast_agrees_with_fold() {
-    for t in [
-        "Plain ASCII `quote` TEXT",
-        "lower only",
-        "Dāesh’s “ISIS”",
-        "",
-        "ÉTAT",
-    ] {
+    for t in ["Plain ASCII `quote` TEXT", "lower only", "Dāesh’s “ISIS”", "", "ÉTAT"] {
         assert_eq!(fold_fast(t), fold(t));
     }
 }
@@ -71,8 +42,5 @@ fn bits_ones_masks_the_tail() {
 
 #[test]
 fn merge_overlapping_spans() {
-    assert_eq!(
-        merge_spans(vec![(5, 8), (0, 3), (2, 4), (8, 9), (7, 7)]),
-        vec![(0, 4), (5, 8), (8, 9)]
-    );
+    assert_eq!(merge_spans(vec![(5, 8), (0, 3), (2, 4), (8, 9), (7, 7)]), vec![(0, 4), (5, 8), (8, 9)]);
 }

@@ -80,8 +80,7 @@ pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
         };
         let mut end = s.len();
         while let Some(&(i, c)) = it.peek() {
-            let joins = matches!(c, '\'' | '\u{2019}' | '.')
-                && s[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+            let joins = matches!(c, '\'' | '\u{2019}' | '.') && s[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
             if c.is_alphanumeric() || joins {
                 it.next();
             } else {
@@ -350,7 +349,10 @@ mod tests {
         if std::env::var_os("UPDATE_FOLD_TABLE").is_some() {
             std::fs::write(path, &want).unwrap();
         }
-        assert!(std::fs::read_to_string(path).unwrap_or_default() == want, "fold_table.rs is stale: run UPDATE_FOLD_TABLE=1 cargo test -p counterclaim-core fold_table");
+        assert!(
+            std::fs::read_to_string(path).unwrap_or_default() == want,
+            "fold_table.rs is stale: run UPDATE_FOLD_TABLE=1 cargo test -p counterclaim-core fold_table"
+        );
     }
 
     #[test]
@@ -389,7 +391,13 @@ mod tests {
                 // The float formatter rounds half to even on the binary value; both agree away from ties.
                 let got = fixed(x, d);
                 // "-0.0" and "0.0" are the same number.
-                let norm = |s: &str| if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') { s.trim_start_matches('-').to_string() } else { s.to_string() };
+                let norm = |s: &str| {
+                    if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
+                        s.trim_start_matches('-').to_string()
+                    } else {
+                        s.to_string()
+                    }
+                };
                 let same = norm(&got) == norm(&want);
                 assert!(same || (x * 10f64.powi(d as i32)).fract().abs() == 0.5, "{x} {d}: {got} vs {want}");
             }

@@ -173,10 +173,7 @@ impl ViewState {
 
     /// Number of active filters: 1 for search text, one per selected facet value, one per date bound.
     pub fn filter_count(&self) -> usize {
-        usize::from(!self.q.trim().is_empty())
-            + self.filters.count()
-            + usize::from(self.from.is_some())
-            + usize::from(self.to.is_some())
+        usize::from(!self.q.trim().is_empty()) + self.filters.count() + usize::from(self.from.is_some()) + usize::from(self.to.is_some())
     }
 
     /// The selected values of a facet, as written in the URL.

@@ -5,7 +5,7 @@ use crate::corpus::Corpus;
 use crate::model::{ClaimKind, Stance};
 
 fn strs(v: &[&str]) -> Vec<String> {
-v.iter().map(|s| s.to_string()).collect()
+    v.iter().map(|s| s.to_string()).collect()
 }
 
 fn st(f: impl FnOnce(&mut ViewState)) -> ViewState {
@@ -18,11 +18,7 @@ fn rt(s: &ViewState) {
     let e = encode(s);
     let d = decode(&e);
     assert_eq!(d.state, canonical(s.clone()), "round trip of {e}");
-    assert!(
-        d.notices.is_empty(),
-        "notices for canonical {e}: {:?}",
-        d.notices
-    );
+    assert!(d.notices.is_empty(), "notices for canonical {e}: {:?}", d.notices);
 }
 
 fn has_notice(d: &Decoded, needle: &str) -> bool {
@@ -54,10 +50,7 @@ fn key_speaker_with_commas() {
     let s = st(|s| s.filters[Facet::Speaker] = vec!["Smith, John".into(), "Ali".into()]);
     assert_eq!(encode(&s), "v=1&speaker=Ali,Smith%2C+John");
     rt(&s);
-    assert_eq!(
-        decode("speaker=Smith%2C+John,Ali").state.filters[Facet::Speaker],
-        vec!["Ali", "Smith, John"]
-    );
+    assert_eq!(decode("speaker=Smith%2C+John,Ali").state.filters[Facet::Speaker], vec!["Ali", "Smith, John"]);
 }
 
 #[test]
@@ -67,10 +60,7 @@ fn key_side_outlet_entity() {
         s.filters[Facet::Outlet] = vec!["Reuters".into(), "Al Jazeera, English".into()];
         s.filters[Facet::Entity] = vec!["kabul".into()];
     });
-    assert_eq!(
-        encode(&s),
-        "v=1&side=islamic-emirate,us-government&outlet=Al+Jazeera%2C+English,Reuters&entity=kabul"
-    );
+    assert_eq!(encode(&s), "v=1&side=islamic-emirate,us-government&outlet=Al+Jazeera%2C+English,Reuters&entity=kabul");
     rt(&s);
 }
 
@@ -79,10 +69,7 @@ fn key_stance_sorted_by_name() {
     let s = st(|s| s.filters[Facet::Stance] = strs(&["supports", "refutes"]));
     assert_eq!(encode(&s), "v=1&stance=refutes,supports");
     rt(&s);
-    assert_eq!(
-        decode("stance=supports,refutes").state.filters[Facet::Stance],
-        strs(&["refutes", "supports"])
-    );
+    assert_eq!(decode("stance=supports,refutes").state.filters[Facet::Stance], strs(&["refutes", "supports"]));
 }
 
 #[test]
@@ -112,23 +99,10 @@ fn key_from_to() {
         assert_eq!(encode(&s), format!("v=1&from={d}&to={d}"));
         rt(&s);
     }
-    for bad in [
-        "2021-13",
-        "2021-02-29",
-        "21",
-        "2021-8",
-        "2021-08-31x",
-        "2021-08-31-01",
-        "abcd",
-        "0999",
-    ] {
+    for bad in ["2021-13", "2021-02-29", "21", "2021-8", "2021-08-31x", "2021-08-31-01", "abcd", "0999"] {
         let d = decode(&format!("from={bad}"));
         assert_eq!(d.state.from, None, "{bad}");
-        assert!(
-            has_notice(&d, "Ignored invalid from date"),
-            "{bad}: {:?}",
-            d.notices
-        );
+        assert!(has_notice(&d, "Ignored invalid from date"), "{bad}: {:?}", d.notices);
     }
 }
 
@@ -142,10 +116,7 @@ fn key_sort() {
     }
     assert_eq!(encode(&st(|s| s.sort = SortKey::Oldest)), "v=1&sort=oldest");
     assert_eq!(encode(&st(|s| s.sort = SortKey::Date)), "");
-    assert!(has_notice(
-        &decode("sort=random"),
-        "Ignored invalid sort “random”"
-    ));
+    assert!(has_notice(&decode("sort=random"), "Ignored invalid sort “random”"));
 }
 
 #[test]
@@ -195,10 +166,7 @@ fn key_who_and_view() {
         rt(&st(|s| s.panel = p));
         assert_eq!(Panel::parse(p.as_str()), Some(p));
     }
-    assert!(has_notice(
-        &decode("view=map"),
-        "Ignored invalid view “map”"
-    ));
+    assert!(has_notice(&decode("view=map"), "Ignored invalid view “map”"));
 }
 
 #[test]
@@ -228,8 +196,8 @@ fn fixed_key_order() {
     assert_eq!(
         keys,
         [
-            "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year",
-            "from", "to", "sort", "doc", "claim", "cmp", "cmpdocs", "who", "view"
+            "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year", "from", "to", "sort", "doc", "claim", "cmp",
+            "cmpdocs", "who", "view"
         ]
     );
     rt(&s);
@@ -302,10 +270,7 @@ fn notices_are_capped_and_echo_is_short() {
 fn hostile_inputs() {
     let long = "a".repeat(10_000);
     let commas = ",".repeat(10_000);
-    let many: String = (0..5000)
-        .map(|i| format!("id{i}"))
-        .collect::<Vec<_>>()
-        .join(",");
+    let many: String = (0..5000).map(|i| format!("id{i}")).collect::<Vec<_>>().join(",");
     // (input, whether something is dropped and must be noticed)
     let cases: Vec<(String, bool)> = vec![
         ("?stance=<script>alert(1)</script>&cmp=zzz&bogus=1".into(), true),
@@ -357,19 +322,10 @@ fn hostile_inputs() {
     for (input, drops) in &cases {
         let d = decode(input);
         if *drops {
-            assert!(
-                !d.notices.is_empty(),
-                "expected a notice for {:?}",
-                &input[..input.len().min(60)]
-            );
+            assert!(!d.notices.is_empty(), "expected a notice for {:?}", &input[..input.len().min(60)]);
         }
         let again = decode(&encode(&d.state));
-        assert_eq!(
-            again.state,
-            d.state,
-            "idempotence for {:?}",
-            &input[..input.len().min(60)]
-        );
+        assert_eq!(again.state, d.state, "idempotence for {:?}", &input[..input.len().min(60)]);
         assert!(again.notices.is_empty());
         assert!(d.notices.len() <= MAX_NOTICES + 1);
     }
@@ -377,20 +333,12 @@ fn hostile_inputs() {
     assert!(d.state.filters[Facet::Stance].is_empty());
     assert_eq!(d.state.cmp, vec!["zzz"]); // syntactically fine; `validate` drops it against the corpus
     assert!(has_notice(&d, "Ignored unknown parameter “bogus”"));
-    assert!(has_notice(
-        &d,
-        "Ignored invalid stance “<script>alert(1)</script>”"
-    ));
+    assert!(has_notice(&d, "Ignored invalid stance “<script>alert(1)</script>”"));
     assert_eq!(decode("cmp=a,a,a,a,a,a").state.cmp, vec!["a"]);
     assert!(has_notice(&decode("cmp=a,a,a,a,a,a"), "repeated cmp"));
     assert!(decode("year=99999999999").state.filters[Facet::Year].is_empty());
     assert_eq!(decode("q=%00").state.q, "");
-    assert_eq!(
-        decode("speaker=%E2%80%AE%F0%9F%92%A3,%C3%A9l%C3%A8ve")
-            .state
-            .filters[Facet::Speaker],
-        vec!["él\u{e8}ve", "\u{202e}💣"]
-    );
+    assert_eq!(decode("speaker=%E2%80%AE%F0%9F%92%A3,%C3%A9l%C3%A8ve").state.filters[Facet::Speaker], vec!["él\u{e8}ve", "\u{202e}💣"]);
     assert_eq!(decode(&format!("docs={many}")).state.filters[Facet::Doc].len(), MAX_LIST);
 }
 
@@ -430,11 +378,7 @@ fn corpus() -> Corpus {
         entities: vec![],
         date: None,
     };
-    Corpus {
-        documents: vec![doc("d1"), doc("d2")],
-        claims: vec![claim("c1", "d1", "ali"), claim("c2", "d2", "bea")],
-        ..Corpus::default()
-    }
+    Corpus { documents: vec![doc("d1"), doc("d2")], claims: vec![claim("c1", "d1", "ali"), claim("c2", "d2", "bea")], ..Corpus::default() }
 }
 
 #[test]
@@ -448,21 +392,11 @@ fn validate_drops_missing_ids() {
     assert_eq!(s.claim.as_deref(), Some("c1"));
     assert!(s.cmp_docs.is_empty());
     assert_eq!(s.speaker_view, None);
-    assert!(
-        n.iter()
-            .any(|x| x == "The link names a claim that no longer exists (zzz)"),
-        "{n:?}"
-    );
-    assert!(n
-        .iter()
-        .any(|x| x == "The link names a document that no longer exists (gone)"));
-    assert!(n
-        .iter()
-        .any(|x| x == "The link names a document that no longer exists (d9)"));
+    assert!(n.iter().any(|x| x == "The link names a claim that no longer exists (zzz)"), "{n:?}");
+    assert!(n.iter().any(|x| x == "The link names a document that no longer exists (gone)"));
+    assert!(n.iter().any(|x| x == "The link names a document that no longer exists (d9)"));
     assert!(n.iter().any(|x| x.contains("(dx)")));
-    assert!(n
-        .iter()
-        .any(|x| x.contains("speaker") && x.contains("nobody")));
+    assert!(n.iter().any(|x| x.contains("speaker") && x.contains("nobody")));
 
     let mut ok = decode("doc=d2&claim=c2&cmp=c1,c2&cmpdocs=d2,d1&who=bea").state;
     let before = ok.clone();
@@ -471,18 +405,12 @@ fn validate_drops_missing_ids() {
 
     let mut wrong = decode("doc=d2&claim=c1").state;
     let n = wrong.validate(&c);
-    assert_eq!(
-        (wrong.doc.as_deref(), wrong.claim.as_deref()),
-        (Some("d2"), None)
-    );
+    assert_eq!((wrong.doc.as_deref(), wrong.claim.as_deref()), (Some("d2"), None));
     assert_eq!(n.len(), 1);
 
     let mut gone = decode("doc=d2&claim=c9").state;
     let n = gone.validate(&c);
-    assert_eq!(
-        (gone.doc.as_deref(), gone.claim.as_deref()),
-        (Some("d2"), None)
-    );
+    assert_eq!((gone.doc.as_deref(), gone.claim.as_deref()), (Some("d2"), None));
     assert_eq!(n, vec!["The link names a claim that no longer exists (c9)"]);
 }
 
@@ -538,28 +466,16 @@ fn reducer_clear_all_keeps_non_filters() {
     let c = s.apply(Action::ClearAll);
     assert!(!c.has_filters());
     assert_eq!(c.filter_count(), 0);
-    assert_eq!(
-        (c.sort, c.doc.as_deref(), c.cmp.len(), c.panel),
-        (SortKey::Oldest, Some("d"), 1, Panel::Timeline)
-    );
+    assert_eq!((c.sort, c.doc.as_deref(), c.cmp.len(), c.panel), (SortKey::Oldest, Some("d"), 1, Panel::Timeline));
 }
 
 #[test]
 fn reducer_query_and_range() {
     let s = ViewState::default().apply(Action::SetQuery("drone ".into()));
     assert_eq!(s.q, "drone "); // kept while typing
-    assert_eq!(
-        ViewState::default().apply(Action::SetQuery("   ".into())).q,
-        ""
-    );
-    let s = s.apply(Action::SetRange {
-        from: Some("2021-08".into()),
-        to: Some("nonsense".into()),
-    });
-    assert_eq!(
-        (s.from.as_deref(), s.to.as_deref()),
-        (Some("2021-08"), None)
-    );
+    assert_eq!(ViewState::default().apply(Action::SetQuery("   ".into())).q, "");
+    let s = s.apply(Action::SetRange { from: Some("2021-08".into()), to: Some("nonsense".into()) });
+    assert_eq!((s.from.as_deref(), s.to.as_deref()), (Some("2021-08"), None));
     let s = s.apply(Action::SetSort(SortKey::Document));
     assert_eq!(s.sort, SortKey::Document);
     rt(&s);
@@ -567,28 +483,13 @@ fn reducer_query_and_range() {
 
 #[test]
 fn reducer_reader() {
-    let s = ViewState::default().apply(Action::OpenDoc {
-        doc: "d1".into(),
-        claim: Some("c1".into()),
-    });
-    assert_eq!(
-        (s.doc.as_deref(), s.claim.as_deref()),
-        (Some("d1"), Some("c1"))
-    );
-    let t = s.apply(Action::OpenDoc {
-        doc: "d2".into(),
-        claim: None,
-    });
+    let s = ViewState::default().apply(Action::OpenDoc { doc: "d1".into(), claim: Some("c1".into()) });
+    assert_eq!((s.doc.as_deref(), s.claim.as_deref()), (Some("d1"), Some("c1")));
+    let t = s.apply(Action::OpenDoc { doc: "d2".into(), claim: None });
     assert_eq!((t.doc.as_deref(), t.claim.as_deref()), (Some("d2"), None));
     let c = s.apply(Action::CloseDoc);
     assert_eq!((c.doc, c.claim), (None, None));
-    assert_eq!(
-        s.apply(Action::OpenDoc {
-            doc: " ".into(),
-            claim: None
-        }),
-        s
-    );
+    assert_eq!(s.apply(Action::OpenDoc { doc: " ".into(), claim: None }), s);
 }
 
 #[test]
@@ -600,22 +501,11 @@ fn reducer_compare() {
     assert_eq!(s.cmp, vec!["b", "c", "d", "e"]); // "a" duplicate ignored, then dropped as the oldest
     let s = s.apply(Action::RemoveCompare("c".into()));
     assert_eq!(s.cmp, vec!["b", "d", "e"]);
-    let s = s.apply(Action::SetCompare(vec![
-        "x".into(),
-        "x".into(),
-        "y".into(),
-        "z".into(),
-        "w".into(),
-        "v".into(),
-    ]));
+    let s = s.apply(Action::SetCompare(vec!["x".into(), "x".into(), "y".into(), "z".into(), "w".into(), "v".into()]));
     assert_eq!(s.cmp, vec!["x", "y", "z", "w"]);
     let s = s.apply(Action::CompareDocs("d1".into(), "d2".into()));
     assert_eq!(s.cmp_docs, vec!["d1", "d2"]);
-    assert_eq!(
-        s.apply(Action::CompareDocs("d3".into(), "d3".into()))
-            .cmp_docs,
-        vec!["d1", "d2"]
-    );
+    assert_eq!(s.apply(Action::CompareDocs("d3".into(), "d3".into())).cmp_docs, vec!["d1", "d2"]);
     rt(&s);
     let c = s.apply(Action::ClearCompare);
     assert!(c.cmp.is_empty() && c.cmp_docs.is_empty());
@@ -642,11 +532,7 @@ fn reducer_speaker_panel_replace() {
 fn navigation_flag() {
     assert!(!Action::SetQuery("x".into()).is_navigation());
     assert!(Action::Toggle(Facet::Stance, "refutes".into()).is_navigation());
-    assert!(Action::OpenDoc {
-        doc: "d".into(),
-        claim: None
-    }
-    .is_navigation());
+    assert!(Action::OpenDoc { doc: "d".into(), claim: None }.is_navigation());
     assert!(Action::AddCompare("c".into()).is_navigation());
     assert!(Action::Replace(ViewState::default()).is_navigation());
 }
@@ -654,10 +540,7 @@ fn navigation_flag() {
 #[test]
 fn facet_keys_and_labels() {
     let keys: Vec<&str> = Facet::ALL.iter().map(|f| f.key()).collect();
-    assert_eq!(
-        keys,
-        ["speaker", "side", "stance", "outlet", "year", "entity", "kind", "docs"]
-    );
+    assert_eq!(keys, ["speaker", "side", "stance", "outlet", "year", "entity", "kind", "docs"]);
     assert!(Facet::ALL.iter().all(|f| !f.label().is_empty()));
 }
 

@@ -7,18 +7,8 @@ impl ViewState {
     /// Drop ids that name nothing in `corpus` (`doc`, `claim`, `docs`, `cmp`, `cmpdocs`, `who`), with a notice each.
     pub fn validate(&mut self, corpus: &Corpus) -> Vec<String> {
         let mut n = Vec::new();
-        let gone_doc = |id: &str| {
-            format!(
-                "The link names a document that no longer exists ({})",
-                echo(id)
-            )
-        };
-        let gone_claim = |id: &str| {
-            format!(
-                "The link names a claim that no longer exists ({})",
-                echo(id)
-            )
-        };
+        let gone_doc = |id: &str| format!("The link names a document that no longer exists ({})", echo(id));
+        let gone_claim = |id: &str| format!("The link names a claim that no longer exists ({})", echo(id));
         if let Some(d) = self.doc.take() {
             if corpus.document(&d).is_some() {
                 self.doc = Some(d);
@@ -35,10 +25,7 @@ impl ViewState {
                     self.doc = Some(cl.doc.clone());
                     self.claim = Some(c);
                 }
-                Some(_) => n.push(format!(
-                    "The link's claim is not in the open document ({})",
-                    echo(&c)
-                )),
+                Some(_) => n.push(format!("The link's claim is not in the open document ({})", echo(&c))),
             }
         }
         self.filters[super::Facet::Doc].retain(|d| {
@@ -56,11 +43,7 @@ impl ViewState {
             ok
         });
         if !self.cmp_docs.is_empty() {
-            let missing: Vec<&String> = self
-                .cmp_docs
-                .iter()
-                .filter(|d| corpus.document(d).is_none())
-                .collect();
+            let missing: Vec<&String> = self.cmp_docs.iter().filter(|d| corpus.document(d).is_none()).collect();
             if !missing.is_empty() || self.cmp_docs.len() != 2 {
                 for d in missing {
                     n.push(gone_doc(d));
@@ -73,10 +56,7 @@ impl ViewState {
             if corpus.claims.iter().any(|c| c.speaker_id == w) {
                 self.speaker_view = Some(w);
             } else {
-                n.push(format!(
-                    "The link names a speaker who no longer appears in the corpus ({})",
-                    echo(&w)
-                ));
+                n.push(format!("The link names a speaker who no longer appears in the corpus ({})", echo(&w)));
             }
         }
         n

@@ -19,11 +19,7 @@ pub async fn open_app(c: &Client, url: &str) {
 
 /// Wait up to 15 s for an element.
 pub async fn wait_for(c: &Client, css: &str) -> Element {
-    c.wait()
-        .at_most(Duration::from_secs(15))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
+    c.wait().at_most(Duration::from_secs(15)).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("waiting for {css}: {e}"))
 }
 
 /// Wait until `f` holds (polled every 50 ms, at most 10 s).

@@ -11,7 +11,9 @@ async fn a_refuting_and_a_supporting_claim_compare_with_shared_entity_marks() {
         corpus
             .claims
             .iter()
-            .find(|c| c.side.as_deref() == Some(side) && c.stance == stance && c.entities.iter().any(|e| e == "isis") && !c.stance_cues.is_empty())
+            .find(|c| {
+                c.side.as_deref() == Some(side) && c.stance == stance && c.entities.iter().any(|e| e == "isis") && !c.stance_cues.is_empty()
+            })
             .unwrap_or_else(|| panic!("a {stance:?} claim of side {side} about isis"))
     };
     let (a, b) = (pick("islamic-emirate", Stance::Refutes), pick("russia", Stance::Supports));

@@ -52,7 +52,8 @@ async fn nothing_ran(c: &Client, when: &str) {
     checks::no_dialog(c).await;
     let pwned = actions::js(c, "return typeof window.__pwned;").await;
     assert_eq!(pwned, serde_json::json!("undefined"), "{when}: a payload ran");
-    let injected = actions::js(c, &format!("return Array.from(document.querySelectorAll(\"{INJECTED}\")).map(e => e.outerHTML.slice(0, 120));")).await;
+    let injected =
+        actions::js(c, &format!("return Array.from(document.querySelectorAll(\"{INJECTED}\")).map(e => e.outerHTML.slice(0, 120));")).await;
     assert_eq!(injected, serde_json::json!([]), "{when}: hostile text became elements");
     checks::count(c, ".crash", 0).await;
 }
@@ -111,7 +112,8 @@ async fn hostile_articles_run_nothing_show_as_text_and_keep_the_layout() {
     }
 
     // The markup in the text is shown as text: in the claim cards and in the document list.
-    let texts = actions::js(c, &format!("return Array.from(document.querySelectorAll(\"{}\")).map(e => e.textContent);", locators::CARD)).await;
+    let texts =
+        actions::js(c, &format!("return Array.from(document.querySelectorAll(\"{}\")).map(e => e.textContent);", locators::CARD)).await;
     let texts: Vec<String> = serde_json::from_value(texts).unwrap();
     for needle in ["<script", "</script>", "onerror=", "&#x3C;script&#x3E;"] {
         if corpus.claims.iter().take(50).any(|c| c.text.contains(needle)) {
@@ -208,7 +210,13 @@ const HOSTILE_QUERIES: &[&str] = &[
 
 /// What the app reads from `raw` (the address it was opened at): the same codec and checks, natively.
 fn expect_notice(corpus: &Corpus, search: &str, hash: &str) -> bool {
-    let raw = if search.len() > 1 { search } else if hash.len() > 1 { hash } else { "" };
+    let raw = if search.len() > 1 {
+        search
+    } else if hash.len() > 1 {
+        hash
+    } else {
+        ""
+    };
     let d = view::decode(raw);
     let mut state = d.state;
     let mut notices = d.notices;

@@ -46,7 +46,10 @@ async fn back_restores_the_previous_filter() {
     actions::until("refutes applied", || async { actions::current_url(c).await.contains("stance=refutes") }).await;
     let refutes = actions::result_count(c).await;
     actions::click(c, &locators::facet_box("stance", "supports")).await;
-    actions::until("both applied", || async { actions::current_url(c).await.contains("refutes%2Csupports") || actions::current_url(c).await.contains("refutes,supports") }).await;
+    actions::until("both applied", || async {
+        actions::current_url(c).await.contains("refutes%2Csupports") || actions::current_url(c).await.contains("refutes,supports")
+    })
+    .await;
     c.back().await.unwrap();
     actions::until("back to refutes only", || async { actions::result_count(c).await == refutes }).await;
     let cb = actions::wait_for(c, &locators::facet_box("stance", "supports")).await;

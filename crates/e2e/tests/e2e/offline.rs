@@ -65,7 +65,8 @@ async fn csp_is_enforced(c: &Client) {
     actions::until("an inline style is reported", || async { !csp_violations(c).await.is_empty() }).await;
     let v = csp_violations(c).await;
     assert!(v.len() == 1 && v[0].starts_with("style-src"), "{v:?}");
-    let color = actions::js(c, "const p = document.getElementById('csp-probe'); const c = getComputedStyle(p).color; p.remove(); return c;").await;
+    let color =
+        actions::js(c, "const p = document.getElementById('csp-probe'); const c = getComputedStyle(p).color; p.remove(); return c;").await;
     assert_ne!(color, serde_json::json!("rgb(255, 0, 0)"), "the inline style is blocked");
 }
 
@@ -117,7 +118,8 @@ pub async fn no_csp_violation(c: &Client) {
 
 /// The CSP meta of the page (the app runs under it).
 async fn csp_meta(c: &Client) -> String {
-    let v = actions::js(c, "const m = document.querySelector('meta[http-equiv=Content-Security-Policy]'); return m ? m.content : '';").await;
+    let v =
+        actions::js(c, "const m = document.querySelector('meta[http-equiv=Content-Security-Policy]'); return m ? m.content : '';").await;
     v.as_str().unwrap_or_default().to_string()
 }
 
@@ -305,7 +307,11 @@ async fn the_app_works_under_a_sub_path() {
     actions::open_app(c, &s.server.url("")).await;
     assert_eq!(actions::result_count(c).await, corpus.claims.len());
     wait_controlled(c).await;
-    let scope = js_async(c, "const done = arguments[arguments.length - 1]; navigator.serviceWorker.getRegistration().then(r => done(r ? r.scope : ''));").await;
+    let scope = js_async(
+        c,
+        "const done = arguments[arguments.length - 1]; navigator.serviceWorker.getRegistration().then(r => done(r ? r.scope : ''));",
+    )
+    .await;
     assert_eq!(scope, serde_json::json!(s.server.url("")), "the worker's scope is the sub-path");
     let doc = if has_stances(&corpus) {
         actions::click(c, &locators::facet_box("stance", "refutes")).await;
@@ -335,7 +341,11 @@ async fn the_app_works_under_a_sub_path() {
     if corpus.claims.len() >= 3 {
         let ids: Vec<&str> = corpus.claims.iter().take(3).map(|c| c.id.as_str()).collect();
         actions::open(c, &s.server.url(&format!("?cmp={}", ids.join(","))), locators::COMPARE).await;
-        let cols = actions::js(c, "return getComputedStyle(document.querySelector('[data-testid=compare] .columns')).gridTemplateColumns.split(' ').length;").await;
+        let cols = actions::js(
+            c,
+            "return getComputedStyle(document.querySelector('[data-testid=compare] .columns')).gridTemplateColumns.split(' ').length;",
+        )
+        .await;
         assert_eq!(cols, serde_json::json!(3), "the comparison lays out three columns under the CSP");
         no_csp_violation(c).await;
     }

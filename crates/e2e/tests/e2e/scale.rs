@@ -15,7 +15,12 @@ const COPIES: usize = 12;
 fn files() -> Vec<(String, Vec<u8>)> {
     let r = root();
     let mut out = vec![("corpus.toml".to_string(), std::fs::read(r.join("seeds/corpus.toml")).unwrap())];
-    let mut seeds: Vec<PathBuf> = std::fs::read_dir(r.join("seeds")).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(r.join("seeds"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     seeds.sort();
     for k in 0..COPIES {
         for p in &seeds {
