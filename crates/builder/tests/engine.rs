@@ -86,7 +86,7 @@ fn claim(
         stance,
         stance_cues: vec![],
         entities: entities.iter().map(|s| s.to_string()).collect(),
-        date: doc.date.clone(),
+        date: doc.date,
     }
 }
 

@@ -205,10 +205,10 @@ mod tests {
         assert_eq!(d("2021-01-01").day_number() - d("2020-01-01").day_number(), 366, "leap year");
         assert_eq!(d("2024-02").last_day_number(), d("2024-02-29").day_number());
         assert_eq!(d("2023").last_day_number(), d("2023-12-31").day_number());
-        assert_eq!(d("2024-03").sort_key(), 2024_03_00);
-        assert_eq!(d("2023").sort_key(), 2023_00_00);
-        assert_eq!(d("2023-05").sort_key_end(), 2023_05_99);
-        assert_eq!(d("2023-05-04").sort_key_end(), 2023_05_04);
+        assert_eq!(d("2024-03").sort_key(), 20240300);
+        assert_eq!(d("2023").sort_key(), 20230000);
+        assert_eq!(d("2023-05").sort_key_end(), 20230599);
+        assert_eq!(d("2023-05-04").sort_key_end(), 20230504);
         assert!(d("2024") < d("2024-01") && d("2024-01") < d("2024-01-01") && d("2024-01-01") < d("2024-02"));
     }
 

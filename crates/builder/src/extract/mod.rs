@@ -205,7 +205,7 @@ impl Extractor {
                 cue: st.cue,
                 stance,
                 stance_cues,
-                date: doc.date.clone(),
+                date: doc.date,
             });
         }
         claims

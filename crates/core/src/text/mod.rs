@@ -300,7 +300,9 @@ mod tests {
 
     /// The source of `fold_table.rs` as the current unicode-normalization crate computes it.
     fn generate_fold_table() -> String {
-        let (mut base, mut multi, mut marks): (Vec<(char, char)>, Vec<(char, String)>, Vec<(char, char)>) = (vec![], vec![], vec![]);
+        let mut base: Vec<(char, char)> = vec![];
+        let mut multi: Vec<(char, String)> = vec![];
+        let mut marks: Vec<(char, char)> = vec![];
         for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
             if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
                 continue; // Hangul syllables: decomposed algorithmically, kept composed (see `fold_other`)

@@ -19,7 +19,7 @@ async fn a_refuting_and_a_supporting_claim_compare_with_shared_entity_marks() {
     let (a, b) = (pick("islamic-emirate", Stance::Refutes), pick("russia", Stance::Supports));
     let s = Session::new().await;
     let c = &s.client;
-    actions::open_app(c, &s.server.url(&format!("?side=islamic-emirate&stance=refutes&entity=isis"))).await;
+    actions::open_app(c, &s.server.url("?side=islamic-emirate&stance=refutes&entity=isis")).await;
     actions::click(c, &locators::card_action(&a.id, "compare")).await;
     // From the tray, the opposing suggestions lead to the other claim.
     actions::click(c, "[data-testid=facets] [data-testid=clear-all]").await;
@@ -69,7 +69,7 @@ async fn two_articles_compare_side_by_side_with_every_claim_in_its_own_column() 
     // The two articles with the most claims.
     let mut docs: Vec<(String, usize)> =
         corpus.documents.iter().map(|d| (d.id.clone(), corpus.claims.iter().filter(|c| c.doc == d.id).count())).collect();
-    docs.sort_by(|x, y| y.1.cmp(&x.1));
+    docs.sort_by_key(|x| std::cmp::Reverse(x.1));
     let (a, b) = (docs[0].0.clone(), docs[1].0.clone());
     assert!(docs[1].1 > 0, "two articles with claims");
     let s = Session::new().await;

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The style gate: rustfmt and clippy (warnings are errors) over every crate, natively and for the wasm app.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+echo "[lint] cargo fmt --check"
+cargo fmt --all --check
+(cd fuzz && cargo fmt --check)
+echo "[lint] cargo clippy -D warnings (native, every crate and target)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+echo "[lint] cargo clippy -D warnings (the app and its component tests, wasm32)"
+cargo clippy -p counterclaim-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
