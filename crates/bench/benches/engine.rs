@@ -265,6 +265,9 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
                 cue: Some("said".into()),
                 stance,
                 stance_cues: vec![cue_word],
+                stance_confidence: 1.0,
+                stance_rule: String::new(),
+                speaker_confidence: 1.0,
                 entities,
                 date: Some(date),
             });

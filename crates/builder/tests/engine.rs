@@ -85,6 +85,9 @@ fn claim(
         cue: Some("said".into()),
         stance,
         stance_cues: vec![],
+        stance_confidence: 1.0,
+        stance_rule: String::new(),
+        speaker_confidence: 1.0,
         entities: entities.iter().map(|s| s.to_string()).collect(),
         date: doc.date,
     }

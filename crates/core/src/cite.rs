@@ -172,6 +172,9 @@ mod tests {
             cue: None,
             stance: Stance::Supports,
             stance_cues: vec![],
+            stance_confidence: 1.0,
+            stance_rule: String::new(),
+            speaker_confidence: 1.0,
             entities: vec!["river".into()],
             date: "2021-04-05".parse().ok(),
         });

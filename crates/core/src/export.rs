@@ -183,6 +183,9 @@ mod tests {
             cue: Some("said".into()),
             stance: Stance::Refutes,
             stance_cues: vec!["denied".into(), "no presence".into()],
+            stance_confidence: 1.0,
+            stance_rule: String::new(),
+            speaker_confidence: 1.0,
             entities: vec!["isis".into()],
             date: "2024-01-01".parse().ok(),
         };

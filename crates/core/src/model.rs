@@ -158,6 +158,15 @@ pub struct Claim {
     pub stance: Stance,
     /// Words of `text` that decided the stance.
     pub stance_cues: Vec<String>,
+    /// How sure the stance is, 0..=1 (below [`Claim::SURE`] the card says "stance uncertain").
+    #[serde(default)]
+    pub stance_confidence: f32,
+    /// The rule that decided the stance ("stance words", "denial of another claim", "no stance words").
+    #[serde(default)]
+    pub stance_rule: String,
+    /// How sure the speaker is, 0..=1: a configured actor or a named person more than a description or a pronoun.
+    #[serde(default)]
+    pub speaker_confidence: f32,
     /// Canonical entity ids mentioned in `text`.
     pub entities: Vec<String>,
     /// Date of the claim (the document's date).
@@ -165,6 +174,9 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// Confidence below which a stance or a speaker is shown as uncertain.
+    pub const SURE: f32 = 0.5;
+
     pub fn year(&self) -> Option<i32> {
         self.date.map(|d| d.year())
     }

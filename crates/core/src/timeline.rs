@@ -131,6 +131,9 @@ mod tests {
             cue: None,
             stance,
             stance_cues: vec![],
+            stance_confidence: 1.0,
+            stance_rule: String::new(),
+            speaker_confidence: 1.0,
             entities: vec![],
             date: date.and_then(|d| d.parse().ok()),
         }

@@ -15,7 +15,7 @@ mod speakers;
 mod stance;
 
 use counterclaim_core::config::CorpusConfig;
-use counterclaim_core::model::{claim_id, Claim, ClaimKind, Document};
+use counterclaim_core::model::{claim_id, Claim, ClaimKind, Document, Stance};
 use counterclaim_core::text::fold;
 use cues::{CueTable, Finder};
 use phrases::{Folded, Phrases};
@@ -181,7 +181,15 @@ impl Extractor {
             let first = toks.partition_point(|t| t.block + 1 < st.b0);
             let ctx_start = toks.get(first).map(|t| t.s).unwrap_or(0).min(start);
             let folded = Folded::new(&text);
-            let (stance, stance_cues) = self.stance.judge(&folded, &body[ctx_start..start]);
+            let context = &body[ctx_start..start];
+            let judged = self.stance.judge(&folded, context);
+            let judged = match judged.denies {
+                Some(_) => match referent_stance(&claims, &sp.id).or_else(|| self.stance.context_stance(context)) {
+                    Some(r) => judged.reversing(r),
+                    None => judged,
+                },
+                None => judged,
+            };
             let entities = self.entities_in(&folded);
             drop(folded);
             let id = claim_id(&doc.id, &text);
@@ -203,13 +211,41 @@ impl Extractor {
                 start,
                 end,
                 cue: st.cue,
-                stance,
-                stance_cues,
+                stance: judged.stance,
+                stance_cues: judged.cues,
+                stance_confidence: judged.confidence,
+                stance_rule: judged.rule.as_str().to_string(),
+                speaker_confidence: speaker_confidence(sp, st.anaphoric, st.floating),
                 date: doc.date,
             });
         }
         claims
     }
+}
+
+/// The stance of the claim a bare denial by `denier` refers to: the latest earlier claim of another speaker
+/// that takes a side.
+fn referent_stance(earlier: &[Claim], denier: &str) -> Option<Stance> {
+    earlier.iter().rev().take(6).find(|c| c.speaker_id != denier && c.stance != Stance::Neutral).map(|c| c.stance)
+}
+
+/// How sure a speaker is: a configured actor or a named person more than a body, a description or an
+/// indefinite one ("a senior official"); less again when reached through a pronoun or a floating quotation.
+fn speaker_confidence(sp: &speakers::Speaker, anaphoric: bool, floating: bool) -> f32 {
+    let base = match (sp.named, sp.kind, sp.indefinite) {
+        (true, _, _) => 0.9,
+        (false, _, true) => 0.55,
+        (false, SKind::Person, false) => 0.7,
+        (false, _, false) => 0.8,
+    };
+    let reach = if floating {
+        0.85
+    } else if anaphoric {
+        0.9
+    } else {
+        1.0
+    };
+    base * reach
 }
 
 /// Join statements that continue each other: same speaker and, in the same paragraph, a floating

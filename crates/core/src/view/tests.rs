@@ -375,6 +375,9 @@ fn corpus() -> Corpus {
         cue: None,
         stance: Stance::Neutral,
         stance_cues: vec![],
+        stance_confidence: 1.0,
+        stance_rule: String::new(),
+        speaker_confidence: 1.0,
         entities: vec![],
         date: None,
     };
