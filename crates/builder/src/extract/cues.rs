@@ -507,7 +507,13 @@ fn usable_cue(cues: &CueTable, toks: &[Tok], lo: usize, i: usize) -> Option<CueF
         k -= 1;
     }
     if k > lo && toks[k - 1].kind == Kind::Word && (BE.contains(&toks[k - 1].lc.as_str()) || toks[k - 1].lc == "to") {
-        return None;
+        // "went on to say", "continued to say": the infinitive carries a finite verb before it.
+        let carried = toks[k - 1].lc == "to"
+            && k >= lo + 2
+            && (word_is(toks, k - 2, "continued") || word_is(toks, k - 2, "on") && k >= lo + 3 && word_is(toks, k - 3, "went"));
+        if !carried {
+            return None;
+        }
     }
     // "said" as an adjective after a determiner ("the said report").
     if k > lo && matches!(toks[k - 1].lc.as_str(), "the" | "a" | "an" | "this" | "these") {
@@ -582,6 +588,14 @@ fn finite_clause_anywhere(toks: &[Tok], a: usize, b: usize) -> bool {
             && (FINITE.contains(&t.lc.as_str()) || t.lc.ends_with("ed"))
             && (i == a || !DETS_ETC.contains(&toks[i - 1].lc.as_str()))
     })
+}
+
+/// Where the walk over a sentence's reported speech is: the sentence, the start of the current stretch, the word.
+struct Walk {
+    sa: usize,
+    sb: usize,
+    lo: usize,
+    i: usize,
 }
 
 /// Sentence-level attribution analysis.
@@ -794,111 +808,130 @@ impl Finder<'_> {
     fn indirect(&self, sa: usize, sb: usize, consumed: &[(usize, usize)], out: &mut Vec<Found>) {
         let toks = self.toks();
         let is_consumed = |i: usize| consumed.iter().any(|&(a, b)| i >= a && i < b);
-        let mut lo = sa;
-        let mut i = sa;
-        while i < sb {
+        let mut w = Walk { sa, sb, lo: sa, i: sa };
+        while w.i < sb {
+            let i = w.i;
             if is_consumed(i) {
-                i += 1;
-                lo = i;
+                (w.i, w.lo) = (i + 1, i + 1);
                 continue;
             }
             let t = &toks[i];
             if t.depth > 0 || t.kind != Kind::Word {
-                i += 1;
+                w.i += 1;
                 continue;
             }
-            // According to S, … / …, according to S.
-            if t.lc == "according" && word_is(toks, i + 1, "to") {
-                if let Some(f) = self.according(sa, sb, i, lo) {
+            let step = match t.lc.as_str() {
+                // According to S, … / …, according to S.
+                "according" if word_is(toks, i + 1, "to") => self.according(sa, sb, i, w.lo).map(|f| (f, None)).ok_or(2),
+                // In his words, …
+                "in" if i == first_word(toks, sa, sb) => self.in_words(i, sb).map(|f| (f, Some(sb))).ok_or(1),
+                // "X was quoted (by Y) as saying (that) …"
+                "quoted" => self.quoted_as_saying(w.lo, sb, i).map(|f| (f, Some(sb))).ok_or(1),
+                // "… while dismissing the concerns as propaganda": the previous speaker's second statement.
+                "while" | "whilst" => {
+                    out.last().and_then(|p| p.subj).and_then(|subj| self.participle(subj, i, sb)).map(|f| (f, Some(sb))).ok_or(1)
+                }
+                _ => self.at_cue(&w, i).ok_or(1),
+            };
+            match step {
+                Ok((f, next)) => {
                     let end = f.pieces.last().map(|p| p.1).unwrap_or(sb);
                     out.push(f);
-                    i = end.max(i + 2);
-                    lo = i;
-                    continue;
+                    w.i = next.unwrap_or_else(|| end.max(i + 2));
+                    w.lo = w.i;
                 }
-                i += 2;
-                continue;
+                Err(skip) => w.i += skip,
             }
-            // In his words, …
-            if t.lc == "in" && i == first_word(toks, sa, sb) {
-                if let Some(f) = self.in_words(i, sb) {
-                    out.push(f);
-                    return;
-                }
-            }
-            // "X was quoted (by Y) as saying (that) …"
-            if t.lc == "quoted" {
-                if let Some(f) = self.quoted_as_saying(lo, sb, i) {
-                    out.push(f);
-                    return;
-                }
-            }
-            let Some(form) = usable_cue(self.cues, toks, lo, i) else {
-                i += 1;
-                continue;
-            };
-            if form.flags & (SAY | THAT | DENY) == 0 && !self.naming(i, sb) {
-                i += 1;
-                continue;
-            }
-            let Some(subj) = subject_left(toks, self.text, lo, i) else {
-                // "…, said the minister."
-                if i > sa && toks[i - 1].is_punct(",") {
-                    if let Some(subj) = subject_right(toks, self.text, i + 1, sb) {
-                        if let Some(f) = self.trailing(sa, sb, i, i - 1, subj.b, &subj) {
-                            out.push(f);
-                            return;
-                        }
-                    }
-                }
-                i += 1;
-                continue;
-            };
-            // "say" (base form) goes with plural subjects and bodies, not with "he" or a person's name.
-            if form.base
-                && (matches!(subj.pron, Some(Pron::Person | Pron::Thing))
-                    || subj.pron.is_none() && !plural_np(toks, &subj) && has_name(toks, self.text, (subj.a, subj.b)))
-            {
-                i += 1;
-                continue;
-            }
-            let end = self.strip_trailing_attr(i + 1, sb);
-            // "…, while Y said …": a second speaker ends this claim.
-            let (end, next) = match self.second_speaker(i + 1, end) {
-                Some(c) => (c, Some(c + 1)),
-                None => (end, None),
-            };
-            if let Some((a, b)) = self.complement(i, end, form) {
-                // A complement that is exactly one quotation is a direct quote.
-                let whole = self.quotes_in(a, a + 1).find(|q| {
-                    q.depth == 0 && q.open == a && toks[q.close.min(b)..b].iter().all(|t| t.kind == Kind::Punct || t.is_quote_mark())
-                });
-                let direct = whole.is_some() && form.flags & DENY == 0;
-                let pieces = match whole {
-                    Some(q) if direct => quote_pieces(toks, q.open, q.close),
-                    _ => vec![(a, b)],
-                };
-                out.push(Found {
-                    subj: Some(subj),
-                    pieces,
-                    cue: Some(self.word(i)),
-                    direct,
-                    floating: false,
-                    cont: is_cont(self.cues, toks, i),
-                    pos: subj.a,
-                });
-                i = next.unwrap_or(sb);
-                lo = i;
-                continue;
-            }
-            // Trailing attribution: "…, he said."
-            if let Some(f) = subj.a.checked_sub(1).and_then(|c| self.trailing(sa, sb, i, c, i + 1, &subj)) {
-                out.push(f);
-                i = sb;
-                continue;
-            }
-            i += 1;
         }
+    }
+
+    /// A statement whose cue is the word at `i`: the statement and where to go on (`None`: after its text).
+    fn at_cue(&self, w: &Walk, i: usize) -> Option<(Found, Option<usize>)> {
+        let toks = self.toks();
+        let (sa, sb) = (w.sa, w.sb);
+        let form = usable_cue(self.cues, toks, w.lo, i)?;
+        if form.flags & (SAY | THAT | DENY) == 0 && !self.naming(i, sb) && !self.appeal(i) {
+            return None;
+        }
+        let subj = match subject_left(toks, self.text, w.lo, i) {
+            Some(s) => s,
+            None => {
+                // "…, said the minister."
+                let subj = (i > sa && toks[i - 1].is_punct(",")).then(|| subject_right(toks, self.text, i + 1, sb)).flatten()?;
+                return self.trailing(sa, sb, i, i - 1, subj.b, &subj).map(|f| (f, Some(sb)));
+            }
+        };
+        // "say" (base form) goes with plural subjects and bodies, not with "he" or a person's name.
+        if form.base
+            && (matches!(subj.pron, Some(Pron::Person | Pron::Thing))
+                || subj.pron.is_none() && !plural_np(toks, &subj) && has_name(toks, self.text, (subj.a, subj.b)))
+        {
+            return None;
+        }
+        let end = self.strip_trailing_attr(i + 1, sb);
+        // "…, while Y said …": a second speaker ends this claim; "… and said …", "… while dismissing …": a second
+        // statement of the same speaker does too.
+        let (end, next) = match (self.second_speaker(i + 1, end), self.second_statement(i + 1, end)) {
+            (Some(c), _) => (c, Some(c + 1)),
+            (None, Some(c)) => (c, Some(c)),
+            (None, None) => (end, None),
+        };
+        if let Some((a, b)) = self.complement(i, end, form) {
+            return Some((self.reported(subj, i, a, b, form), Some(next.unwrap_or(sb))));
+        }
+        // Trailing attribution: "…, he said."
+        let f = subj.a.checked_sub(1).and_then(|c| self.trailing(sa, sb, i, c, i + 1, &subj))?;
+        Some((f, Some(sb)))
+    }
+
+    /// The statement of a cue at `i` whose claim is `[a, b)`: a complement that is exactly one quotation is a direct
+    /// quote.
+    fn reported(&self, subj: Subj, i: usize, a: usize, b: usize, form: CueForm) -> Found {
+        let toks = self.toks();
+        let whole = self
+            .quotes_in(a, a + 1)
+            .find(|q| q.depth == 0 && q.open == a && toks[q.close.min(b)..b].iter().all(|t| t.kind == Kind::Punct || t.is_quote_mark()));
+        let direct = whole.is_some() && form.flags & DENY == 0;
+        let pieces = match whole {
+            Some(q) if direct => quote_pieces(toks, q.open, q.close),
+            _ => vec![(a, b)],
+        };
+        Found { subj: Some(subj), pieces, cue: Some(self.word(i)), direct, floating: false, cont: is_cont(self.cues, toks, i), pos: subj.a }
+    }
+
+    /// "… while dismissing …": where a second statement of the same speaker starts in `[a, b)` (the index of
+    /// "while", which ends the first).
+    fn second_statement(&self, a: usize, b: usize) -> Option<usize> {
+        let toks = self.toks();
+        (a..b.min(a + 120)).find(|&c| {
+            let t = &toks[c];
+            if t.depth > 0 || t.kind != Kind::Word {
+                return false;
+            }
+            let next = (c + 1..(c + 3).min(b)).find(|&k| !matches!(toks[k].lc.as_str(), "also" | "later" | "then" | "further"));
+            let Some(f) = next.and_then(|k| self.cues.get(&toks[k]).map(|f| (k, f))) else { return false };
+            matches!(t.lc.as_str(), "while" | "whilst") && f.1.ing && f.1.flags & (SAY | THAT | DENY) != 0
+        })
+    }
+
+    /// The statement of a participle cue right after "while" at `i` ("while dismissing …", "while insisting that …"),
+    /// by `subj`, to the end of the sentence.
+    fn participle(&self, subj: Subj, i: usize, sb: usize) -> Option<Found> {
+        let toks = self.toks();
+        let k = i + 1;
+        let form = self.cues.get(toks.get(k)?).filter(|f| f.ing && f.flags & (SAY | THAT | DENY) != 0)?;
+        let end = self.strip_trailing_attr(k + 1, sb);
+        let (a, b) = if form.flags & DENY != 0 { trim_range(toks, k, end)? } else { self.complement(k, end, form)? };
+        Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue: Some(self.word(k)), direct: false, floating: false, cont: true, pos: k })
+    }
+
+    /// "called on X to …", "urged X to …": an appeal, whose claim is the appeal itself.
+    fn appeal(&self, i: usize) -> bool {
+        let toks = self.toks();
+        let urge = matches!(toks[i].lc.as_str(), "called" | "calls" | "urged" | "urges" | "appealed" | "appeals");
+        let on = matches!(toks[i].lc.as_str(), "called" | "calls") && (word_is(toks, i + 1, "on") || word_is(toks, i + 1, "upon"));
+        let to = (i + 1..(i + 8).min(toks.len())).any(|k| word_is(toks, k, "to"));
+        urge && to && (on || !matches!(toks[i].lc.as_str(), "called" | "calls"))
     }
 
     /// The claim after a cue at `cue`, up to `end`: a that-clause, a colon, a quotation, a bare clause,
@@ -966,6 +999,9 @@ impl Finder<'_> {
             return false;
         }
         let next = toks.get(i + 1).filter(|t| t.kind == Kind::Word && t.depth == 0);
+        // The naming itself ("called the document false"), however long what the speaker goes on to say.
+        let sb =
+            (i + 1..sb).find(|&k| word_is(toks, k, "and") && toks.get(k + 1).is_some_and(|n| self.cues.get(n).is_some())).unwrap_or(sb);
         let words = toks[i + 1..sb].iter().filter(|t| t.kind == Kind::Word).count();
         next.is_some_and(|t| !matches!(t.lc.as_str(), "for" | "on" | "upon" | "off" | "in" | "back" | "up" | "out" | "to"))
             && (2..=14).contains(&words)

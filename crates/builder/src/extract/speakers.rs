@@ -814,6 +814,26 @@ static AUX_ADV: WordSet = WordSet::new(&[
     "had",
     "being",
 ]);
+/// Generic nouns for a body named before ("the group rejected …").
+const GENERIC_BODIES: &[&str] = &["group", "organisation", "organization", "movement", "outfit"];
+
+/// The subject at the start of the sentence `[sa, at)` that "it" or "they" at `at` may stand for: a body named
+/// there ("The Harbor Authority is yet to comment, but it had said …").
+fn sentence_subject(toks: &[Tok], text: &str, sa: usize, at: usize, p: Pron) -> Option<(usize, usize)> {
+    let mut k = sa;
+    while k < at && (toks[k].kind != Kind::Word || matches!(toks[k].lc.as_str(), "however" | "but" | "meanwhile" | "and" | "yet" | "still"))
+    {
+        k += 1;
+    }
+    if p == Pron::Person || k >= at || toks[k].depth > 0 {
+        return None;
+    }
+    let np = np_right(toks, k, at)?;
+    let verb_next = toks.get(np.1).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.depth == 0);
+    let body = toks[np.0..np.1].iter().any(|t| t.kind == Kind::Word && t.cap) && !has_name(toks, text, np);
+    (np.0 == k && verb_next && body && np.1 < at).then_some(np)
+}
+
 /// Lower-case particles inside personal names.
 const NAME_PARTICLES: &[&str] =
     &["bin", "ibn", "bint", "al", "el", "ul", "ur", "van", "von", "der", "de", "da", "di", "du", "la", "le", "abu", "bte"];
@@ -1029,24 +1049,19 @@ fn trim_np(toks: &[Tok], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 /// appositives, and a phrase set off by commas ("The report, released on Tuesday, said").
 pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
     if let Some(s) = subject_left_core(toks, text, lo, cue) {
-        return Some(s);
+        // The object of a preposition is no subject ("X, during the meeting, said": the meeting did not speak).
+        let after_prep = s.a > lo && toks[s.a - 1].kind == Kind::Word && PP_START.contains(&toks[s.a - 1].lc.as_str());
+        if !after_prep {
+            return Some(s);
+        }
     }
     // "The ministry on Monday said", "Ruiz in a statement said": a short phrase before the cue.
     let mut j = cue;
     while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
         j -= 1;
     }
-    if let Some(p) = (j.saturating_sub(6).max(lo)..j).rev().find(|&i| toks[i].kind == Kind::Word && PP_START.contains(&toks[i].lc.as_str()))
-    {
-        let plain =
-            toks[p + 1..j].iter().all(|t| t.kind == Kind::Word && (!t.cap || STOP_CAPS.contains(&t.lc.as_str())) || t.is_punct("."));
-        if p > lo && plain {
-            if let Some(s) = subject_left_core(toks, text, lo, p) {
-                if s.b == p {
-                    return Some(s);
-                }
-            }
-        }
+    if let Some(s) = subject_before_adjunct(toks, text, lo, j) {
+        return Some(s);
     }
     while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
         j -= 1;
@@ -1078,6 +1093,31 @@ fn word_is_rel(toks: &[Tok], i: usize) -> bool {
     toks.get(i).is_some_and(|t| t.kind == Kind::Word && matches!(t.lc.as_str(), "who" | "which"))
 }
 
+/// "went on to" / "continued to" right before `j`: the finite verb that carries an infinitive cue; its length.
+fn carrying_verb(toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
+    let w = |i: usize, s: &str| i >= lo && toks[i].kind == Kind::Word && toks[i].lc == s;
+    if j < lo + 2 || !w(j - 1, "to") {
+        return None;
+    }
+    if w(j - 2, "continued") {
+        return Some(2);
+    }
+    (j >= lo + 3 && w(j - 2, "on") && w(j - 3, "went")).then_some(3)
+}
+
+/// The subject before a short time, place or occasion phrase that ends right before the cue (or its auxiliaries)
+/// at `j`: "Ruiz on Tuesday at the council said", "Osei, during the meeting, highlighted". The leftmost phrase
+/// start wins, so that "on Tuesday at the council" is skipped whole.
+fn subject_before_adjunct(toks: &[Tok], text: &str, lo: usize, j: usize) -> Option<Subj> {
+    let plain = |t: &Tok| t.kind == Kind::Word && (!t.cap || STOP_CAPS.contains(&t.lc.as_str())) || t.is_punct(".") || t.is_punct(",");
+    let from = j.saturating_sub(8).max(lo + 1);
+    let p =
+        (from..j).find(|&i| toks[i].kind == Kind::Word && PP_START.contains(&toks[i].lc.as_str()) && toks[i + 1..j].iter().all(plain))?;
+    let end = if toks[p - 1].is_punct(",") { p - 1 } else { p };
+    let s = subject_left_core(toks, text, lo, p)?;
+    (s.b == p || s.b == end).then_some(s)
+}
+
 fn subject_left_core(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
     let mut j = cue;
     let skip_aux = |j: &mut usize| {
@@ -1085,6 +1125,8 @@ fn subject_left_core(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<
             let t = &toks[*j - 1];
             if t.kind == Kind::Word && !t.cap && (AUX_ADV.contains(&t.lc.as_str()) || (t.lc.ends_with("ly") && t.lc.len() > 4)) {
                 *j -= 1;
+            } else if let Some(n) = carrying_verb(toks, lo, *j) {
+                *j -= n;
             } else {
                 break;
             }
@@ -1210,8 +1252,9 @@ pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &
     if k == b || b - k > 5 {
         return None;
     }
-    // "Residents of Kell", "spokesman for Soltan": a capitalised word after "of"/"for" is a place or body.
-    if k > a && toks[k - 1].kind == Kind::Word && !toks[k - 1].cap && CONNECTORS.contains(&toks[k - 1].lc.as_str()) {
+    // "Residents of Kell", "spokesman for (the) Soltan League": a capitalised word after "of"/"for" is a place or body.
+    let before = if k > a + 1 && DETS.contains(&toks[k - 1].lc.as_str()) { k - 1 } else { k };
+    if before > a && toks[before - 1].kind == Kind::Word && !toks[before - 1].cap && CONNECTORS.contains(&toks[before - 1].lc.as_str()) {
         return None;
     }
     // "the Admiralty": a determiner with no title or role before the name means an organisation.
@@ -1315,8 +1358,14 @@ pub struct Speakers {
 
 impl Speakers {
     /// Resolve a speaker phrase to a speaker index (registering new speakers).
-    pub fn resolve(&mut self, ex: &Extractor, toks: &[Tok], text: &str, subj: &Subj) -> Option<usize> {
+    pub fn resolve(&mut self, ex: &Extractor, toks: &[Tok], text: &str, subj: &Subj, sa: usize) -> Option<usize> {
         if let Some(p) = subj.pron {
+            // "The ministry is yet to comment, but it had said …": the subject of the pronoun's own sentence.
+            if let Some(np) = sentence_subject(toks, text, sa, subj.a, p) {
+                if let Some(i) = self.resolve(ex, toks, text, &Subj { a: np.0, b: np.1, appos: None, pron: None }, sa) {
+                    return Some(i);
+                }
+            }
             let found = self.recent.iter().rev().take(40).copied().find(|&i| {
                 let k = self.list[i].kind;
                 match p {
@@ -1330,7 +1379,7 @@ impl Speakers {
             }
             // No earlier speaker: the last person named shortly before ("Ana Ruiz arrived. She said …").
             let named = antecedent(toks, text, subj.a)?;
-            return self.resolve(ex, toks, text, &Subj { a: named.0, b: named.1, appos: None, pron: None });
+            return self.resolve(ex, toks, text, &Subj { a: named.0, b: named.1, appos: None, pron: None }, sa);
         }
         let core = strip_det(toks, (subj.a, subj.b));
         if core.0 >= core.1 {
@@ -1434,11 +1483,8 @@ impl Speakers {
             SKind::Person
         };
         let has_cap = toks[core.0..core.1].iter().any(|t| t.kind == Kind::Word && t.cap);
-        // "the ministry", "the spokesman": the most recent speaker described by the same head word.
-        if !has_cap && det == "the" {
-            if let Some(&i) =
-                self.recent.iter().rev().take(40).find(|&&i| self.list[i].words.iter().any(|w| w == &head || same_role(w, &head)))
-            {
+        if det == "the" {
+            if let Some(i) = self.described(toks, core, &head, has_cap) {
                 return Some(i);
             }
         }
@@ -1462,6 +1508,25 @@ impl Speakers {
             indefinite,
             named: false,
         }))
+    }
+
+    /// The earlier speaker a definite description stands for: "the ministry", "the spokesman" (the most recent
+    /// speaker described by the same head word), "the Northern League spokesman" (the same head word, and every
+    /// capitalised word of the description among that speaker's words), "the group", "the organisation" (the most
+    /// recent body).
+    fn described(&self, toks: &[Tok], core: (usize, usize), head: &str, has_cap: bool) -> Option<usize> {
+        let recent = || self.recent.iter().rev().take(40).copied();
+        if !has_cap && GENERIC_BODIES.contains(&head) {
+            return recent().find(|&i| self.list[i].kind != SKind::Person);
+        }
+        let caps: Vec<String> = toks[core.0..core.1].iter().filter(|t| t.kind == Kind::Word && t.cap).map(|t| t.lc.to_string()).collect();
+        if has_cap && (!ROLES.contains(&head) || GROUP_ROLES.contains(&head) || ORG_ROLES.contains(&head)) {
+            return None;
+        }
+        recent().find(|&i| {
+            let w = &self.list[i].words;
+            w.iter().any(|w| w == head || same_role(w, head)) && caps.iter().all(|c| w.contains(c))
+        })
     }
 
     /// Add a speaker, or merge it into the known one: people by id, bodies by id and name as written
