@@ -97,6 +97,9 @@ const CUES: &[(&str, u8)] = &[
     ("agree agrees agreed agreeing", THAT),
     ("suggest suggests suggested suggesting", THAT),
     ("think thinks thought", THAT),
+    ("demand demands demanded demanding", THAT),
+    ("express expresses expressed expressing", THAT),
+    ("condemn condemns condemned condemning", THAT | QUOTE),
 ];
 
 /// A cue word form.
@@ -618,6 +621,8 @@ impl Finder<'_> {
         let quotes: Vec<(usize, usize, bool)> =
             self.quotes_in(sa, sb).filter(|q| q.depth == 0).map(|q| (q.open, q.close, q.closed)).collect();
         let mut prev_end = sa;
+        // The end of the last statement found: where a sentence with quoted fragments may start.
+        let mut claimed_end = sa;
         for (qi, &(open, close, closed)) in quotes.iter().enumerate() {
             let next_open = quotes.get(qi + 1).map(|q| q.0).unwrap_or(sb);
             let after = if closed { close + 1 } else { close };
@@ -628,9 +633,11 @@ impl Finder<'_> {
             }
             // "…," said S / "…," S said (, adding that …)
             if let Some((subj, cue, end)) = self.right_attr(after, next_open.min(sb), open, close) {
-                let mut pieces = pieces;
+                // `The government "…" of "…," it said`: quoted fragments of one sentence are quoted with it whole.
+                let mixed = self.mixed_quotation(claimed_end, open, after);
+                let mut pieces = mixed.map(|r| vec![r]).unwrap_or(pieces);
                 let more = self.adding(cue + 1, end);
-                let direct = more.is_none();
+                let direct = more.is_none() && mixed.is_none_or(|(a, b)| self.mostly_quoted(a, b));
                 pieces.extend(more);
                 out.push(Found {
                     subj: Some(subj),
@@ -639,10 +646,11 @@ impl Finder<'_> {
                     direct,
                     floating: false,
                     cont: is_cont(self.cues, toks, cue),
-                    pos: open,
+                    pos: mixed.map_or(open, |m| m.0),
                 });
                 consumed.push((after, end));
                 prev_end = end;
+                claimed_end = end;
                 continue;
             }
             // S said: "…"
@@ -658,6 +666,7 @@ impl Finder<'_> {
                 });
                 consumed.push((start, open));
                 prev_end = after;
+                claimed_end = after;
                 continue;
             }
             let lead_ok = toks[sa..open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
@@ -680,6 +689,7 @@ impl Finder<'_> {
                     });
                     consumed.push((sa, sb));
                     prev_end = after;
+                    claimed_end = after;
                     continue;
                 }
             }
@@ -695,6 +705,31 @@ impl Finder<'_> {
         self.indirect(sa, sb, &consumed, &mut out);
         out.sort_by_key(|f| f.pos);
         out
+    }
+
+    /// The whole stretch `[from, after)` when the quotation opening at `open` is a fragment of a sentence that
+    /// begins in plain words with no attribution of their own (`Bamako was "only involved in …"`).
+    fn mixed_quotation(&self, from: usize, open: usize, after: usize) -> Option<(usize, usize)> {
+        let toks = self.toks();
+        let lead = &toks[from..open];
+        let words = lead.iter().filter(|t| t.kind == Kind::Word && t.depth == 0).count();
+        let attribution = lead.iter().any(|t| t.depth == 0 && self.cues.get(t).is_some_and(|f| !f.ing));
+        if words == 0 || attribution {
+            return None;
+        }
+        let a = first_content(toks, from, open);
+        let mut b = after;
+        // Keep the closing mark, drop a comma before the attribution.
+        while b > a && toks[b - 1].is_punct(",") {
+            b -= 1;
+        }
+        Some((a, b))
+    }
+
+    /// Whether most words of `[a, b)` stand inside quotation marks.
+    fn mostly_quoted(&self, a: usize, b: usize) -> bool {
+        let words: Vec<&Tok> = self.toks()[a..b].iter().filter(|t| t.kind == Kind::Word).collect();
+        words.iter().filter(|t| t.depth > 0).count() * 2 >= words.len()
     }
 
     /// Quotations opening in `[a, b)` (the list is sorted by opening mark).
@@ -985,7 +1020,9 @@ impl Finder<'_> {
             if matches!(toks.get(b).map(|t| t.kind), Some(Kind::Open(_))) {
                 return fin(b);
             }
-            if finite_clause(toks, b, end) {
+            // "said they condemn …": a subject pronoun opens a clause.
+            let pronoun = toks.get(b).is_some_and(|t| matches!(t.lc.as_str(), "he" | "she" | "they" | "it" | "we" | "i"));
+            if pronoun || finite_clause(toks, b, end) {
                 return fin(b);
             }
         }
@@ -1093,14 +1130,18 @@ impl Finder<'_> {
                 }
             }
         }
-        // The cue has no object of its own: nothing, or "on Tuesday", "in a statement", "as … reported".
-        let tail: Vec<&Tok> = toks[after..sb.min(after + 16)].iter().filter(|t| t.kind == Kind::Word).collect();
-        if sb > after + 16 {
+        // The cue has no object of its own: nothing, or "on Tuesday", "in a statement", "as … reported"; a verb
+        // of telling may name its audience ("told a press conference devoted to …", "told RIA Novosti").
+        let audience = self.cues.get(&toks[cue]).is_some_and(|f| f.flags & THAT != 0 && f.flags & SAY == 0)
+            && toks[after..sb].iter().all(|t| t.depth == 0 && t.lc != "that" && self.cues.get(t).is_none_or(|f| f.ing));
+        let reach = if audience { 40 } else { 16 };
+        let tail: Vec<&Tok> = toks[after..sb.min(after + reach)].iter().filter(|t| t.kind == Kind::Word).collect();
+        if sb > after + reach {
             return None;
         }
-        if tail.len() > 8
-            || tail.first().is_some_and(|t| !PREPS.contains(&t.lc.as_str()) && !matches!(t.lc.as_str(), "as" | "according" | "in"))
-        {
+        let plain_tail = tail.len() <= 8
+            && tail.first().is_none_or(|t| PREPS.contains(&t.lc.as_str()) || matches!(t.lc.as_str(), "as" | "according" | "in"));
+        if !plain_tail && !audience {
             return None;
         }
         let start = first_content(toks, sa, c);
@@ -1153,8 +1194,11 @@ impl Finder<'_> {
     fn according(&self, sa: usize, sb: usize, i: usize, lo: usize) -> Option<Found> {
         let toks = self.toks();
         let s_start = i + 2;
+        if s_start >= sb {
+            return None;
+        }
         let cue = Some(format!("{} {}", self.word(i), self.word(i + 1)));
-        let subj = if let Some(p) = object_pronoun(&toks[s_start]) {
+        let subj = if let Some(p) = object_pronoun(toks.get(s_start.min(sb))?) {
             Subj { a: s_start, b: s_start + 1, appos: None, pron: Some(p) }
         } else {
             let (a, b) = np_right(toks, s_start, sb)?;

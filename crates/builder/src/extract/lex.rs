@@ -215,12 +215,15 @@ fn blocks(body: &str) -> Vec<(usize, usize)> {
 }
 
 /// Prose: at least four words and ends like a sentence (or with a colon introducing a quotation).
+/// Whether a block is prose: four words or more ending a sentence (a closing quotation mark counts only after
+/// sentence punctuation, so a subheading such as `Report a “fabrication”` is not), or a long run of words whose
+/// end was cut off.
 fn is_prose(text: &str) -> bool {
     let t = text.trim_end();
-    if !t.ends_with(TERMINAL) && !t.ends_with(':') {
-        return false;
-    }
-    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(4).count() >= 4
+    let words = t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(12).count();
+    let inner = t.trim_end_matches(['"', '\u{201D}', '\u{2019}', '\'', '\u{00BB}', '\u{203A}', ')']);
+    let ends = inner.ends_with(['.', '!', '?', '\u{2026}', ':']);
+    (ends && words >= 4) || words >= 12
 }
 
 /// Decode the char at byte `i` (ASCII fast path).

@@ -139,15 +139,11 @@ impl Extractor {
         let toks = &lx.toks;
         let mut speakers = Speakers::default();
         let mut stmts: Vec<Stmt> = Vec::new();
-        let headings = heading_blocks(toks);
         for &(sa, sb) in &lx.sents {
             for f in finder.sentence(sa, sb) {
                 let (Some(&(pa, _)), Some(&(_, pb))) = (f.pieces.first(), f.pieces.last()) else { continue };
                 let b0 = toks[pa].block;
                 let b1 = toks[pb - 1].block;
-                if headings.contains(&b0) {
-                    continue;
-                }
                 let speaker = match f.subj {
                     Some(subj) => speakers.resolve(self, toks, body, &subj, sa),
                     // A floating quotation continues the previous speaker in this or the previous paragraph.
@@ -225,24 +221,6 @@ impl Extractor {
         }
         claims
     }
-}
-
-/// Blocks that are subheadings, not prose: a few words that do not end a sentence ("Report detail a “fabrication”").
-fn heading_blocks(toks: &[lex::Tok]) -> HashSet<u32> {
-    let mut out = HashSet::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let block = toks[i].block;
-        let j = toks[i..].iter().position(|t| t.block != block).map_or(toks.len(), |p| i + p);
-        let words = toks[i..j].iter().filter(|t| t.kind == lex::Kind::Word).count();
-        let last = toks[i..j].iter().rev().find(|t| !t.is_quote_mark() && t.kind != lex::Kind::Para);
-        let ends = last.is_some_and(|t| t.kind == lex::Kind::Punct && matches!(t.lc.as_str(), "." | "!" | "?" | "\u{2026}" | ":"));
-        if words < 12 && !ends {
-            out.insert(block);
-        }
-        i = j;
-    }
-    out
 }
 
 /// The stance of the claim a bare denial by `denier` refers to: the latest earlier claim of another speaker

@@ -748,6 +748,15 @@ static ORG_WORDS: WordSet = WordSet::new(&[
     "project",
     "program",
     "programme",
+    "league",
+    "company",
+    "corporation",
+    "delegation",
+    "junta",
+    "navy",
+    "society",
+    "forum",
+    "consortium",
 ]);
 /// Auxiliaries and adverbs that may stand between a speaker and the cue ("has also said").
 static AUX_ADV: WordSet = WordSet::new(&[
@@ -814,6 +823,9 @@ static AUX_ADV: WordSet = WordSet::new(&[
     "had",
     "being",
 ]);
+/// Prepositions a participle's object follows ("involved in", "fighting against").
+const PREPOSITIONS: &[&str] = &["in", "of", "against", "on", "at", "for", "with", "from", "by", "over", "into", "to"];
+
 /// Generic nouns for a body named before ("the group rejected …").
 const GENERIC_BODIES: &[&str] = &["group", "organisation", "organization", "movement", "outfit"];
 
@@ -829,8 +841,11 @@ fn sentence_subject(toks: &[Tok], text: &str, sa: usize, at: usize, p: Pron) -> 
         return None;
     }
     let np = np_right(toks, k, at)?;
-    let verb_next = toks.get(np.1).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.depth == 0);
-    let body = toks[np.0..np.1].iter().any(|t| t.kind == Kind::Word && t.cap) && !has_name(toks, text, np);
+    let verb_next = toks.get(np.1).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.depth == 0 || matches!(t.kind, Kind::Open(_)));
+    let start = if DETS.contains(&toks[np.0].lc.as_str()) { np.0 + 1 } else { np.0 };
+    let head = head_word(toks, np);
+    let named_body = toks[start..np.1].iter().any(|t| t.kind == Kind::Word && t.cap);
+    let body = (named_body || ORG_ROLES.contains(&head.as_str()) || GROUP_ROLES.contains(&head.as_str())) && !has_name(toks, text, np);
     (np.0 == k && verb_next && body && np.1 < at).then_some(np)
 }
 
@@ -865,6 +880,10 @@ pub fn is_pronoun(t: &Tok) -> Option<Pron> {
         return None;
     }
     PRONOUNS.iter().find(|(p, _)| t.lc == *p).map(|(_, k)| *k)
+}
+
+fn word_is(toks: &[Tok], i: usize, w: &str) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Word && t.lc == w)
 }
 
 fn is_poss(lc: &str) -> bool {
@@ -957,16 +976,19 @@ pub fn np_left(toks: &[Tok], lo: usize, j: usize) -> Option<(usize, usize)> {
                 }
                 // At the head (right edge) only behind a determiner or possessive: "the monitoring team".
                 let head = i + 1 == j;
-                let right_ok = head || i + 1 < j && matches!(np_word(toks, i + 1), NpTok::Content);
-                let left_ok = m > lo && {
-                    let l = &toks[m - 1];
-                    l.kind == Kind::Word
-                        && if head {
-                            DETS.contains(&l.lc.as_str()) || is_poss(&l.lc)
-                        } else {
-                            DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || l.cap || MODS.contains(&l.lc.as_str())
-                        }
-                };
+                // "a group of western powers": plain words after "of" behind a noun, and that noun behind its determiner.
+                let right_ok = head || i + 1 < j && (matches!(np_word(toks, i + 1), NpTok::Content) || word_is(toks, i + 1, "of"));
+                let of_group = m > lo + 1 && word_is(toks, m - 1, "of") && matches!(np_word(toks, m - 2), NpTok::Content | NpTok::Loose);
+                let left_ok = of_group
+                    || m > lo && {
+                        let l = &toks[m - 1];
+                        l.kind == Kind::Word
+                            && if head {
+                                DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || MODS.contains(&l.lc.as_str())
+                            } else {
+                                DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || l.cap || MODS.contains(&l.lc.as_str())
+                            }
+                    };
                 if !(right_ok && left_ok) {
                     break;
                 }
@@ -1078,15 +1100,45 @@ pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<S
     } else {
         14
     };
-    let open =
-        (close.saturating_sub(reach).max(lo)..close).rev().find(|&i| toks[i].is_punct(",") && (reach == 14 || word_is_rel(toks, i + 1)))?;
+    // ", including A, B and C," is one phrase, however many commas its list has.
+    let including = (close.saturating_sub(16).max(lo)..close).rev().find(|&i| toks[i].is_punct(",") && word_is(toks, i + 1, "including"));
+    let open = match including {
+        Some(i) => i,
+        None => (close.saturating_sub(reach).max(lo)..close)
+            .rev()
+            .find(|&i| toks[i].is_punct(",") && (reach == 14 || word_is_rel(toks, i + 1)))?,
+    };
     let inner = &toks[open + 1..close];
     let plain = inner.iter().all(|t| !t.is_quote_mark() && t.depth == 0 && t.lc != "that" && t.kind != Kind::Para);
     if !plain || inner.is_empty() || open <= lo {
         return None;
     }
     let s = subject_left_core(toks, text, lo, open)?;
-    (s.b == open && s.pron.is_none()).then_some(s)
+    (s.b == open && s.pron.is_none()).then(|| head_before_modifier(toks, lo, s))
+}
+
+/// "The nations involved in the fight against the group": the phrase found at the end is the object of a
+/// participle's preposition; the head the participle modifies is the subject.
+fn head_before_modifier(toks: &[Tok], lo: usize, s: Subj) -> Subj {
+    let mut a = s.a;
+    for _ in 0..3 {
+        if a <= lo + 2 || !toks[a - 1].kind.eq(&Kind::Word) || !PREPOSITIONS.contains(&toks[a - 1].lc.as_str()) {
+            break;
+        }
+        let p = a - 1;
+        let t = &toks[p - 1];
+        if t.kind == Kind::Word && !t.cap && (t.lc.ends_with("ed") || t.lc.ends_with("ing")) && t.lc.len() > 4 {
+            if let Some(np) = np_left(toks, lo, p - 1).filter(|np| np.1 == p - 1) {
+                return Subj { a: np.0, b: np.1, appos: None, pron: None };
+            }
+            break;
+        }
+        match np_left(toks, lo, p) {
+            Some(np) if np.1 == p => a = np.0,
+            _ => break,
+        }
+    }
+    s
 }
 
 fn word_is_rel(toks: &[Tok], i: usize) -> bool {
@@ -1114,8 +1166,8 @@ fn subject_before_adjunct(toks: &[Tok], text: &str, lo: usize, j: usize) -> Opti
     let p =
         (from..j).find(|&i| toks[i].kind == Kind::Word && PP_START.contains(&toks[i].lc.as_str()) && toks[i + 1..j].iter().all(plain))?;
     let end = if toks[p - 1].is_punct(",") { p - 1 } else { p };
-    let s = subject_left_core(toks, text, lo, p)?;
-    (s.b == p || s.b == end).then_some(s)
+    let s = subject_left_core(toks, text, lo, end)?;
+    (s.b == end).then_some(s)
 }
 
 fn subject_left_core(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
@@ -1489,6 +1541,12 @@ impl Speakers {
             }
         }
         let side = ex.side_in(&full_text);
+        // "Norland's top diplomat": the person of that side named just before, in that role.
+        if kind == SKind::Person && is_poss(&toks[core.0].lc) && side.is_some() {
+            if let Some(&i) = self.recent.iter().rev().take(6).find(|&&i| self.list[i].named && self.list[i].side == side) {
+                return Some(i);
+            }
+        }
         let entity_id = ex.entity_exact(&core_text);
         let id = entity_id.map(|e| slug(&e)).unwrap_or_else(|| slug(&core_text));
         if let Some(i) = self.list.iter().position(|s| s.id == id && !s.named && s.name == core_text) {

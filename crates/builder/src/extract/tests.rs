@@ -783,3 +783,64 @@ mod speech {
         assert!(c.iter().all(|c| c.text != "fabrication"), "{c:#?}");
     }
 }
+
+mod speech_more {
+    //! More forms of reported speech and of speakers, on invented sentences: each test failed before its rule.
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        Extractor::new(&config()).extract(&doc(body))
+    }
+
+    fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims.iter().find(|c| c.text.contains(text)).unwrap_or_else(|| panic!("no claim with {text:?} in {claims:#?}"))
+    }
+
+    #[test]
+    fn a_trailing_attribution_may_name_its_audience() {
+        let c = run("Norland asked a private company to help it, Norlandic Foreign Minister Tomas Osei told a press conference devoted to his visit to the capital.");
+        assert_eq!(find(&c, "asked a private company").speaker, "Tomas Osei");
+        let c = run("Reports about Norlandic trainers in Veldoria are a smear campaign, the prime minister of the League Ana Ruiz told the Harbor Gazette.");
+        assert_eq!(find(&c, "smear campaign").speaker, "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_country_s_description_is_its_person_named_just_before() {
+        let body = "“The company went there on its own,” Norlandic Foreign Minister Tomas Osei said.\n\nNorland’s top diplomat emphasized that the company works in Veldoria on a legal basis.";
+        let c = run(body);
+        assert_eq!(find(&c, "legal basis").speaker, "Tomas Osei");
+    }
+
+    #[test]
+    fn a_denial_listed_as_a_negator_flips_once() {
+        let mut cfg = config();
+        cfg.stance.negators.push("denied".into());
+        let c = Extractor::new(&cfg).extract(&doc("The Harbor Authority has denied any presence of Red Hand fighters in the port."));
+        assert_eq!(c[0].stance, Stance::Refutes, "{c:#?}");
+    }
+
+    #[test]
+    fn a_sentence_with_quoted_fragments_is_quoted_whole() {
+        let body = "The government \"gives a formal denial to these baseless allegations\" of \"an alleged presence of Red Hand fighters in the port,\" it said in a statement released on Friday.";
+        let c = run(body);
+        let q = find(&c, "formal denial");
+        assert!(q.text.contains("alleged presence"), "{:?}", q.text);
+        assert!(q.text.starts_with("The government"), "{:?}", q.text);
+        assert_eq!(q.stance, Stance::Refutes);
+    }
+
+    #[test]
+    fn demands_and_expressed_feelings_are_cues() {
+        let c = run("The Harbor Authority demanded that proof be brought by independent sources.");
+        assert_eq!(find(&c, "proof be brought").speaker, "Harbor Authority");
+        let c = run("A group of western powers, in a joint statement on Thursday, expressed anger that Red Hand fighters had started to deploy in Veldoria.");
+        assert!(find(&c, "started to deploy").speaker.contains("western powers"));
+    }
+
+    #[test]
+    fn a_subject_with_an_including_list() {
+        let c = run("The nations involved in the fight against the Red Hand, including Norland, Tarsa and Kell, said they condemn the deployment of the militia.");
+        assert!(find(&c, "condemn the deployment").speaker.contains("nations"), "{c:#?}");
+    }
+}

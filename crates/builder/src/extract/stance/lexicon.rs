@@ -258,7 +258,12 @@ pub const DENIALS: &[&str] = &[
     "downplaying",
     "trashing",
     "trashed",
+    "denial",
+    "denials",
 ];
+
+/// Words that put what follows on someone else's word, not the speaker's ("an alleged presence").
+pub const HEARSAY: &[&str] = &["alleged", "allegedly", "purported", "purportedly", "so-called", "supposed", "rumoured", "rumored"];
 
 /// Nouns that stand for someone else's claim ("we reject this claim").
 pub const CLAIM_NOUNS: &[&str] = &[

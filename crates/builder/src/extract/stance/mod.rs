@@ -232,6 +232,10 @@ impl StanceModel {
     /// Whether the word at `i` ends a negator, and how many words the negator has ("no longer": 2).
     fn negator_len(&self, ws: &[W], i: usize) -> Option<usize> {
         let w = ws[i].lc;
+        // A denial verb listed among the negators is counted once, as a denial.
+        if DENIALS.contains(&w) {
+            return None;
+        }
         // "not only a threat to X but to Y" intensifies.
         if w == "not" && ws.get(i + 1).is_some_and(|n| n.lc == "only") {
             return None;

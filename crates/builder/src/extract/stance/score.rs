@@ -3,7 +3,7 @@
 //! presence ("there are many militant groups").
 use std::cell::OnceCell;
 
-use super::lexicon::{CueKind, CLAIM_NOUNS, DENIALS};
+use super::lexicon::{CueKind, CLAIM_NOUNS, DENIALS, HEARSAY};
 use super::words::W;
 use super::{tail_sentences, CueDef, StanceModel, EXIST, GROUP_NOUNS, QUANT, SCOPE_END, SKIP};
 use crate::extract::phrases::{Folded, Hit as Match};
@@ -130,7 +130,8 @@ impl<'a> Scorer<'a> {
         if def.pol < 0 && flips == 0 {
             *last_refute_word = Some((self.word_at(m.e.saturating_sub(1)).unwrap_or(wi), w.clause));
         }
-        let weight = if not_yet || self.mentioned(wi) { 0.0 } else { w.weight };
+        let hearsay = wi > 0 && (wi.saturating_sub(2)..wi).any(|k| HEARSAY.contains(&self.ws[k].lc)) && def.kind == CueKind::Plain;
+        let weight = if not_yet || hearsay || self.mentioned(wi) { 0.0 } else { w.weight };
         let s = neg_start.unwrap_or(m.s).min(m.s);
         Some(Hit { s, e: m.e, pol, w: weight, denial: denial.map(|d| (self.ws[d].s, self.ws[d].e)) })
     }
