@@ -206,6 +206,9 @@ impl<'a> Scorer<'a> {
         let later = self.matches.iter().filter(|x| x.s > m.e && self.m.defs[x.value].pol < 0);
         for r in later {
             let Some(ri) = self.word_at(r.s).filter(|&ri| ri < end) else { break };
+            if ri <= wi {
+                continue;
+            }
             let gap = &ws[wi + 1..ri];
             let joined = gap
                 .iter()
