@@ -99,7 +99,7 @@ const CUES: &[(&str, u8)] = &[
     ("think thinks thought", THAT),
     ("demand demands demanded demanding", THAT),
     ("express expresses expressed expressing", THAT),
-    ("condemn condemns condemned condemning", THAT | QUOTE),
+    ("condemn condemns condemned condemning", DENY),
 ];
 
 /// A cue word form.
@@ -518,6 +518,13 @@ fn usable_cue(cues: &CueTable, toks: &[Tok], lo: usize, i: usize) -> Option<CueF
             return None;
         }
     }
+    // ", also called Peul", ", called Kidal": a name given in apposition, not speech.
+    if f.flags & NAMING != 0
+        && k > lo
+        && (toks[k - 1].is_punct(",") || word_is(toks, i.saturating_sub(1), "also") && k > lo + 1 && toks[k - 2].is_punct(","))
+    {
+        return None;
+    }
     // "said" as an adjective after a determiner ("the said report").
     if k > lo && matches!(toks[k - 1].lc.as_str(), "the" | "a" | "an" | "this" | "these") {
         return None;
@@ -593,6 +600,26 @@ fn finite_clause_anywhere(toks: &[Tok], a: usize, b: usize) -> bool {
     })
 }
 
+/// One top-level quotation: its marks, the token after it, and where the next one opens.
+#[derive(Clone, Copy)]
+struct Q {
+    open: usize,
+    close: usize,
+    after: usize,
+    next_open: usize,
+}
+
+/// The walk over a sentence's quotations: what was found, the ranges it used, the end of the last quotation
+/// looked at, and the end of the last statement found (where a sentence with quoted fragments may start).
+struct QuoteWalk {
+    sa: usize,
+    sb: usize,
+    out: Vec<Found>,
+    consumed: Vec<(usize, usize)>,
+    prev_end: usize,
+    claimed_end: usize,
+}
+
 /// Where the walk over a sentence's reported speech is: the sentence, the start of the current stretch, the word.
 struct Walk {
     sa: usize,
@@ -613,98 +640,131 @@ impl Finder<'_> {
         &self.lx.toks
     }
 
-    /// All statements of the sentence `[sa, sb)`, in text order.
+    /// All statements of the sentence `[sa, sb)`, in text order: its quotations with their attributions, then the
+    /// reported speech outside them.
     pub fn sentence(&self, sa: usize, sb: usize) -> Vec<Found> {
-        let toks = self.toks();
-        let mut out: Vec<Found> = Vec::new();
-        let mut consumed: Vec<(usize, usize)> = Vec::new();
         let quotes: Vec<(usize, usize, bool)> =
             self.quotes_in(sa, sb).filter(|q| q.depth == 0).map(|q| (q.open, q.close, q.closed)).collect();
-        let mut prev_end = sa;
-        // The end of the last statement found: where a sentence with quoted fragments may start.
-        let mut claimed_end = sa;
+        let mut w = QuoteWalk { sa, sb, out: Vec::new(), consumed: Vec::new(), prev_end: sa, claimed_end: sa };
         for (qi, &(open, close, closed)) in quotes.iter().enumerate() {
-            let next_open = quotes.get(qi + 1).map(|q| q.0).unwrap_or(sb);
-            let after = if closed { close + 1 } else { close };
-            let pieces = quote_pieces(toks, open, close);
-            if pieces.is_empty() {
-                prev_end = after;
-                continue;
-            }
-            // "…," said S / "…," S said (, adding that …)
-            if let Some((subj, cue, end)) = self.right_attr(after, next_open.min(sb), open, close) {
-                // `The government "…" of "…," it said`: quoted fragments of one sentence are quoted with it whole.
-                let mixed = self.mixed_quotation(claimed_end, open, after);
-                let mut pieces = mixed.map(|r| vec![r]).unwrap_or(pieces);
-                let more = self.adding(cue + 1, end);
-                let direct = more.is_none() && mixed.is_none_or(|(a, b)| self.mostly_quoted(a, b));
-                pieces.extend(more);
-                out.push(Found {
-                    subj: Some(subj),
-                    pieces,
-                    cue: Some(self.word(cue)),
-                    direct,
-                    floating: false,
-                    cont: is_cont(self.cues, toks, cue),
-                    pos: mixed.map_or(open, |m| m.0),
-                });
-                consumed.push((after, end));
-                prev_end = end;
-                claimed_end = end;
-                continue;
-            }
-            // S said: "…"
-            if let Some((subj, cue, start)) = self.left_attr(prev_end, open) {
-                out.push(Found {
-                    subj: Some(subj),
-                    pieces,
-                    cue: Some(self.word(cue)),
-                    direct: true,
-                    floating: false,
-                    cont: is_cont(self.cues, toks, cue),
-                    pos: start,
-                });
-                consumed.push((start, open));
-                prev_end = after;
-                claimed_end = after;
-                continue;
-            }
-            let lead_ok = toks[sa..open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
-            // "The mayor said:" closing the previous paragraph, the quotation opening this one.
-            if lead_ok && sa >= 2 && toks[sa - 1].kind == Kind::Para && toks[sa - 2].is_punct(":") {
-                let lo = (0..sa - 1)
-                    .rev()
-                    .take(40)
-                    .find(|&k| toks[k].kind == Kind::Para || toks[k].depth > 0)
-                    .map_or(sa.saturating_sub(41), |k| k + 1);
-                if let Some((subj, cue, start)) = self.left_attr(lo, sa - 1) {
-                    out.push(Found {
-                        subj: Some(subj),
-                        pieces,
-                        cue: Some(self.word(cue)),
-                        direct: true,
-                        floating: false,
-                        cont: is_cont(self.cues, toks, cue),
-                        pos: start,
-                    });
-                    consumed.push((sa, sb));
-                    prev_end = after;
-                    claimed_end = after;
-                    continue;
-                }
-            }
-            // A quotation that is the whole sentence: continues the previous speaker.
-            let tail_ok = toks[after.min(sb)..sb].iter().all(|t| t.kind == Kind::Punct);
-            let words = toks[open..close].iter().filter(|t| t.kind == Kind::Word).count();
-            if lead_ok && tail_ok && words >= 3 {
-                out.push(Found { subj: None, pieces, cue: None, direct: true, floating: true, cont: true, pos: open });
-                consumed.push((sa, sb));
-            }
-            prev_end = after;
+            let q = Q { open, close, after: if closed { close + 1 } else { close }, next_open: quotes.get(qi + 1).map_or(sb, |q| q.0) };
+            self.quotation(&mut w, q);
         }
+        let QuoteWalk { mut out, consumed, .. } = w;
         self.indirect(sa, sb, &consumed, &mut out);
         out.sort_by_key(|f| f.pos);
         out
+    }
+
+    /// One top-level quotation of the sentence: `"…," said S`, `S said: "…"`, a quotation after a paragraph that
+    /// ends "… said:", or a quotation that is the whole sentence (continuing the previous speaker).
+    fn quotation(&self, w: &mut QuoteWalk, q: Q) {
+        let toks = self.toks();
+        let pieces = quote_pieces(toks, q.open, q.close);
+        if pieces.is_empty() {
+            w.prev_end = q.after;
+            return;
+        }
+        let (found, consumed, end) = if let Some(f) = self.quote_then_attr(w, q, pieces.clone()) {
+            f
+        } else if let Some(f) = self.attr_then_quote(w, q, pieces.clone()) {
+            f
+        } else if let Some(f) = self.after_colon_paragraph(w, q, pieces.clone()) {
+            f
+        } else {
+            let lead_ok = toks[w.sa..q.open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
+            let tail_ok = toks[q.after.min(w.sb)..w.sb].iter().all(|t| t.kind == Kind::Punct);
+            let words = toks[q.open..q.close].iter().filter(|t| t.kind == Kind::Word).count();
+            if lead_ok && tail_ok && words >= 3 {
+                w.out.push(Found { subj: None, pieces, cue: None, direct: true, floating: true, cont: true, pos: q.open });
+                w.consumed.push((w.sa, w.sb));
+            }
+            w.prev_end = q.after;
+            return;
+        };
+        w.out.push(found);
+        w.consumed.push(consumed);
+        w.prev_end = end;
+        w.claimed_end = end;
+    }
+
+    /// `"…," said S` / `"…," S said (, adding that …)`; quoted fragments of one sentence are quoted with it whole
+    /// (`The government "…" of "…," it said`). The statement, the attribution's range and where it ends.
+    fn quote_then_attr(&self, w: &QuoteWalk, q: Q, pieces: Vec<(usize, usize)>) -> Option<(Found, (usize, usize), usize)> {
+        let toks = self.toks();
+        let (subj, cue, end) = self.right_attr(q.after, q.next_open.min(w.sb), q.open, q.close)?;
+        let mixed = self.mixed_quotation(w.claimed_end, q.open, q.after);
+        let mut pieces = mixed.map(|r| vec![r]).unwrap_or(pieces);
+        let more = self.adding(cue + 1, end);
+        let direct = more.is_none() && mixed.is_none_or(|(a, b)| self.mostly_quoted(a, b));
+        pieces.extend(more);
+        let pos = mixed.map_or(q.open, |m| m.0);
+        let found = Found {
+            subj: Some(subj),
+            pieces,
+            cue: Some(self.word(cue)),
+            direct,
+            floating: false,
+            cont: is_cont(self.cues, toks, cue),
+            pos,
+        };
+        Some((found, (q.after, end), end))
+    }
+
+    /// `S said: "…"`; a naming takes what it names after the quotation too (`called "disinformation" the
+    /// allegations of …`).
+    fn attr_then_quote(&self, w: &QuoteWalk, q: Q, pieces: Vec<(usize, usize)>) -> Option<(Found, (usize, usize), usize)> {
+        let toks = self.toks();
+        let (subj, cue, start) = self.left_attr(w.prev_end, q.open)?;
+        let naming = self.cues.get(&toks[cue]).is_some_and(|f| f.flags & NAMING != 0);
+        let named = toks[q.after.min(w.sb)..w.sb].iter().filter(|t| t.kind == Kind::Word && t.depth == 0).count() >= 2;
+        if naming && named {
+            let end = self.strip_trailing_attr(q.after, w.sb);
+            let whole = trim_range(toks, cue, end)?;
+            let found = Found {
+                subj: Some(subj),
+                pieces: vec![whole],
+                cue: Some(self.word(cue)),
+                direct: false,
+                floating: false,
+                cont: false,
+                pos: start,
+            };
+            return Some((found, (start, w.sb), w.sb));
+        }
+        let found = Found {
+            subj: Some(subj),
+            pieces,
+            cue: Some(self.word(cue)),
+            direct: true,
+            floating: false,
+            cont: is_cont(self.cues, toks, cue),
+            pos: start,
+        };
+        Some((found, (start, q.open), q.after))
+    }
+
+    /// "The mayor said:" closing the previous paragraph, the quotation opening this one.
+    fn after_colon_paragraph(&self, w: &QuoteWalk, q: Q, pieces: Vec<(usize, usize)>) -> Option<(Found, (usize, usize), usize)> {
+        let toks = self.toks();
+        let sa = w.sa;
+        let lead_ok = toks[sa..q.open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
+        if !(lead_ok && sa >= 2 && toks[sa - 1].kind == Kind::Para && toks[sa - 2].is_punct(":")) {
+            return None;
+        }
+        let lo =
+            (0..sa - 1).rev().take(40).find(|&k| toks[k].kind == Kind::Para || toks[k].depth > 0).map_or(sa.saturating_sub(41), |k| k + 1);
+        let (subj, cue, start) = self.left_attr(lo, sa - 1)?;
+        let found = Found {
+            subj: Some(subj),
+            pieces,
+            cue: Some(self.word(cue)),
+            direct: true,
+            floating: false,
+            cont: is_cont(self.cues, toks, cue),
+            pos: start,
+        };
+        Some((found, (sa, w.sb), q.after))
     }
 
     /// The whole stretch `[from, after)` when the quotation opening at `open` is a fragment of a sentence that
@@ -758,7 +818,9 @@ impl Finder<'_> {
         let last_inside = toks[open + 1..close].iter().rev().find(|t| t.kind != Kind::Reopen);
         let punct_inside = last_inside
             .is_some_and(|t| t.kind == Kind::Punct && matches!(t.lc.as_str(), "," | "." | "!" | "?" | "\u{2026}" | "-" | "\u{2014}"));
-        if !comma && !punct_inside {
+        // `…”the ministry said`: an attribution glued to the closing mark, as some sites print it.
+        let glued = !toks[lo].sp && toks[lo].kind == Kind::Word;
+        if !comma && !punct_inside && !glued {
             return None;
         }
         // Inverted: said S
@@ -1063,7 +1125,10 @@ impl Finder<'_> {
                 let lim = (k + 14).min(b);
                 if let Some(cue) = (k..lim).find(|&i| usable_cue(self.cues, toks, k, i).is_some_and(|f| f.flags & (SAY | THAT | DENY) != 0))
                 {
-                    if subject_left(toks, self.text, k, cue).is_some_and(|s| s.a == k && s.pron.is_none()) && (t.is_punct(";") || k > c + 1)
+                    // ", and he has insisted that …" opens a statement of its own too.
+                    let joined = k > c + 1;
+                    if subject_left(toks, self.text, k, cue).is_some_and(|s| s.a == k && (s.pron.is_none() || joined))
+                        && (t.is_punct(";") || joined)
                     {
                         return Some(c);
                     }
@@ -1200,6 +1265,9 @@ impl Finder<'_> {
         let cue = Some(format!("{} {}", self.word(i), self.word(i + 1)));
         let subj = if let Some(p) = object_pronoun(toks.get(s_start.min(sb))?) {
             Subj { a: s_start, b: s_start + 1, appos: None, pron: Some(p) }
+        } else if let Some(p) = possessive_pronoun(&toks[s_start]).filter(|_| toks.get(s_start + 1).is_some_and(|t| t.kind == Kind::Word)) {
+            // "according to their information": theirs.
+            Subj { a: s_start, b: s_start + 2, appos: None, pron: Some(p) }
         } else {
             let (a, b) = np_right(toks, s_start, sb)?;
             if a != s_start && a != s_start + 1 {
@@ -1214,11 +1282,14 @@ impl Finder<'_> {
         if VAGUE.contains(&head) && !specific || toks[subj.a..subj.b].iter().any(|t| t.lc == "copy") {
             return None;
         }
-        let lead = toks[lo..i].iter().all(|t| {
+        let connective = |t: &Tok| {
             t.kind == Kind::Punct
                 || t.kind == Kind::Word && t.lc.ends_with("ly")
                 || matches!(t.lc.as_str(), "but" | "and" | "however" | "meanwhile" | "yet" | "so")
-        });
+        };
+        // A short adverbial before it is fine too ("Over several days, according to …,").
+        let short_adverbial = i > lo + 1 && toks[i - 1].is_punct(",") && toks[lo..i].iter().filter(|t| t.kind == Kind::Word).count() <= 6;
+        let lead = toks[lo..i].iter().all(connective) || short_adverbial;
         if lead && subj.b < sb && toks[subj.b].is_punct(",") {
             let (a, b) = trim_range(toks, subj.b + 1, sb)?;
             return Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue, direct: false, floating: false, cont: false, pos: i });
@@ -1276,6 +1347,15 @@ fn object_pronoun(t: &Tok) -> Option<Pron> {
         "him" | "her" => Some(Pron::Person),
         "them" => Some(Pron::Plural),
         _ => is_pronoun(t),
+    }
+}
+
+fn possessive_pronoun(t: &Tok) -> Option<Pron> {
+    match t.lc.as_str() {
+        "his" | "her" if t.kind == Kind::Word => Some(Pron::Person),
+        "their" if t.kind == Kind::Word => Some(Pron::Plural),
+        "its" if t.kind == Kind::Word => Some(Pron::Thing),
+        _ => None,
     }
 }
 

@@ -52,6 +52,8 @@ struct Stmt {
     floating: bool,
     cont: bool,
     anaphoric: bool,
+    /// First token of its sentence.
+    sent: usize,
 }
 
 impl Extractor {
@@ -167,6 +169,7 @@ impl Extractor {
                     floating: f.floating,
                     cont: f.cont,
                     anaphoric,
+                    sent: sa,
                 });
             }
         }
@@ -280,7 +283,10 @@ fn merge(stmts: Vec<Stmt>, speakers: &Speakers) -> Vec<Stmt> {
                 p.b1 = s.b1;
                 continue;
             }
-            let join = same && ((same_block && (s.floating || s.anaphoric || s.cont)) || (adjacent && s.cont && !s.floating));
+            // Two statements of one sentence, each with its own attribution, stay two ("…, and he insisted that …").
+            let own_clause = s.sent == p.sent && !s.floating;
+            let join =
+                same && !own_clause && ((same_block && (s.floating || s.anaphoric || s.cont)) || (adjacent && s.cont && !s.floating));
             if join {
                 p.pieces.extend(s.pieces);
                 p.b1 = s.b1;

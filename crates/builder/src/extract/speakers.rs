@@ -829,6 +829,30 @@ const PREPOSITIONS: &[&str] = &["in", "of", "against", "on", "at", "for", "with"
 /// Generic nouns for a body named before ("the group rejected …").
 const GENERIC_BODIES: &[&str] = &["group", "organisation", "organization", "movement", "outfit"];
 
+/// The body named at the start of one of the two sentences before `before` ("Human Rights Watch had sounded the
+/// alarm. The group said …").
+fn antecedent_body(toks: &[Tok], text: &str, before: usize) -> Option<(usize, usize)> {
+    let mut starts = 0;
+    for k in (before.saturating_sub(80)..before).rev() {
+        let opens = k == 0 || toks[k - 1].kind == Kind::Para || toks[k - 1].is_punct(".");
+        if !opens || toks[k].kind != Kind::Word || toks[k].depth > 0 {
+            continue;
+        }
+        if let Some(np) = np_right(toks, k, before).filter(|np| np.0 == k) {
+            let start = if DETS.contains(&toks[np.0].lc.as_str()) { np.0 + 1 } else { np.0 };
+            let named = toks[start..np.1].iter().any(|t| t.kind == Kind::Word && t.cap);
+            if named && !has_name(toks, text, np) {
+                return Some(np);
+            }
+        }
+        starts += 1;
+        if starts >= 2 {
+            return None;
+        }
+    }
+    None
+}
+
 /// The subject at the start of the sentence `[sa, at)` that "it" or "they" at `at` may stand for: a body named
 /// there ("The Harbor Authority is yet to comment, but it had said …").
 fn sentence_subject(toks: &[Tok], text: &str, sa: usize, at: usize, p: Pron) -> Option<(usize, usize)> {
@@ -1535,6 +1559,12 @@ impl Speakers {
             SKind::Person
         };
         let has_cap = toks[core.0..core.1].iter().any(|t| t.kind == Kind::Word && t.cap);
+        // "The group said": the body that opened one of the sentences just before, speaker or not.
+        if det == "the" && !has_cap && GENERIC_BODIES.contains(&head.as_str()) {
+            if let Some(np) = antecedent_body(toks, text, subj.a) {
+                return self.resolve(ex, toks, text, &Subj { a: np.0, b: np.1, appos: None, pron: None }, np.0);
+            }
+        }
         if det == "the" {
             if let Some(i) = self.described(toks, core, &head, has_cap) {
                 return Some(i);

@@ -844,3 +844,74 @@ mod speech_more {
         assert!(find(&c, "condemn the deployment").speaker.contains("nations"), "{c:#?}");
     }
 }
+
+mod speech_third {
+    //! Attribution glued to a quotation, namings, appeals for, sources mid-sentence, apposed names, "the group".
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        Extractor::new(&config()).extract(&doc(body))
+    }
+
+    fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims.iter().find(|c| c.text.contains(text)).unwrap_or_else(|| panic!("no claim with {text:?} in {claims:#?}"))
+    }
+
+    #[test]
+    fn an_attribution_glued_to_the_closing_mark() {
+        let c = run(
+            "“The army carried out an operation in which many Red Hand fighters were killed”the Norlandic ministry said in a statement.",
+        );
+        assert!(find(&c, "operation in which").speaker.contains("ministry"), "{c:#?}");
+        let c = run("Tomas Osei spoke on Monday.\n\n“We have helped our friends and we will continue to do so”he adds.");
+        assert_eq!(find(&c, "helped our friends").speaker, "Tomas Osei");
+    }
+
+    #[test]
+    fn a_naming_takes_what_it_names() {
+        let c = run("The Norlandic ministry has called “disinformation” the allegations of a massacre, as well as those of a Red Hand presence in the town.");
+        let n = find(&c, "disinformation");
+        assert!(n.text.contains("Red Hand presence"), "{:?}", n.text);
+    }
+
+    #[test]
+    fn an_appeal_for_is_a_claim() {
+        let c = run("UN rights experts called Tuesday for an independent probe into abuses committed by the Red Hand.");
+        assert!(find(&c, "independent probe").speaker.contains("experts"));
+    }
+
+    #[test]
+    fn according_to_their_information_mid_sentence() {
+        let body = "The experts said they had received alarming accounts.\n\nOver several days, according to their information, “Red Hand fighters executed several hundred people.”";
+        let c = run(body);
+        assert!(find(&c, "executed several hundred").speaker.contains("experts"), "{c:#?}");
+    }
+
+    #[test]
+    fn also_called_is_no_attribution() {
+        let c = run("The UN experts said they had received alarming accounts.\n\nMost of the victims were members of the Kell, a minority, also called Kellan, they said.");
+        assert!(c.iter().all(|c| c.text != "called Kellan"), "{c:#?}");
+        assert!(find(&c, "members of the Kell").speaker != "members of the Kell");
+    }
+
+    #[test]
+    fn the_group_is_the_body_that_opened_the_sentence_before() {
+        let body = "Tomas Osei said the talks went well.\n\nThe Harbor Watch in April had sounded the alarm over the killings.\n\nThe group said 300 civilians had been killed in the worst atrocity of the war.";
+        let c = run(body);
+        assert_eq!(find(&c, "300 civilians").speaker, "Harbor Watch");
+    }
+
+    #[test]
+    fn and_he_insisted_is_a_second_claim() {
+        let c = run("Osei has said that the company has a right to be in Veldoria because it was invited, and he has insisted that the Norlandic government is not involved.");
+        assert!(!find(&c, "right to be in").text.contains("not involved"), "{c:#?}");
+        assert_eq!(find(&c, "not involved").speaker, "Osei");
+    }
+
+    #[test]
+    fn condemned_with_an_object_is_a_claim() {
+        let c = run("Norland on Thursday condemned the decision to allow the deployment of the Red Hand militia in the port.");
+        assert_eq!(find(&c, "condemned the decision").speaker, "Norland");
+    }
+}
