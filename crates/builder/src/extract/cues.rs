@@ -1,7 +1,7 @@
 //! Cue verbs and attribution patterns: which words introduce speech, where the speaker and the claim are.
 use super::lex::{Kind, Lexed, Quote, Tok};
 use super::phrases::{FastBuild, WordSet};
-use super::speakers::{has_name, is_pronoun, np_right, subject_left, subject_right, Pron, Subj};
+use super::speakers::{has_name, is_pronoun, np_left, np_right, subject_left, subject_right, Pron, Subj};
 use std::collections::HashMap;
 
 /// Takes a that-clause or a bare clause ("said the group is weak").
@@ -131,6 +131,11 @@ impl Default for CueTable {
 }
 
 impl CueTable {
+    /// The cue form of a word, wherever it stands (inside a quotation too).
+    fn form(&self, lc: &str) -> Option<CueForm> {
+        self.map.get(lc).copied()
+    }
+
     pub fn get(&self, t: &Tok) -> Option<CueForm> {
         if t.kind != Kind::Word || t.depth > 0 {
             return None;
@@ -660,6 +665,10 @@ impl Finder<'_> {
     /// ends "… said:", or a quotation that is the whole sentence (continuing the previous speaker).
     fn quotation(&self, w: &mut QuoteWalk, q: Q) {
         let toks = self.toks();
+        // Inside a statement found already (a sentence quoted whole).
+        if q.open < w.claimed_end {
+            return;
+        }
         let pieces = quote_pieces(toks, q.open, q.close);
         if pieces.is_empty() {
             w.prev_end = q.after;
@@ -670,6 +679,8 @@ impl Finder<'_> {
         } else if let Some(f) = self.attr_then_quote(w, q, pieces.clone()) {
             f
         } else if let Some(f) = self.after_colon_paragraph(w, q, pieces.clone()) {
+            f
+        } else if let Some(f) = self.subject_then_quoted_verb(w, q) {
             f
         } else {
             let lead_ok = toks[w.sa..q.open].iter().all(|t| t.kind == Kind::Punct || t.kind == Kind::Reopen);
@@ -742,6 +753,33 @@ impl Finder<'_> {
             pos: start,
         };
         Some((found, (start, q.open), q.after))
+    }
+
+    /// `The government "demands that proof be brought …" and said …`: a subject, then a quotation that opens with
+    /// its verb; the statement is the sentence (a trailing attribution left out).
+    fn subject_then_quoted_verb(&self, w: &QuoteWalk, q: Q) -> Option<(Found, (usize, usize), usize)> {
+        let toks = self.toks();
+        let first = toks.get(q.open + 1).filter(|t| t.kind == Kind::Word && !t.cap)?;
+        let verb = self.cues.form(&first.lc).is_some_and(|f| !f.ing) || FINITE.contains(&first.lc.as_str());
+        let start = first_content(toks, w.prev_end, q.open);
+        let np = np_left(toks, start, q.open).filter(|np| np.0 == start && np.1 == q.open)?;
+        if !verb {
+            return None;
+        }
+        let end = self.strip_trailing_attr(q.open, w.sb);
+        let (a, b) = trim_range(toks, np.0, end)?;
+        let subj = Subj { a: np.0, b: np.1, appos: None, pron: None };
+        let direct = self.mostly_quoted(a, b);
+        let found = Found {
+            subj: Some(subj),
+            pieces: vec![(a, b)],
+            cue: Some(self.word(q.open + 1)),
+            direct,
+            floating: false,
+            cont: false,
+            pos: np.0,
+        };
+        Some((found, (np.0, w.sb), w.sb))
     }
 
     /// "The mayor said:" closing the previous paragraph, the quotation opening this one.
@@ -973,8 +1011,22 @@ impl Finder<'_> {
             (None, Some(c)) => (c, Some(c)),
             (None, None) => (end, None),
         };
-        if let Some((a, b)) = self.complement(i, end, form) {
+        // "has never said that …" reports nothing the speaker said.
+        let negated = (subj.b..i)
+            .rev()
+            .take_while(|&k| {
+                toks[k].kind == Kind::Word
+                    && (AUX.contains(&toks[k].lc.as_str())
+                        || toks[k].lc.ends_with("ly")
+                        || matches!(toks[k].lc.as_str(), "never" | "not" | "did" | "does"))
+            })
+            .any(|k| matches!(toks[k].lc.as_str(), "never" | "not"));
+        if let Some((a, b)) = self.complement(i, end, form).filter(|_| !negated) {
             return Some((self.reported(subj, i, a, b, form), Some(next.unwrap_or(sb))));
+        }
+        // "has never admitted the group's presence, insisting it only worked with trainers": the participle's claim.
+        if let Some(f) = self.participle_after(subj, i + 1, end) {
+            return Some((f, Some(next.unwrap_or(sb))));
         }
         // Trailing attribution: "…, he said."
         let f = subj.a.checked_sub(1).and_then(|c| self.trailing(sa, sb, i, c, i + 1, &subj))?;
@@ -1020,6 +1072,25 @@ impl Finder<'_> {
         let end = self.strip_trailing_attr(k + 1, sb);
         let (a, b) = if form.flags & DENY != 0 { trim_range(toks, k, end)? } else { self.complement(k, end, form)? };
         Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue: Some(self.word(k)), direct: false, floating: false, cont: true, pos: k })
+    }
+
+    /// A participle cue after a comma in `[a, end)` (", insisting it …", ", saying that …"): its claim, by `subj`.
+    fn participle_after(&self, subj: Subj, a: usize, end: usize) -> Option<Found> {
+        let toks = self.toks();
+        let k = (a..end.min(a + 20)).find(|&k| {
+            k > a && toks[k - 1].is_punct(",") && self.cues.get(&toks[k]).is_some_and(|f| f.ing && f.flags & (SAY | THAT) != 0)
+        })?;
+        let form = self.cues.get(&toks[k])?;
+        let (ca, cb) = self.complement(k, end, CueForm { ing: false, ..form })?;
+        Some(Found {
+            subj: Some(subj),
+            pieces: vec![(ca, cb)],
+            cue: Some(self.word(k)),
+            direct: false,
+            floating: false,
+            cont: false,
+            pos: subj.a,
+        })
     }
 
     /// "called on X to …", "urged X to …": an appeal, whose claim is the appeal itself.
@@ -1225,9 +1296,12 @@ impl Finder<'_> {
         })
     }
 
-    /// "X was quoted (by Y) as saying (that) …": X is the speaker.
+    /// "X was quoted (by Y) as saying (that) …": X is the speaker; "Y quoted a statement by X saying …": X is.
     fn quoted_as_saying(&self, lo: usize, sb: usize, i: usize) -> Option<Found> {
         let toks = self.toks();
+        if let Some(f) = self.quoted_a_statement(lo, sb, i) {
+            return Some(f);
+        }
         let be = (i > lo && toks[i - 1].kind == Kind::Word && matches!(toks[i - 1].lc.as_str(), "was" | "is" | "were" | "are" | "been"))
             .then_some(i - 1)?;
         let mut be = be;
@@ -1253,6 +1327,31 @@ impl Finder<'_> {
             return None;
         }
         Some(Found { subj: Some(subj), pieces, cue: Some(self.word(i)), direct, floating: false, cont: false, pos: subj.a })
+    }
+
+    /// "The monitor quoted a statement by the group saying its militants …": the statement's author speaks, from
+    /// "saying" on.
+    fn quoted_a_statement(&self, lo: usize, sb: usize, i: usize) -> Option<Found> {
+        let toks = self.toks();
+        subject_left(toks, self.text, lo, i)?;
+        let saying = (i + 2..(i + 30).min(sb)).find(|&k| word_is(toks, k, "saying"))?;
+        let by = (i + 1..saying).find(|&k| word_is(toks, k, "by") || word_is(toks, k, "from"))?;
+        let author = np_right(toks, by + 1, saying).filter(|np| np.0 <= by + 2)?;
+        let mut a = saying + 1;
+        while a < sb && (word_is(toks, a, "that") || toks[a].is_punct(":") || toks[a].is_punct(",")) {
+            a += 1;
+        }
+        let (a, b) = trim_range(toks, a, self.strip_trailing_attr(a, sb))?;
+        let subj = Subj { a: author.0, b: author.1, appos: None, pron: None };
+        Some(Found {
+            subj: Some(subj),
+            pieces: vec![(a, b)],
+            cue: Some(self.word(saying)),
+            direct: false,
+            floating: false,
+            cont: false,
+            pos: i,
+        })
     }
 
     /// "According to S, …" (sentence start) or "…, according to S." (sentence end).

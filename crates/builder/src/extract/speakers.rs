@@ -822,7 +822,29 @@ static AUX_ADV: WordSet = WordSet::new(&[
     "itself",
     "had",
     "being",
+    "never",
 ]);
+/// Nouns for a document that speaks for its author ("the statement of the ministry", "a letter signed by …").
+const DOCUMENTS: &[&str] =
+    &["statement", "release", "communique", "communiqué", "letter", "note", "report", "declaration", "post", "tweet"];
+
+/// The author of a document phrase `np`: "the press release of the Harbor Authority", "the statement signed by
+/// spokesman Ruiz" (the author phrase after "of", "by", "from", or "signed / issued / released by").
+fn document_author(toks: &[Tok], np: (usize, usize), hi: usize) -> Option<(usize, usize)> {
+    // The noun may stand just after the phrase found ("the press | release").
+    let d = (np.0..(np.1 + 1).min(hi)).find(|&k| toks[k].kind == Kind::Word && DOCUMENTS.contains(&toks[k].lc.as_str()))?;
+    let mut k = d + 1;
+    if k < hi && toks[k].kind == Kind::Word && matches!(toks[k].lc.as_str(), "signed" | "issued" | "released" | "sent" | "published") {
+        k += 1;
+    }
+    if !(k < hi && toks[k].kind == Kind::Word && matches!(toks[k].lc.as_str(), "of" | "by" | "from")) {
+        return None;
+    }
+    // A plain word may open the author's phrase ("signed by harbor spokesman Ana Ruiz").
+    let a = np_right(toks, k + 1, hi).or_else(|| np_right(toks, k + 2, hi))?;
+    (a.0 <= k + 2).then_some(a)
+}
+
 /// Prepositions a participle's object follows ("involved in", "fighting against").
 const PREPOSITIONS: &[&str] = &["in", "of", "against", "on", "at", "for", "with", "from", "by", "over", "into", "to"];
 
@@ -1106,8 +1128,14 @@ pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<S
     while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
         j -= 1;
     }
-    if let Some(s) = subject_before_adjunct(toks, text, lo, j) {
-        return Some(s);
+    // Not inside a relative clause set off by commas ("Veldoria, where the army seized power in 2030, said").
+    let in_relative = j > lo
+        && toks[j - 1].is_punct(",")
+        && (j.saturating_sub(30).max(lo + 1)..j - 1).any(|i| word_is_rel(toks, i) && toks[i - 1].is_punct(","));
+    if !in_relative {
+        if let Some(s) = subject_before_adjunct(toks, text, lo, j) {
+            return Some(s);
+        }
     }
     while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
         j -= 1;
@@ -1117,9 +1145,7 @@ pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<S
     }
     let close = j - 1;
     // A relative clause may be long ("An official, who spoke on condition of anonymity …, said").
-    let reach = if (close.saturating_sub(30).max(lo)..close)
-        .any(|i| toks[i].kind == Kind::Word && matches!(toks[i].lc.as_str(), "who" | "which") && i > lo && toks[i - 1].is_punct(","))
-    {
+    let reach = if (close.saturating_sub(30).max(lo)..close).any(|i| word_is_rel(toks, i) && i > lo && toks[i - 1].is_punct(",")) {
         30
     } else {
         14
@@ -1166,7 +1192,7 @@ fn head_before_modifier(toks: &[Tok], lo: usize, s: Subj) -> Subj {
 }
 
 fn word_is_rel(toks: &[Tok], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| t.kind == Kind::Word && matches!(t.lc.as_str(), "who" | "which"))
+    toks.get(i).is_some_and(|t| t.kind == Kind::Word && matches!(t.lc.as_str(), "who" | "which" | "where" | "whose"))
 }
 
 /// "went on to" / "continued to" right before `j`: the finite verb that carries an infinitive cue; its length.
@@ -1190,8 +1216,16 @@ fn subject_before_adjunct(toks: &[Tok], text: &str, lo: usize, j: usize) -> Opti
     let p =
         (from..j).find(|&i| toks[i].kind == Kind::Word && PP_START.contains(&toks[i].lc.as_str()) && toks[i + 1..j].iter().all(plain))?;
     let end = if toks[p - 1].is_punct(",") { p - 1 } else { p };
-    let s = subject_left_core(toks, text, lo, end)?;
-    (s.b == end).then_some(s)
+    let mut s = subject_left_core(toks, text, lo, end)?;
+    if s.b != end {
+        return None;
+    }
+    // "The nations involved in the talks said": the participle modifies the head, it is not part of its name.
+    let last = &toks[s.b - 1];
+    if s.b - s.a >= 3 && !last.cap && (last.lc.ends_with("ed") || last.lc.ends_with("ing")) && last.lc.len() > 4 {
+        s.b -= 1;
+    }
+    Some(s)
 }
 
 fn subject_left_core(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
@@ -1277,6 +1311,10 @@ pub fn subject_right(toks: &[Tok], text: &str, i: usize, hi: usize) -> Option<Su
         return None;
     }
     let x = (i, x.1);
+    // "said the statement signed by spokesman Ruiz": the document's author speaks.
+    if let Some(author) = document_author(toks, x, hi) {
+        return Some(Subj { a: author.0, b: author.1, appos: None, pron: None });
+    }
     let mut appos = None;
     if x.1 + 1 < hi && toks[x.1].is_punct(",") {
         if let Some(y) = np_right(toks, x.1 + 1, hi) {
@@ -1482,6 +1520,9 @@ impl Speakers {
     }
 
     fn resolve_phrase(&mut self, ex: &Extractor, toks: &[Tok], text: &str, subj: &Subj, core: (usize, usize)) -> Option<usize> {
+        if let Some(author) = document_author(toks, core, core.1) {
+            return self.resolve(ex, toks, text, &Subj { a: author.0, b: author.1, appos: None, pron: None }, author.0);
+        }
         let det = toks[subj.a].lc.as_str();
         let indefinite = det == "a" || det == "an";
         let full_text = span_text(toks, text, (subj.a, subj.b));
@@ -1551,7 +1592,8 @@ impl Speakers {
             }));
         }
         // A description or an organisation.
-        let kind = if GROUP_ROLES.contains(&head.as_str()) {
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && !head.ends_with("is");
+        let kind = if GROUP_ROLES.contains(&head.as_str()) || plural && !all_caps_or_roles {
             SKind::Group
         } else if ORG_ROLES.contains(&head.as_str()) || all_caps_or_roles && !ROLES.contains(&head.as_str()) {
             SKind::Org

@@ -915,3 +915,77 @@ mod speech_third {
         assert_eq!(find(&c, "condemned the decision").speaker, "Norland");
     }
 }
+
+mod speech_fourth {
+    //! Dismissals over the claims they name, verbs inside quotations, plural and document speakers, relatives.
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        Extractor::new(&config()).extract(&doc(body))
+    }
+
+    fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims.iter().find(|c| c.text.contains(text)).unwrap_or_else(|| panic!("no claim with {text:?} in {claims:#?}"))
+    }
+
+    #[test]
+    fn a_dismissal_reaches_into_the_allegations_it_names() {
+        let c =
+            run("The Norlandic ministry has called “disinformation” the allegations of the involvement of Red Hand fighters in the raid.");
+        assert_eq!(find(&c, "involvement").stance, Stance::Refutes, "{c:#?}");
+    }
+
+    #[test]
+    fn a_corpus_phrase_with_a_dismissal_word_is_a_dismissal() {
+        let mut cfg = config();
+        cfg.stance.refutes.push("baseless allegations".into());
+        let c = Extractor::new(&cfg)
+            .extract(&doc("The Harbor Authority “gives a formal denial to these baseless allegations” of Red Hand bases, it said."));
+        assert_eq!(c[0].stance, Stance::Refutes, "{c:#?}");
+    }
+
+    #[test]
+    fn a_quotation_that_opens_with_the_verb() {
+        let c = run("The Harbor Authority “demands that proof be brought to it by independent sources” and said “Norlandic trainers” were in the port.");
+        let q = find(&c, "demands that proof");
+        assert_eq!(q.speaker, "Harbor Authority");
+        assert!(q.text.contains("trainers"), "{:?}", q.text);
+    }
+
+    #[test]
+    fn plural_speakers_are_groups_for_they() {
+        let body = "The nations involved in the talks said they “condemn the deployment of the militia”.\n\n“We are aware of the support given to the Red Hand,” they said.";
+        let c = run(body);
+        assert!(find(&c, "We are aware").speaker.contains("nations"), "{c:#?}");
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_author() {
+        let c = run(
+            "The port “was only involved in a partnership with Norland,” said the statement signed by harbor spokesman Colonel Ana Ruiz.",
+        );
+        assert_eq!(find(&c, "only involved").speaker, "Ana Ruiz");
+        let c = run("“We congratulate the harbor for this victory,” underlines the press release of the Harbor Authority.");
+        assert_eq!(find(&c, "congratulate").speaker, "Harbor Authority");
+    }
+
+    #[test]
+    fn a_place_with_a_where_clause_speaks() {
+        let c =
+            run("Veldoria, where the army seized power in 2030, has said Norlandic forces there are not Red Hand fighters but trainers.");
+        assert_eq!(find(&c, "not Red Hand fighters").speaker, "Veldoria");
+    }
+
+    #[test]
+    fn quoted_a_statement_by() {
+        let c = run("The monitor on Sunday quoted a statement by the Red Hand saying its militants had managed to ambush a convoy.");
+        assert!(find(&c, "ambush a convoy").speaker.contains("Red Hand"), "{c:#?}");
+    }
+
+    #[test]
+    fn insisting_after_an_object() {
+        let c = run("Veldoria has never officially admitted the militia's presence, insisting it only worked with Norlandic instructors.");
+        assert_eq!(find(&c, "only worked with").speaker, "Veldoria");
+    }
+}

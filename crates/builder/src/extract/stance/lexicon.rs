@@ -314,7 +314,8 @@ pub struct CueEntry {
 
 /// The corpus's lexicon over the built-in one: a phrase the corpus lists keeps the corpus's polarity and scope.
 pub fn entries(corpus: &StanceLexicon) -> Vec<CueEntry> {
-    let dismissal = |p: &str| DISMISSALS.contains(&p);
+    // A phrase that judges with a dismissal word is a dismissal too ("baseless allegations").
+    let dismissal = |p: &str| DISMISSALS.contains(&p) || p.split(' ').any(|w| DISMISSALS.contains(&w));
     let mut out: Vec<CueEntry> = Vec::new();
     let mut push = |raw: &str, pol: i8| {
         let topic = raw.starts_with('~');

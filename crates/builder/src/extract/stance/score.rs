@@ -182,12 +182,24 @@ impl<'a> Scorer<'a> {
             if x.sent != w.sent || OWN_VOICE.contains(&x.lc) {
                 return None;
             }
-            if DENIALS.contains(&x.lc) {
+            // A denial verb, or a dismissal ("called disinformation the allegations of …"), with a claim as its object.
+            if DENIALS.contains(&x.lc) || self.dismissal_at(i) {
                 let object = ws[i + 1..wi].iter().take(6).any(|o| CLAIM_NOUNS.contains(&o.lc) && o.lc != "it" && o.lc != "them");
-                return object.then_some(i);
+                if object {
+                    return Some(i);
+                }
+                if DENIALS.contains(&x.lc) {
+                    return None;
+                }
             }
         }
         None
+    }
+
+    /// Whether word `i` is (in) a dismissal cue.
+    fn dismissal_at(&self, i: usize) -> bool {
+        let w = &self.ws[i];
+        self.matches.iter().any(|m| m.s <= w.s && w.e <= m.e && self.m.defs[m.value].kind == CueKind::Dismissal)
     }
 
     /// Whether a refuting verb shortly before word `wi`, in its clause, acts on it.
