@@ -727,9 +727,11 @@ impl Finder<'_> {
     fn attr_then_quote(&self, w: &QuoteWalk, q: Q, pieces: Vec<(usize, usize)>) -> Option<(Found, (usize, usize), usize)> {
         let toks = self.toks();
         let (subj, cue, start) = self.left_attr(w.prev_end, q.open)?;
-        let naming = self.cues.get(&toks[cue]).is_some_and(|f| f.flags & NAMING != 0);
+        // The quotation is the verb's object ("called “X” the allegations", "expressed “serious concerns” about …").
+        let object = self.cues.get(&toks[cue]).is_some_and(|f| f.flags & NAMING != 0 || f.flags & THAT != 0 && f.flags & SAY == 0)
+            && q.open == cue + 1;
         let named = toks[q.after.min(w.sb)..w.sb].iter().filter(|t| t.kind == Kind::Word && t.depth == 0).count() >= 2;
-        if naming && named {
+        if object && named {
             let end = self.strip_trailing_attr(q.after, w.sb);
             let whole = trim_range(toks, cue, end)?;
             let found = Found {
@@ -962,6 +964,8 @@ impl Finder<'_> {
                 "in" if i == first_word(toks, sa, sb) => self.in_words(i, sb).map(|f| (f, Some(sb))).ok_or(1),
                 // "X was quoted (by Y) as saying (that) …"
                 "quoted" => self.quoted_as_saying(w.lo, sb, i).map(|f| (f, Some(sb))).ok_or(1),
+                // "published a report on Sunday saying …": the report's publisher says it.
+                "saying" if i > w.lo && !toks[i - 1].is_punct(",") => self.document_saying(w.lo, i, sb).map(|f| (f, Some(sb))).ok_or(1),
                 // "… while dismissing the concerns as propaganda": the previous speaker's second statement.
                 "while" | "whilst" => {
                     out.last().and_then(|p| p.subj).and_then(|subj| self.participle(subj, i, sb)).map(|f| (f, Some(sb))).ok_or(1)
@@ -1093,6 +1097,33 @@ impl Finder<'_> {
         })
     }
 
+    /// "S published a report (on Sunday, based on …) saying …": S says what follows "saying".
+    fn document_saying(&self, lo: usize, i: usize, sb: usize) -> Option<Found> {
+        let toks = self.toks();
+        const DOCS: &[&str] = &["report", "statement", "article", "story", "letter", "communique", "study", "analysis"];
+        let d = (i.saturating_sub(14).max(lo)..i).find(|&k| toks[k].kind == Kind::Word && DOCS.contains(&toks[k].lc.as_str()))?;
+        let det = d.checked_sub(1).filter(|&k| k > lo && matches!(toks[k].lc.as_str(), "a" | "an" | "the" | "its" | "their"))?;
+        let verb = det - 1;
+        if toks[verb].kind != Kind::Word || toks[verb].cap || !(toks[verb].lc.ends_with("ed") || toks[verb].lc.ends_with('s')) {
+            return None;
+        }
+        let subj = subject_left(toks, self.text, lo, verb)?;
+        let mut a = i + 1;
+        while a < sb && (word_is(toks, a, "that") || toks[a].is_punct(":")) {
+            a += 1;
+        }
+        let (a, b) = trim_range(toks, a, self.strip_trailing_attr(a, sb))?;
+        Some(Found {
+            subj: Some(subj),
+            pieces: vec![(a, b)],
+            cue: Some(self.word(i)),
+            direct: false,
+            floating: false,
+            cont: false,
+            pos: subj.a,
+        })
+    }
+
     /// "called on X to …", "urged X to …": an appeal, whose claim is the appeal itself.
     fn appeal(&self, i: usize) -> bool {
         let toks = self.toks();
@@ -1153,10 +1184,15 @@ impl Finder<'_> {
             if matches!(toks.get(b).map(|t| t.kind), Some(Kind::Open(_))) {
                 return fin(b);
             }
-            // "said they condemn …": a subject pronoun opens a clause.
-            let pronoun = toks.get(b).is_some_and(|t| matches!(t.lc.as_str(), "he" | "she" | "they" | "it" | "we" | "i"));
-            if pronoun || finite_clause(toks, b, end) {
+            if opens_clause(toks.get(b)) || finite_clause(toks, b, end) {
                 return fin(b);
+            }
+        }
+        // "told the AP they were due to …": a verb of telling, its audience, then a bare clause.
+        if form.flags & THAT != 0 && form.flags & SAY == 0 {
+            let audience = np_right(toks, k, end).filter(|np| np.0 == k || np.0 == k + 1)?;
+            if opens_clause(toks.get(audience.1)) {
+                return fin(audience.1);
             }
         }
         None
@@ -1447,6 +1483,17 @@ fn object_pronoun(t: &Tok) -> Option<Pron> {
         "them" => Some(Pron::Plural),
         _ => is_pronoun(t),
     }
+}
+
+/// Whether a clause opens at `t` with its subject pronoun ("they condemn", "that's not the case").
+fn opens_clause(t: Option<&Tok>) -> bool {
+    t.is_some_and(|t| {
+        t.kind == Kind::Word
+            && matches!(
+                t.lc.as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i" | "that's" | "it's" | "there's" | "they're" | "we're" | "he's" | "she's"
+            )
+    })
 }
 
 fn possessive_pronoun(t: &Tok) -> Option<Pron> {

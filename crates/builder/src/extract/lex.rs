@@ -416,6 +416,34 @@ fn starts_sentence(toks: &[Tok], i: usize) -> bool {
     }
 }
 
+/// Verbs that attribute the quotation before them ("“Why?” Osei asked.").
+const ATTRIBUTING: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "stated",
+    "wrote",
+    "noted",
+    "replied",
+    "insisted",
+    "warned",
+    "explained",
+    "continued",
+    "declared",
+];
+
+/// Whether a short name then an attributing verb start at `i` (the quotation before them is theirs).
+fn attribution_follows(toks: &[Tok], i: usize) -> bool {
+    (i + 1..(i + 5).min(toks.len())).take_while(|&k| toks[k - 1].kind == Kind::Word && toks[k - 1].cap).any(|k| {
+        let t = &toks[k];
+        t.kind == Kind::Word && ATTRIBUTING.contains(&t.lc.as_str())
+    })
+}
+
 fn split_sentences(lx: &mut Lexed) {
     let toks = &lx.toks;
     let n = toks.len();
@@ -450,7 +478,10 @@ fn split_sentences(lx: &mut Lexed) {
             }
             Kind::Close(_) => {
                 let before = &toks[i - 1];
-                before.kind == Kind::Punct && matches!(before.lc.as_str(), "." | "!" | "?") && starts_sentence(toks, i + 1)
+                before.kind == Kind::Punct
+                    && matches!(before.lc.as_str(), "." | "!" | "?")
+                    && starts_sentence(toks, i + 1)
+                    && !attribution_follows(toks, i + 1)
             }
             _ => false,
         };

@@ -1366,6 +1366,19 @@ pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &
     if k == b || b - k > 5 {
         return None;
     }
+    // "Center for Strategic and International Studies": a run broken by a capitalised organisation word belongs to
+    // that organisation ("International Studies" is not a person).
+    let breaker = (k > a && b - k == 1).then(|| &toks[k - 1]);
+    if breaker.is_some_and(|t| t.kind == Kind::Word && t.cap && (ORG_WORDS.contains(&t.lc.as_str()) || known_org(&t.lc))) {
+        return None;
+    }
+    let joined_org = toks[a..k].iter().any(|t| t.kind == Kind::Word && t.cap && ORG_WORDS.contains(&t.lc.as_str()))
+        && k > a
+        && toks[k - 1].kind == Kind::Word
+        && matches!(toks[k - 1].lc.as_str(), "and" | "&");
+    if joined_org {
+        return None;
+    }
     // "Residents of Kell", "spokesman for (the) Soltan League": a capitalised word after "of"/"for" is a place or body.
     let before = if k > a + 1 && DETS.contains(&toks[k - 1].lc.as_str()) { k - 1 } else { k };
     if before > a && toks[before - 1].kind == Kind::Word && !toks[before - 1].cap && CONNECTORS.contains(&toks[before - 1].lc.as_str()) {
@@ -1485,7 +1498,7 @@ impl Speakers {
                 match p {
                     Pron::Person => k == SKind::Person,
                     Pron::Plural => k != SKind::Person,
-                    Pron::Thing => k == SKind::Org,
+                    Pron::Thing => k != SKind::Person,
                 }
             });
             if found.is_some() || p != Pron::Person {
@@ -1593,9 +1606,11 @@ impl Speakers {
         }
         // A description or an organisation.
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && !head.ends_with("is");
+        // A capitalised organisation word heads a body ("the Center for …", "the Ministry").
+        let org_head = ORG_WORDS.contains(&head.as_str()) && toks[core.0..core.1].iter().any(|t| t.cap && t.lc == head.as_str());
         let kind = if GROUP_ROLES.contains(&head.as_str()) || plural && !all_caps_or_roles {
             SKind::Group
-        } else if ORG_ROLES.contains(&head.as_str()) || all_caps_or_roles && !ROLES.contains(&head.as_str()) {
+        } else if org_head || ORG_ROLES.contains(&head.as_str()) || all_caps_or_roles && !ROLES.contains(&head.as_str()) {
             SKind::Org
         } else {
             SKind::Person

@@ -989,3 +989,75 @@ mod speech_fourth {
         assert_eq!(find(&c, "only worked with").speaker, "Veldoria");
     }
 }
+
+mod speech_fifth {
+    //! Organisations and places as speakers, bare clauses after an audience, questions, appeals against dismissals.
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        Extractor::new(&config()).extract(&doc(body))
+    }
+
+    fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims.iter().find(|c| c.text.contains(text)).unwrap_or_else(|| panic!("no claim with {text:?} in {claims:#?}"))
+    }
+
+    #[test]
+    fn an_organisation_name_with_and_is_one_body() {
+        let body = "The Center for Maritime and International Studies reported that two Red Hand boats spent four months at the pier.\n\nIt says the boats are the only ones to have docked there.";
+        let c = run(body);
+        assert_eq!(find(&c, "four months").speaker, "Center for Maritime and International Studies");
+        assert_eq!(find(&c, "only ones").speaker, "Center for Maritime and International Studies");
+    }
+
+    #[test]
+    fn a_place_named_in_the_configuration_is_a_body_not_a_person() {
+        let body = "Tomas Osei said the port is busy.\n\nVeldorian officials met on Friday. Veldoria denies the Red Hand is using the port. He added that the talks would go on.";
+        let c = run(body);
+        assert_eq!(find(&c, "is using the port").speaker, "Veldoria");
+        assert_eq!(find(&c, "talks would go on").speaker, "Tomas Osei");
+    }
+
+    #[test]
+    fn told_an_audience_a_bare_clause() {
+        let c = run("Harbor spokesman Ana Ruiz told the Gazette they were due to take part in a joint exercise later this month.");
+        assert_eq!(find(&c, "due to take part").speaker, "Ana Ruiz");
+        let c = run("Veldoria says that's not the case.");
+        assert_eq!(find(&c, "not the case").speaker, "Veldoria");
+    }
+
+    #[test]
+    fn a_question_asserts_nothing() {
+        let c = run("“Why would Veldoria need to have a Red Hand presence in its territory?” Osei said.");
+        assert_eq!(c[0].stance, Stance::Neutral, "{c:#?}");
+    }
+
+    #[test]
+    fn an_appeal_against_a_dismissal_keeps_it() {
+        let c = run("“It is time to stop using fabricated news about the Red Hand against us,” Osei said.");
+        assert_eq!(c[0].stance, Stance::Refutes, "{c:#?}");
+        let c = run("“We call on you not to slander us in order to oppose Norland,” Osei said.");
+        assert_eq!(c[0].stance, Stance::Refutes, "{c:#?}");
+    }
+
+    #[test]
+    fn cues_in_the_subject_of_a_denied_predicate_are_not_asserted() {
+        let c = run("The ministry insisted that the months-long presence of two Red Hand boats in the port does not constitute a permanent deployment of the militia.");
+        assert_eq!(c[0].stance, Stance::Refutes, "{c:#?}");
+    }
+
+    #[test]
+    fn an_object_quotation_goes_on() {
+        let c = run("Norland expressed “serious concerns” about plans for Red Hand control over parts of the port.");
+        assert!(find(&c, "serious concerns").text.contains("control over parts"), "{c:#?}");
+    }
+
+    #[test]
+    fn published_a_report_saying() {
+        let c = run(
+            "The Harbor Gazette published a report on Sunday based on officials saying Norland and the Red Hand had signed a secret deal.",
+        );
+        assert_eq!(find(&c, "signed a secret deal").speaker, "Harbor Gazette");
+    }
+}

@@ -118,7 +118,11 @@ impl<'a> Scorer<'a> {
         if def.topic && !self.about_topic(w.sent, m.s) {
             return None;
         }
-        let (neg_flips, neg_start, not_yet) = self.negation(wi);
+        let (mut neg_flips, neg_start, not_yet) = self.negation(wi);
+        // "We call on you not to slander us", "stop using fabricated news": an appeal against the smear keeps it one.
+        if def.kind == CueKind::Dismissal && self.appeal_against(wi) {
+            neg_flips = 0;
+        }
         let denial = if def.kind == CueKind::Dismissal { None } else { self.denial_over(wi) };
         let flips = neg_flips + usize::from(denial.is_some());
         let pol = if flips % 2 == 1 { -def.pol } else { def.pol };
@@ -202,6 +206,15 @@ impl<'a> Scorer<'a> {
         self.matches.iter().any(|m| m.s <= w.s && w.e <= m.e && self.m.defs[m.value].kind == CueKind::Dismissal)
     }
 
+    /// Whether word `wi` is what someone is asked not to do: "not to …", "never to …", "stop …", "refrain from …".
+    fn appeal_against(&self, wi: usize) -> bool {
+        let ws = self.ws;
+        (wi.saturating_sub(4)..wi).any(|k| {
+            let next = ws.get(k + 1).map(|n| n.lc);
+            matches!(ws[k].lc, "stop" | "stopped" | "refrain" | "cease") || matches!(ws[k].lc, "not" | "never") && next == Some("to")
+        })
+    }
+
     /// Whether a refuting verb shortly before word `wi`, in its clause, acts on it.
     fn under_refuting_verb(&self, wi: usize, last: Option<(usize, u32)>) -> bool {
         let Some((rw, clause)) = last else { return false };
@@ -214,18 +227,20 @@ impl<'a> Scorer<'a> {
     /// activities have been reduced to zero", "their attacks were curbed").
     fn subject_of_refuting(&self, m: Match, wi: usize) -> bool {
         let ws = self.ws;
-        let end = (wi + 9).min(ws.len());
-        let later = self.matches.iter().filter(|x| x.s > m.e && self.m.defs[x.value].pol < 0);
-        for r in later {
+        let end = (wi + 16).min(ws.len());
+        for r in self.matches.iter().filter(|x| x.s > m.e) {
             let Some(ri) = self.word_at(r.s).filter(|&ri| ri < end) else { break };
             if ri <= wi {
                 continue;
             }
+            // What the predicate says: a refuting word, or a supporting one negated ("does not constitute a deployment").
+            let flips = self.negation(ri).0;
+            let refuting = (self.m.defs[r.value].pol < 0) == (flips % 2 == 0);
             let gap = &ws[wi + 1..ri];
             let joined = gap
                 .iter()
                 .any(|x| matches!(x.lc, "and" | "but" | "while" | "although" | "though" | "despite" | "whereas" | "that" | "which"));
-            if ws[ri].clause == ws[wi].clause && !joined && self.negation(ri).0 == 0 && gap.iter().any(|x| is_linking_verb(x.lc)) {
+            if refuting && ws[ri].clause == ws[wi].clause && !joined && gap.iter().any(|x| is_linking_verb(x.lc)) {
                 return true;
             }
         }
@@ -265,5 +280,27 @@ impl<'a> Scorer<'a> {
 
 /// A verb that links a subject to its predicate ("have been reduced", "was defeated", "are contained").
 fn is_linking_verb(w: &str) -> bool {
-    matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had" | "got" | "get" | "remain" | "remains")
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "got"
+            | "get"
+            | "remain"
+            | "remains"
+            | "does"
+            | "do"
+            | "did"
+            | "constitute"
+            | "constitutes"
+            | "mean"
+            | "means"
+    )
 }

@@ -101,6 +101,10 @@ pub fn words(text: &str) -> Vec<W<'_>> {
             '.' | '!' | '?' | ';' => {
                 // decimal points and abbreviations do not end sentences
                 let next_space = char_at(text, i + 1).is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '\''));
+                // A question asserts nothing ("Why would we need a foreign base?").
+                if c == '?' {
+                    out.iter_mut().rev().take_while(|w| w.sent == sent).for_each(|w| w.weight = 0.0);
+                }
                 if next_space {
                     clause += 1;
                     if c != ';' {
