@@ -89,4 +89,24 @@ impl CorpusConfig {
     pub fn entity_label<'a>(&'a self, id: &'a str) -> &'a str {
         self.entity(id).map(|e| e.label.as_str()).unwrap_or(id)
     }
+
+    /// Colour slot (0–7) of an entity: its position in the configuration, so it is the same in every view.
+    pub fn entity_slot(&self, id: &str) -> usize {
+        self.entities.iter().position(|e| e.id == id).unwrap_or(0) % 8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_slots_follow_the_configuration() {
+        let ent = |id: &str| EntityDef { id: id.into(), ..EntityDef::default() };
+        let c = CorpusConfig { entities: (0..10).map(|i| ent(&format!("e{i}"))).collect(), ..CorpusConfig::default() };
+        assert_eq!(c.entity_slot("e0"), 0);
+        assert_eq!(c.entity_slot("e3"), 3);
+        assert_eq!(c.entity_slot("e9"), 1, "eight colours, reused");
+        assert_eq!(c.entity_slot("unknown"), 0);
+    }
 }

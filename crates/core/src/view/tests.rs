@@ -553,3 +553,36 @@ fn partial_dates() {
     assert!(!is_partial_date(""));
     assert!(!is_partial_date("2023-"));
 }
+
+// ---- what the views built on the state offer ----
+
+#[test]
+fn loosenings_offer_one_undo_per_active_filter() {
+    assert!(ViewState::default().loosenings().is_empty());
+    let v = st(|s| {
+        s.q = "daesh".into();
+        s.filters[Facet::Stance] = strs(&["refutes"]);
+        s.filters[Facet::Speaker] = strs(&["zabihullah-mujahid"]);
+        s.to = Some("2023".into());
+    });
+    let offers = v.loosenings();
+    let labels: Vec<&str> = offers.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, vec!["Clear the search", "Clear the speaker filter", "Clear the stance filter", "Clear the date range"]);
+    for (_, a) in offers {
+        assert!(v.apply(a).filter_count() < v.filter_count(), "each offer loosens the view");
+    }
+}
+
+#[test]
+fn a_stance_map_cell_selects_one_stance_and_side() {
+    let v = st(|s| {
+        s.q = "isis".into();
+        s.filters[Facet::Stance] = strs(&["supports", "neutral"]);
+        s.filters[Facet::Side] = strs(&["russia"]);
+    });
+    let cell = v.with_stance_and_side(Stance::Refutes, "islamic-emirate");
+    assert_eq!(cell.filters[Facet::Stance], strs(&["refutes"]));
+    assert_eq!(cell.filters[Facet::Side], strs(&["islamic-emirate"]));
+    assert_eq!(cell.q, "isis", "the rest of the view stays");
+    assert!(v.with_stance_and_side(Stance::Neutral, "").filters[Facet::Side].is_empty(), "no side: any side");
+}
