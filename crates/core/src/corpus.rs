@@ -4,13 +4,16 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::config::CorpusConfig;
+use super::config::{CorpusConfig, StanceLabels};
 use super::model::{Claim, CorpusNote, Document};
 
 /// Everything the app and the CLI show.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Corpus {
     pub config: CorpusConfig,
+    /// What the stance badges say (`[stance_labels]` of `corpus.toml`, kept beside `config`).
+    #[serde(default)]
+    pub stance_labels: StanceLabels,
     pub documents: Vec<Document>,
     pub claims: Vec<Claim>,
     pub notes: Vec<CorpusNote>,
@@ -26,9 +29,9 @@ pub(crate) struct Ids {
 }
 
 impl Corpus {
-    /// A corpus from parts already made (tests, benchmarks, generated corpora).
+    /// A corpus from parts already made (tests, benchmarks, generated corpora), with the generic stance labels.
     pub fn new(config: CorpusConfig, documents: Vec<Document>, claims: Vec<Claim>, notes: Vec<CorpusNote>) -> Corpus {
-        Corpus { config, documents, claims, notes, ids: OnceLock::new() }
+        Corpus { config, stance_labels: StanceLabels::default(), documents, claims, notes, ids: OnceLock::new() }
     }
 
     fn ids(&self) -> &Ids {
