@@ -1,7 +1,7 @@
 //! Browser benchmark driver (issue 10), run by `bench/run.sh` (`make bench`) after it has built each dist.
 //!
 //! ```sh
-//! cargo run --release --example browser_bench -- [OPTIONS] LABEL=DIST_DIR[:CLAIMS_JSON]...
+//! cargo run --release -p counterclaim-bench --example browser_bench -- [OPTIONS] LABEL=DIST_DIR[:CLAIMS_JSON]...
 //!   --minimal DIR      dist of bench/minimal (the minimal Yew page baseline)
 //!   --minisearch FILE  MiniSearch's UMD build (bench/node_modules/minisearch/dist/umd/index.js)
 //!   --out FILE         append the results (markdown, dated) to FILE (bench/results.md)
@@ -13,9 +13,9 @@
 //!                      (open it in Chrome DevTools; build with names to see wasm function names)
 //! ```
 //!
-//! For every dist: an in-process static server on 127.0.0.1 serves it; chromedriver drives headless
-//! Chromium. Everything timed is timed inside the page with `performance.now()` so WebDriver round trips
-//! never count:
+//! For every dist: an in-process static server on 127.0.0.1 (`counterclaim_e2e::serve`, the end-to-end tests'
+//! own) serves it; chromedriver drives headless Chromium. Everything timed is timed inside the page with
+//! `performance.now()` so WebDriver round trips never count:
 //! - **load**: a script installed with CDP `Page.addScriptToEvaluateOnNewDocument` (so it runs before any
 //!   page script) watches the DOM with a MutationObserver; "first claims" is the first
 //!   `[data-testid=claim-list] [data-claim-id]` (the minimal page: its first `[data-testid=ready] li`), in
@@ -36,14 +36,14 @@
 //! - **bytes**: every file the server sent during the cold loads (the page, and what the service worker
 //!   precaches), compressed by `bench/sizes.py` (gzip -9, brotli 11).
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
+use std::io::Write;
+use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
+use counterclaim_e2e::serve::Server;
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
@@ -206,91 +206,6 @@ fn parse_args() -> Opts {
     }
     o.cold = o.cold.max(1);
     o
-}
-
-// ------------------------------------------------------------------------------------------------
-// Static server
-
-/// A static server over `dir` on 127.0.0.1 that records what it sent; `/__bench/claims.json` is extra.
-struct Server {
-    port: u16,
-    served: Arc<Mutex<BTreeSet<PathBuf>>>,
-}
-
-impl Server {
-    fn start(dir: PathBuf, claims: Option<PathBuf>) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let port = listener.local_addr().unwrap().port();
-        let served = Arc::new(Mutex::new(BTreeSet::new()));
-        let log = served.clone();
-        std::thread::spawn(move || {
-            for conn in listener.incoming().flatten() {
-                let (dir, claims, log) = (dir.clone(), claims.clone(), log.clone());
-                std::thread::spawn(move || serve_one(conn, &dir, claims.as_deref(), &log));
-            }
-        });
-        Server { port, served }
-    }
-    fn url(&self) -> String {
-        format!("http://127.0.0.1:{}/", self.port)
-    }
-}
-
-fn mime(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
-fn serve_one(mut conn: TcpStream, dir: &Path, claims: Option<&Path>, log: &Mutex<BTreeSet<PathBuf>>) {
-    let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
-    let mut reader = BufReader::new(conn.try_clone().unwrap());
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).map(|n| n == 0).unwrap_or(true) || h == "\r\n" {
-            break;
-        }
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = if path == "/__bench/claims.json" {
-        claims.map(Path::to_path_buf)
-    } else if path.contains("..") {
-        None
-    } else {
-        let rest = path.trim_start_matches('/');
-        Some(dir.join(if rest.is_empty() { "index.html" } else { rest }))
-    };
-    let (status, body, ctype) = match file {
-        Some(f) if f.is_file() => {
-            let mut b = Vec::new();
-            std::fs::File::open(&f).and_then(|mut h| h.read_to_end(&mut b)).ok();
-            if f.starts_with(dir) {
-                log.lock().unwrap().insert(f.clone());
-            }
-            ("200 OK", b, mime(&f))
-        }
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = conn.write_all(head.as_bytes());
-    let _ = conn.write_all(&body);
-    let _ = conn.shutdown(Shutdown::Both);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -748,7 +663,8 @@ async fn bench_one(
     minimal: bool,
 ) -> Row {
     let t0 = Instant::now();
-    let server = Server::start(dist.to_path_buf(), claims.map(Path::to_path_buf));
+    let extra = claims.map(|c| vec![("/__bench/claims.json".to_string(), c.to_path_buf())]).unwrap_or_default();
+    let server = Server::with_extra(dist.to_path_buf(), "/", extra);
     let profiles = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/bench/tmp/profiles"));
     let mut row = Row { label: label.to_string(), ..Default::default() };
     for i in 0..o.cold {
@@ -759,7 +675,7 @@ async fn bench_one(
             b.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 })).await;
             b.cdp("Profiler.start", json!({})).await;
         }
-        let l = load(&b, &server.url(), false).await;
+        let l = load(&b, &server.url(""), false).await;
         if profile_load {
             let p = b.cdp("Profiler.stop", json!({})).await;
             let out = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/bench/tmp")).join(format!("profile-{label}-load.cpuprofile"));
@@ -773,7 +689,7 @@ async fn bench_one(
             // Let the service worker finish precaching before anything else is timed.
             tokio::time::sleep(Duration::from_millis(2000)).await;
             for j in 0..o.warm {
-                let l = load(&b, &server.url(), true).await;
+                let l = load(&b, &server.url(""), true).await;
                 eprintln!("[bench] {label}: warm load {}: {l:?}", j + 1);
                 row.warm.push(l);
             }
@@ -812,8 +728,7 @@ async fn bench_one(
         row.docs = nums.first().copied();
         row.claims = nums.get(1).copied();
     }
-    let served: Vec<PathBuf> = server.served.lock().unwrap().iter().cloned().collect();
-    row.sizes = sizes(&served);
+    row.sizes = sizes(&server.served());
     row.seconds = t0.elapsed().as_secs_f64();
     row
 }

@@ -1,1 +1,3 @@
-//! End-to-end tests live in `tests/e2e/`; no library code.
+//! End-to-end tests live in `tests/e2e/`. The library is the loopback static server they share with the
+//! browser benchmark (`counterclaim-bench`'s `browser_bench`).
+pub mod serve;

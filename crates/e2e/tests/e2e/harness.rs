@@ -1,12 +1,13 @@
-//! Test plumbing: a loopback static server over `dist/`, a private chromedriver, a headless Chromium session.
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
+//! Test plumbing: a loopback static server over `dist/` (the crate's `serve`), a private chromedriver, a headless
+//! Chromium session.
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::Ordering;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+pub use counterclaim_e2e::serve::Server;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::json;
 
@@ -113,100 +114,6 @@ pub fn site_from(name: &str, files: &[(String, Vec<u8>)]) -> PathBuf {
 /// The corpus of a site built by [`site_from`], loaded natively from the same folder with the same code.
 pub fn site_corpus(name: &str) -> counterclaim_core::corpus::Corpus {
     counterclaim_builder::load::load(&root().join(format!("target/{name}-seeds"))).expect("the site's corpus folder")
-}
-
-/// A static file server on 127.0.0.1 (random port), serving `dir` under `prefix` (e.g. "/" or "/counterclaim/").
-pub struct Server {
-    pub port: u16,
-    pub prefix: String,
-    stop: Arc<AtomicBool>,
-}
-
-impl Server {
-    pub fn start(dir: PathBuf, prefix: &str) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let port = listener.local_addr().unwrap().port();
-        let stop = Arc::new(AtomicBool::new(false));
-        let (s, p) = (stop.clone(), prefix.to_string());
-        std::thread::spawn(move || {
-            for conn in listener.incoming() {
-                if s.load(Ordering::SeqCst) {
-                    break;
-                }
-                if let Ok(conn) = conn {
-                    let (dir, p) = (dir.clone(), p.clone());
-                    std::thread::spawn(move || serve_one(conn, &dir, &p));
-                }
-            }
-        });
-        Server { port, prefix: prefix.to_string(), stop }
-    }
-
-    /// The URL of the app with an optional query (`"?stance=refutes"`).
-    pub fn url(&self, query: &str) -> String {
-        format!("http://127.0.0.1:{}{}{}", self.port, self.prefix, query)
-    }
-
-    /// Stop accepting connections (the "network" goes away).
-    pub fn stop(&self) {
-        self.stop.store(true, Ordering::SeqCst);
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn mime(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" | "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
-fn serve_one(mut conn: TcpStream, dir: &Path, prefix: &str) {
-    let _ = conn.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut reader = BufReader::new(conn.try_clone().unwrap());
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).map(|n| n == 0).unwrap_or(true) || h == "\r\n" {
-            break;
-        }
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = path.strip_prefix(prefix).map(|rest| {
-        let rest = if rest.is_empty() { "index.html" } else { rest };
-        dir.join(rest)
-    });
-    let (status, body, ctype) = match file {
-        Some(f) if !path.contains("..") && f.is_file() => {
-            let mut b = Vec::new();
-            std::fs::File::open(&f).and_then(|mut h| h.read_to_end(&mut b)).ok();
-            ("200 OK", b, mime(&f))
-        }
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = conn.write_all(head.as_bytes());
-    let _ = conn.write_all(&body);
-    let _ = conn.shutdown(Shutdown::Both);
 }
 
 /// A chromedriver process on a free loopback port; killed on drop.
