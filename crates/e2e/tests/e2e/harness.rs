@@ -56,7 +56,7 @@ fn inputs_stamp(seeds: &Path) -> String {
         files_under(&r.join(d), &mut files);
     }
     files_under(seeds, &mut files);
-    for f in ["Cargo.toml", "Cargo.lock", "Trunk.toml", "scripts/postbuild.py"] {
+    for f in ["Cargo.toml", "Cargo.lock", "Trunk.toml", "scripts/postbuild.py", "scripts/sw.template.js"] {
         files.push(r.join(f));
     }
     files.sort();
