@@ -43,6 +43,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
+use counterclaim_e2e::browser;
 use counterclaim_e2e::serve::Server;
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder};
@@ -219,7 +220,7 @@ struct Driver {
 impl Driver {
     fn start() -> Driver {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let bin = browser::chromedriver();
         // Its own process group (chromedriver and every Chromium it starts), killed as a whole on drop, and
         // by a watchdog if this process dies without dropping it (Ctrl-C, kill).
         let child = Command::new(&bin)
@@ -278,16 +279,10 @@ impl Browser {
     async fn open(driver: &Driver, profile: PathBuf) -> Browser {
         let _ = std::fs::remove_dir_all(&profile);
         std::fs::create_dir_all(&profile).unwrap();
-        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let caps = json!({
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         "--disable-dev-shm-usage", "--enable-precise-memory-info", "--js-flags=--expose-gc",
-                         "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
-            }
-        });
+        let mut args = browser::headless_args((1280, 900), &profile);
+        // Heap figures: precise, after a forced GC.
+        args.extend(["--enable-precise-memory-info".to_string(), "--js-flags=--expose-gc".to_string()]);
+        let caps = json!({ "goog:chromeOptions": { "binary": browser::chromium(), "args": args } });
         let Value::Object(caps) = caps else { unreachable!() };
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)

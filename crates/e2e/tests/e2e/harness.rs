@@ -7,6 +7,7 @@ use std::sync::atomic::Ordering;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use counterclaim_e2e::browser;
 pub use counterclaim_e2e::serve::Server;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::json;
@@ -124,7 +125,7 @@ pub struct Driver {
 
 impl Driver {
     pub fn start() -> Driver {
-        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let bin = browser::chromedriver();
         // A port found free can be taken by another test's driver before ours binds it; ours then exits and
         // the port answers for the other one. So the driver counts as started only while our child still runs.
         for _attempt in 0..5 {
@@ -205,14 +206,10 @@ impl Session {
         let driver = Driver::start();
         let profile = TempDir::new("profile");
         let downloads = TempDir::new("downloads");
-        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let caps = json!({
             "goog:chromeOptions": {
-                "binary": chromium,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         "--disable-dev-shm-usage", format!("--window-size={w},{h}"),
-                         format!("--user-data-dir={}", profile.0.display())],
+                "binary": browser::chromium(),
+                "args": browser::headless_args((w, h), &profile.0),
                 "prefs": {
                     "download.default_directory": downloads.0.display().to_string(),
                     "download.prompt_for_download": false
