@@ -81,11 +81,8 @@ pub struct StanceLexicon {
 /// [`CorpusConfig`] (which ingest and extraction read) as `Corpus::stance_labels`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StanceLabels {
-    #[serde(default)]
     pub supports: Option<String>,
-    #[serde(default)]
     pub refutes: Option<String>,
-    #[serde(default)]
     pub neutral: Option<String>,
 }
 

@@ -2,7 +2,7 @@
 use super::url::enc_for_tests as enc;
 use super::*;
 use crate::corpus::Corpus;
-use crate::model::{ClaimKind, Stance};
+use crate::model::Stance;
 
 fn strs(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
@@ -346,37 +346,13 @@ fn hostile_inputs() {
 
 fn corpus() -> Corpus {
     use crate::model::{Claim, Document};
-    let doc = |id: &str| Document {
-        id: id.into(),
-        file: format!("{id}.txt"),
-        title: None,
-        outlet: None,
-        date: None,
-        date_source: None,
-        dateline: None,
-        author: None,
-        body: String::new(),
-        paragraphs: vec![],
-        related: vec![],
-        extras: vec![],
-    };
+    let doc = |id: &str| Document { id: id.into(), file: format!("{id}.txt"), ..Document::default() };
     let claim = |id: &str, d: &str, who: &str| Claim {
         id: id.into(),
         doc: d.into(),
         speaker: who.into(),
         speaker_id: who.into(),
-        role: None,
-        affiliation: None,
-        side: None,
-        text: String::new(),
-        kind: ClaimKind::Direct,
-        start: 0,
-        end: 0,
-        cue: None,
-        stance: Stance::Neutral,
-        stance_cues: vec![],
-        entities: vec![],
-        date: None,
+        ..Claim::default()
     };
     Corpus { documents: vec![doc("d1"), doc("d2")], claims: vec![claim("c1", "d1", "ali"), claim("c2", "d2", "bea")], ..Corpus::default() }
 }
