@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Post-build step for the release site (run by scripts/build.sh after `trunk build`).
 
-What it does to what Trunk wrote into dist/:
-  1. icons: writes icon-192.png and icon-512.png (drawn here, the same design as assets/icon.svg);
-  2. CSP: hashes every inline <script> Trunk wrote into index.html and puts a Content-Security-Policy
+What it does to what Trunk wrote into dist/ (the icons and the manifest are committed files that Trunk
+copies from crates/app/assets/):
+  1. CSP: hashes every inline <script> Trunk wrote into index.html and puts a Content-Security-Policy
      <meta> first in <head>;
-  3. service worker: writes sw.js with the list of every file in dist/ (walked, never typed) and a cache
-     name derived from the names and contents of those files;
-  4. single-file edition: dist-single/counterclaim.html, with the wasm (base64), the JS glue and the CSS
+  2. service worker: writes sw.js from scripts/sw.template.js with the list of every file in dist/ (walked,
+     never typed) and a cache name derived from the names and contents of those files;
+  3. single-file edition: dist-single/counterclaim.html, with the wasm (base64), the JS glue and the CSS
      inlined, its own CSP, and no service worker; opens from file://.
 
 Usage:
@@ -19,15 +19,11 @@ import argparse
 import base64
 import hashlib
 import json
-import math
 import re
-import struct
 import sys
-import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-THEME = (0x2A, 0x56, 0xC6)  # --accent of style.css; the manifest's theme_color
 
 # `style="…"` attribute values the app sets at run time (Yew `style=` props) would be allowed by hash with
 # 'unsafe-hashes'. The app sets none (the comparison uses `cols-N` classes), so no escape hatch is emitted.
@@ -118,130 +114,12 @@ def put_csp(html, policy):
     return html[: m.end()] + indent + meta + html[m.end():]
 
 
-# ------------------------------------------------------------------------------------------------ icons
-
-def _png(w, h, rgba):
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    raw = b"".join(b"\x00" + bytes(rgba[y * w * 4:(y + 1) * w * 4]) for y in range(h))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
-
-
-def _sd_round_rect(px, py, x, y, w, h, r):
-    cx, cy = x + w / 2, y + h / 2
-    qx, qy = abs(px - cx) - (w / 2 - r), abs(py - cy) - (h / 2 - r)
-    return math.hypot(max(qx, 0), max(qy, 0)) + min(max(qx, qy), 0) - r
-
-
-def _sd_lower_half_disc(px, py, cx, cy, r):
-    return max(math.hypot(px - cx, py - cy) - r, cy - py)
-
-
-def icon_png(size):
-    """The icon of assets/icon.svg (512-unit design), drawn with anti-aliased signed distances."""
-    k = size / 512.0
-    white = [  # (bbox in design units, signed distance in design units)
-        ((241, 112, 271, 400), lambda x, y: _sd_round_rect(x, y, 241, 112, 30, 288, 8)),
-        ((92, 133, 420, 159), lambda x, y: _sd_round_rect(x, y, 92, 133, 328, 26, 13)),
-        ((160, 388, 352, 416), lambda x, y: _sd_round_rect(x, y, 160, 388, 192, 28, 14)),
-        ((133, 150, 141, 262), lambda x, y: _sd_round_rect(x, y, 133, 150, 8, 112, 0)),
-        ((371, 150, 379, 262), lambda x, y: _sd_round_rect(x, y, 371, 150, 8, 112, 0)),
-        ((70, 262, 204, 329), lambda x, y: _sd_lower_half_disc(x, y, 137, 262, 67)),
-        ((308, 262, 442, 329), lambda x, y: _sd_lower_half_disc(x, y, 375, 262, 67)),
-    ]
-    cover = [0.0] * (size * size)
-    for (x0, y0, x1, y1), sd in white:
-        for py in range(max(0, int(y0 * k) - 1), min(size, int(y1 * k) + 2)):
-            for px in range(max(0, int(x0 * k) - 1), min(size, int(x1 * k) + 2)):
-                d = sd((px + 0.5) / k, (py + 0.5) / k) * k  # in pixels
-                c = min(1.0, max(0.0, 0.5 - d))
-                i = py * size + px
-                if c > cover[i]:
-                    cover[i] = c
-    out = bytearray(size * size * 4)
-    for py in range(size):
-        for px in range(size):
-            a = min(1.0, max(0.0, 0.5 - _sd_round_rect((px + 0.5) / k, (py + 0.5) / k, 0, 0, 512, 512, 96) * k))
-            c = cover[py * size + px]
-            i = (py * size + px) * 4
-            out[i:i + 4] = bytes([round(THEME[0] + (255 - THEME[0]) * c), round(THEME[1] + (255 - THEME[1]) * c),
-                                  round(THEME[2] + (255 - THEME[2]) * c), round(255 * a)])
-    return _png(size, size, out)
-
-
-def write_icons(dist):
-    for size in (192, 512):
-        p = dist / f"icon-{size}.png"
-        data = icon_png(size)
-        if not p.exists() or p.read_bytes() != data:
-            p.write_bytes(data)
-
-
 # ------------------------------------------------------------------------------------------------ service worker
 
-SW_TEMPLATE = r"""// Generated by scripts/postbuild.py from the files of this build: do not edit.
-'use strict';
-const CACHE = __CACHE__;
-const FILES = __FILES__;
-// Names with a content hash (Trunk's filehash) never change content: cache-first.
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;
-const INDEX = new URL('./index.html', self.registration.scope).href;
-const NETWORK_TIMEOUT_MS = 4000;
-
-self.addEventListener('install', (event) => {
-  // Precache every file of the build, bypassing the HTTP cache; the new worker then waits for the page
-  // to accept it (SKIP_WAITING) unless no page is controlled yet.
-  event.waitUntil(caches.open(CACHE).then((cache) =>
-    cache.addAll(FILES.map((f) => new Request(new URL(f, self.registration.scope).href, { cache: 'reload' })))));
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith(__PREFIX__) && k !== CACHE).map((k) => caches.delete(k))))
-    .then(() => self.clients.claim()));
-});
-
-self.addEventListener('message', (event) => {
-  const d = event.data;
-  if (d === 'SKIP_WAITING' || (d && d.type === 'SKIP_WAITING')) self.skipWaiting();
-  if (d === 'VERSION' && event.source) event.source.postMessage({ version: CACHE });
-});
-
-function fromNetwork(request) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('network timeout')), NETWORK_TIMEOUT_MS);
-    fetch(request).then((r) => { clearTimeout(timer); resolve(r); }, (e) => { clearTimeout(timer); reject(e); });
-  });
-}
-
-self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  if (request.method !== 'GET') return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
-  if (request.mode === 'navigate') {
-    // Network-first: a deploy is seen at once; offline, the cached page opens any link (?query included).
-    event.respondWith(fromNetwork(request).catch(() => caches.open(CACHE).then((cache) =>
-      cache.match(request, { ignoreSearch: true }).then((hit) => {
-        const path = url.pathname;
-        const isApp = path.endsWith('/') || path.endsWith('/index.html');
-        return (isApp ? cache.match(INDEX) : hit) || hit || cache.match(INDEX);
-      }))
-      .then((r) => r || Response.error())));
-    return;
-  }
-  // Assets: cache-first (hashed names are immutable; the others are versioned by the cache name).
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request).then((hit) => {
-    if (hit) return hit;
-    return fetch(request).then((r) => {
-      if (r.ok && HASHED.test(url.pathname)) cache.put(request, r.clone());
-      return r;
-    });
-  })));
-});
-"""
+# The worker's code, with __CACHE__, __PREFIX__ and __FILES__ to fill in; lines starting "//#" are notes on
+# the template, left out of sw.js.
+SW_TEMPLATE = ROOT / "scripts" / "sw.template.js"
+TEMPLATE_NOTE = "//#"
 
 
 def build_files(dist):
@@ -266,7 +144,9 @@ def write_sw(dist):
         h.update(hashlib.sha256((dist / f).read_bytes()).digest())
     cache = CACHE_PREFIX + h.hexdigest()[:16]
     listed = ["./" + f for f in files]
-    sw = (SW_TEMPLATE.replace("__CACHE__", json.dumps(cache)).replace("__PREFIX__", json.dumps(CACHE_PREFIX))
+    template = "".join(line for line in SW_TEMPLATE.read_text(encoding="utf-8").splitlines(keepends=True)
+                       if not line.startswith(TEMPLATE_NOTE))
+    sw = (template.replace("__CACHE__", json.dumps(cache)).replace("__PREFIX__", json.dumps(CACHE_PREFIX))
           .replace("__FILES__", json.dumps(listed, indent=2)))
     (dist / SW_FILE).write_text(sw, encoding="utf-8")
     return cache, files
@@ -367,7 +247,6 @@ def main(argv=None):
     if not (dist / "index.html").exists():
         raise SystemExit(f"postbuild: {dist}/index.html is missing: run trunk build first")
     if not a.single_only:
-        write_icons(dist)
         index = dist / "index.html"
         html = index.read_text(encoding="utf-8")
         hashes = inline_script_hashes(CSP_META_RE.sub("", html))

@@ -1,6 +1,6 @@
 //! Ingest + claim-extraction throughput on the seed files repeated in memory to ≥ 5 MB (MB/s at 1×, 2×, 4×, then criterion).
 //
-// Run with `cargo bench --bench core`. Each copy of a seed file gets its own name and a one-line
+// Run with `cargo bench -p counterclaim-bench --bench core`. Each copy of a seed file gets its own name and a one-line
 // trailer so the ingest does not drop it as a duplicate; nothing is written to disk.
 use std::hint::black_box;
 use std::path::Path;

@@ -1,10 +1,11 @@
 //! Query-engine benchmarks over synthetic corpora of 100 / 1,000 / 10,000 documents (5 claims each): index build, facet toggles, typed searches.
 //
-// Run with `cargo bench --bench engine`. Prints a p50/p95 table per size first, then the criterion runs.
+// Run with `cargo bench -p counterclaim-bench --bench engine`. Prints a p50/p95 table per size first, then the criterion runs.
 // The corpus is generated here by recombining phrases and seed text; nothing is written to disk.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use counterclaim_bench::Rng;
 use counterclaim_core::compare::{disagreements, opposing};
 use counterclaim_core::config::CorpusConfig;
 use counterclaim_core::corpus::Corpus;
@@ -17,23 +18,6 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
 const CLAIMS_PER_DOC: usize = 5;
-
-/// Small deterministic PRNG (xorshift64*).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
-        v[self.below(v.len())]
-    }
-}
 
 const SUBJECTS: &[&str] = &[
     "Daesh",
@@ -200,7 +184,7 @@ fn pseudo_words() -> Vec<String> {
 
 /// Zipf-like (log-uniform) index below `n`: a few words are common, most are rare.
 fn zipf(rng: &mut Rng, n: usize) -> usize {
-    let u = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+    let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
     ((n as f64).powf(u) as usize).saturating_sub(1).min(n - 1)
 }
 
@@ -214,7 +198,7 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
     let mut documents = Vec::with_capacity(n_docs);
     let mut claims = Vec::with_capacity(n_docs * CLAIMS_PER_DOC);
     for d in 0..n_docs {
-        let id = format!("{d:05}_{:016x}", rng.next());
+        let id = format!("{d:05}_{:016x}", rng.next_u64());
         let date = PartialDate::ymd(2019 + rng.below(6) as i32, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8).expect("a valid day");
         let title = (0..4 + rng.below(4))
             .map(|_| if rng.below(3) == 0 { pseudo[zipf(&mut rng, pseudo.len())].clone() } else { rng.pick(TITLE_WORDS).to_string() })

@@ -1,7 +1,7 @@
 //! Browser benchmark driver (issue 10), run by `bench/run.sh` (`make bench`) after it has built each dist.
 //!
 //! ```sh
-//! cargo run --release --example browser_bench -- [OPTIONS] LABEL=DIST_DIR[:CLAIMS_JSON]...
+//! cargo run --release -p counterclaim-bench --example browser_bench -- [OPTIONS] LABEL=DIST_DIR[:CLAIMS_JSON]...
 //!   --minimal DIR      dist of bench/minimal (the minimal Yew page baseline)
 //!   --minisearch FILE  MiniSearch's UMD build (bench/node_modules/minisearch/dist/umd/index.js)
 //!   --out FILE         append the results (markdown, dated) to FILE (bench/results.md)
@@ -13,9 +13,9 @@
 //!                      (open it in Chrome DevTools; build with names to see wasm function names)
 //! ```
 //!
-//! For every dist: an in-process static server on 127.0.0.1 serves it; chromedriver drives headless
-//! Chromium. Everything timed is timed inside the page with `performance.now()` so WebDriver round trips
-//! never count:
+//! For every dist: an in-process static server on 127.0.0.1 (`counterclaim_e2e::serve`, the end-to-end tests'
+//! own) serves it; chromedriver drives headless Chromium. Everything timed is timed inside the page with
+//! `performance.now()` so WebDriver round trips never count:
 //! - **load**: a script installed with CDP `Page.addScriptToEvaluateOnNewDocument` (so it runs before any
 //!   page script) watches the DOM with a MutationObserver; "first claims" is the first
 //!   `[data-testid=claim-list] [data-claim-id]` (the minimal page: its first `[data-testid=ready] li`), in
@@ -36,14 +36,15 @@
 //! - **bytes**: every file the server sent during the cold loads (the page, and what the service worker
 //!   precaches), compressed by `bench/sizes.py` (gzip -9, brotli 11).
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
+use std::io::Write;
+use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
+use counterclaim_e2e::browser;
+use counterclaim_e2e::serve::Server;
 use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
@@ -209,91 +210,6 @@ fn parse_args() -> Opts {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Static server
-
-/// A static server over `dir` on 127.0.0.1 that records what it sent; `/__bench/claims.json` is extra.
-struct Server {
-    port: u16,
-    served: Arc<Mutex<BTreeSet<PathBuf>>>,
-}
-
-impl Server {
-    fn start(dir: PathBuf, claims: Option<PathBuf>) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let port = listener.local_addr().unwrap().port();
-        let served = Arc::new(Mutex::new(BTreeSet::new()));
-        let log = served.clone();
-        std::thread::spawn(move || {
-            for conn in listener.incoming().flatten() {
-                let (dir, claims, log) = (dir.clone(), claims.clone(), log.clone());
-                std::thread::spawn(move || serve_one(conn, &dir, claims.as_deref(), &log));
-            }
-        });
-        Server { port, served }
-    }
-    fn url(&self) -> String {
-        format!("http://127.0.0.1:{}/", self.port)
-    }
-}
-
-fn mime(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
-fn serve_one(mut conn: TcpStream, dir: &Path, claims: Option<&Path>, log: &Mutex<BTreeSet<PathBuf>>) {
-    let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
-    let mut reader = BufReader::new(conn.try_clone().unwrap());
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).map(|n| n == 0).unwrap_or(true) || h == "\r\n" {
-            break;
-        }
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = if path == "/__bench/claims.json" {
-        claims.map(Path::to_path_buf)
-    } else if path.contains("..") {
-        None
-    } else {
-        let rest = path.trim_start_matches('/');
-        Some(dir.join(if rest.is_empty() { "index.html" } else { rest }))
-    };
-    let (status, body, ctype) = match file {
-        Some(f) if f.is_file() => {
-            let mut b = Vec::new();
-            std::fs::File::open(&f).and_then(|mut h| h.read_to_end(&mut b)).ok();
-            if f.starts_with(dir) {
-                log.lock().unwrap().insert(f.clone());
-            }
-            ("200 OK", b, mime(&f))
-        }
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = conn.write_all(head.as_bytes());
-    let _ = conn.write_all(&body);
-    let _ = conn.shutdown(Shutdown::Both);
-}
-
-// ------------------------------------------------------------------------------------------------
 // Browser
 
 struct Driver {
@@ -304,7 +220,7 @@ struct Driver {
 impl Driver {
     fn start() -> Driver {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let bin = browser::chromedriver();
         // Its own process group (chromedriver and every Chromium it starts), killed as a whole on drop, and
         // by a watchdog if this process dies without dropping it (Ctrl-C, kill).
         let child = Command::new(&bin)
@@ -363,16 +279,10 @@ impl Browser {
     async fn open(driver: &Driver, profile: PathBuf) -> Browser {
         let _ = std::fs::remove_dir_all(&profile);
         std::fs::create_dir_all(&profile).unwrap();
-        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let caps = json!({
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         "--disable-dev-shm-usage", "--enable-precise-memory-info", "--js-flags=--expose-gc",
-                         "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
-            }
-        });
+        let mut args = browser::headless_args((1280, 900), &profile);
+        // Heap figures: precise, after a forced GC.
+        args.extend(["--enable-precise-memory-info".to_string(), "--js-flags=--expose-gc".to_string()]);
+        let caps = json!({ "goog:chromeOptions": { "binary": browser::chromium(), "args": args } });
         let Value::Object(caps) = caps else { unreachable!() };
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
@@ -563,128 +473,143 @@ fn prefixes(q: &str) -> Vec<String> {
     q.char_indices().map(|(i, c)| q[..i + c.len_utf8()].to_string()).collect()
 }
 
+/// The interaction phase: the heap after load, facet toggles, typed searches, then MiniSearch over the same
+/// claims in the same page.
 async fn interact(b: &Browser, rounds: usize, minisearch: Option<&str>, have_claims: bool) -> Interact {
     let mut r = Interact::default();
-    // Heap after load, after a full GC.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    let h = b
-        .js(
-            "if (window.gc) { gc(); gc(); } const B = window.__bench || {};
-             let w = null; try { w = B.wasm.memory.buffer.byteLength; } catch (_) {}
-             return {heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: w};",
-            vec![],
-        )
-        .await;
-    r.heap = h["heap"].as_f64();
-    r.wasm_mem = h["wasm"].as_f64();
-
+    r.heap_after_load(b).await;
     for _ in 0..rounds {
+        r.toggle_facets(b).await;
+    }
+    r.type_queries(b, rounds).await;
+    if let (Some(src), true) = (minisearch, have_claims) {
+        r.minisearch(b, src, rounds).await;
+    }
+    r
+}
+
+/// The search box.
+const SEARCH: &str = "input[data-testid=search]";
+
+/// MiniSearch over the claims of `/__bench/claims.json`, with the searched fields of our index.
+const MINISEARCH_BUILD: &str = "const done = arguments[arguments.length - 1];
+     fetch('/__bench/claims.json').then(r => r.json()).then(data => {
+       // gen_corpus's claims.json, or the CLI export (`counterclaim export`): {documents, claims}.
+       let claims = data;
+       if (!Array.isArray(data)) {
+         const byId = new Map(data.documents.map(d => [d.id, d]));
+         claims = data.claims.map(c => { const d = byId.get(c.doc) || {};
+           return { text: c.text, speaker: c.speaker, role: c.role || '', affiliation: c.affiliation || '',
+                    title: d.title || '', outlet: d.outlet || '' }; });
+       }
+       const docs = claims.map((c, i) => Object.assign({ __i: i }, c));
+       const t0 = performance.now();
+       const ms = new MiniSearch({ idField: '__i', fields: ['text', 'speaker', 'role', 'affiliation', 'title', 'outlet'],
+                                   searchOptions: { prefix: true, combineWith: 'AND' } });
+       ms.addAll(docs);
+       window.__ms = ms;
+       done({ n: docs.length, build: performance.now() - t0 });
+     }).catch(e => done({ error: String(e) }));";
+
+/// Every prefix of every query through MiniSearch, each repeated for 5 ms: mean time per call, final counts.
+const MINISEARCH_RUN: &str = "const [qs] = arguments; const out = []; const counts = [];
+     for (const ps of qs) {
+       let n = 0;
+       for (const p of ps) {
+         let k = 0; const t0 = performance.now(); let t = t0;
+         do { n = window.__ms.search(p).length; k++; t = performance.now(); } while (t - t0 < 5);
+         out.push((t - t0) / k);
+       }
+       counts.push(n);
+     }
+     return { times: out, counts };";
+
+impl Interact {
+    /// JS heap and wasm memory after load, after a full GC.
+    async fn heap_after_load(&mut self, b: &Browser) {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let h = b
+            .js(
+                "if (window.gc) { gc(); gc(); } const B = window.__bench || {};
+                 let w = null; try { w = B.wasm.memory.buffer.byteLength; } catch (_) {}
+                 return {heap: performance.memory ? performance.memory.usedJSHeapSize : null, wasm: w};",
+                vec![],
+            )
+            .await;
+        self.heap = h["heap"].as_f64();
+        self.wasm_mem = h["wasm"].as_f64();
+    }
+
+    /// Click facet value `f=v` and take a filter sample; whether the value was on the page.
+    async fn click_facet(&mut self, b: &Browser, f: &str, v: &str) -> bool {
+        let Some(m) = act(b, "click", &facet_sel(f, v), "").await else { return false };
+        self.filter.push(m["total"].as_f64().unwrap());
+        self.filter_dom.push(m["dom"].as_f64().unwrap());
+        self.filter_layout.push(m["layout"].as_f64().unwrap());
+        true
+    }
+
+    /// One round of facet toggles: each of `TOGGLES` on and off, then `STACK` on one after the other and off
+    /// in reverse order. Values not on the page are noted.
+    async fn toggle_facets(&mut self, b: &Browser) {
         for &(f, v) in TOGGLES {
             for _ in 0..2 {
-                match act(b, "click", &facet_sel(f, v), "").await {
-                    Some(m) => {
-                        r.filter.push(m["total"].as_f64().unwrap());
-                        r.filter_dom.push(m["dom"].as_f64().unwrap());
-                        r.filter_layout.push(m["layout"].as_f64().unwrap());
-                    }
-                    None => {
-                        r.filter_missing.insert(format!("{f}={v}"));
-                    }
+                if !self.click_facet(b, f, v).await {
+                    self.filter_missing.insert(format!("{f}={v}"));
                 }
             }
         }
         let mut on = Vec::new();
         for &(f, v) in STACK {
-            if let Some(m) = act(b, "click", &facet_sel(f, v), "").await {
-                r.filter.push(m["total"].as_f64().unwrap());
-                r.filter_dom.push(m["dom"].as_f64().unwrap());
-                r.filter_layout.push(m["layout"].as_f64().unwrap());
+            if self.click_facet(b, f, v).await {
                 on.push((f, v));
             } else {
-                r.filter_missing.insert(format!("{f}={v}"));
+                self.filter_missing.insert(format!("{f}={v}"));
             }
         }
         for &(f, v) in on.iter().rev() {
-            if let Some(m) = act(b, "click", &facet_sel(f, v), "").await {
-                r.filter.push(m["total"].as_f64().unwrap());
-                r.filter_dom.push(m["dom"].as_f64().unwrap());
-                r.filter_layout.push(m["layout"].as_f64().unwrap());
-            }
+            self.click_facet(b, f, v).await;
         }
     }
 
-    let search = "input[data-testid=search]";
-    for round in 0..rounds {
-        for q in QUERIES {
-            act(b, "clear", search, "").await;
-            let mut last = None;
-            for p in prefixes(q) {
-                if let Some(m) = act(b, "type", search, &p).await {
-                    r.search.push(m["total"].as_f64().unwrap());
-                    r.search_dom.push(m["dom"].as_f64().unwrap());
-                    last = m["count"].as_str().map(str::to_string);
+    /// Every query typed one character at a time, each prefix applied with Enter; the first round records
+    /// the final result counts.
+    async fn type_queries(&mut self, b: &Browser, rounds: usize) {
+        for round in 0..rounds {
+            for q in QUERIES {
+                act(b, "clear", SEARCH, "").await;
+                let mut last = None;
+                for p in prefixes(q) {
+                    if let Some(m) = act(b, "type", SEARCH, &p).await {
+                        self.search.push(m["total"].as_f64().unwrap());
+                        self.search_dom.push(m["dom"].as_f64().unwrap());
+                        last = m["count"].as_str().map(str::to_string);
+                    }
+                }
+                if round == 0 {
+                    self.counts.push((q.to_string(), last));
                 }
             }
-            if round == 0 {
-                r.counts.push((q.to_string(), last));
-            }
         }
+        act(b, "clear", SEARCH, "").await;
     }
-    act(b, "clear", search, "").await;
 
-    if let (Some(src), true) = (minisearch, have_claims) {
+    /// Load MiniSearch (`src`, its UMD build) into the page, index the same claims, run the same prefixes.
+    async fn minisearch(&mut self, b: &Browser, src: &str, rounds: usize) {
         let t = b.js(&format!("{src}\n;return typeof MiniSearch;"), vec![]).await;
         assert_eq!(t, json!("function"), "MiniSearch did not load");
-        let built = b
-            .js_async(
-                "const done = arguments[arguments.length - 1];
-                 fetch('/__bench/claims.json').then(r => r.json()).then(data => {
-                   // gen_corpus's claims.json, or the CLI export (`counterclaim export`): {documents, claims}.
-                   let claims = data;
-                   if (!Array.isArray(data)) {
-                     const byId = new Map(data.documents.map(d => [d.id, d]));
-                     claims = data.claims.map(c => { const d = byId.get(c.doc) || {};
-                       return { text: c.text, speaker: c.speaker, role: c.role || '', affiliation: c.affiliation || '',
-                                title: d.title || '', outlet: d.outlet || '' }; });
-                   }
-                   const docs = claims.map((c, i) => Object.assign({ __i: i }, c));
-                   const t0 = performance.now();
-                   const ms = new MiniSearch({ idField: '__i', fields: ['text', 'speaker', 'role', 'affiliation', 'title', 'outlet'],
-                                               searchOptions: { prefix: true, combineWith: 'AND' } });
-                   ms.addAll(docs);
-                   window.__ms = ms;
-                   done({ n: docs.length, build: performance.now() - t0 });
-                 }).catch(e => done({ error: String(e) }));",
-                vec![],
-            )
-            .await;
-        r.ms_build = built["build"].as_f64();
-        r.ms_docs = built["n"].as_u64().map(|n| n as usize);
+        let built = b.js_async(MINISEARCH_BUILD, vec![]).await;
+        self.ms_build = built["build"].as_f64();
+        self.ms_docs = built["n"].as_u64().map(|n| n as usize);
         let qs: Vec<Vec<String>> = QUERIES.iter().map(|q| prefixes(q)).collect();
         for _ in 0..rounds {
-            let res = b
-                .js(
-                    "const [qs] = arguments; const out = []; const counts = [];
-                     for (const ps of qs) {
-                       let n = 0;
-                       for (const p of ps) {
-                         let k = 0; const t0 = performance.now(); let t = t0;
-                         do { n = window.__ms.search(p).length; k++; t = performance.now(); } while (t - t0 < 5);
-                         out.push((t - t0) / k);
-                       }
-                       counts.push(n);
-                     }
-                     return { times: out, counts };",
-                    vec![json!(qs)],
-                )
-                .await;
+            let res = b.js(MINISEARCH_RUN, vec![json!(qs)]).await;
             for t in res["times"].as_array().unwrap() {
-                r.ms_search.push(t.as_f64().unwrap());
+                self.ms_search.push(t.as_f64().unwrap());
             }
-            r.ms_counts = res["counts"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect();
+            self.ms_counts = res["counts"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect();
         }
     }
-    r
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -748,7 +673,8 @@ async fn bench_one(
     minimal: bool,
 ) -> Row {
     let t0 = Instant::now();
-    let server = Server::start(dist.to_path_buf(), claims.map(Path::to_path_buf));
+    let extra = claims.map(|c| vec![("/__bench/claims.json".to_string(), c.to_path_buf())]).unwrap_or_default();
+    let server = Server::with_extra(dist.to_path_buf(), "/", extra);
     let profiles = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/bench/tmp/profiles"));
     let mut row = Row { label: label.to_string(), ..Default::default() };
     for i in 0..o.cold {
@@ -759,7 +685,7 @@ async fn bench_one(
             b.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 })).await;
             b.cdp("Profiler.start", json!({})).await;
         }
-        let l = load(&b, &server.url(), false).await;
+        let l = load(&b, &server.url(""), false).await;
         if profile_load {
             let p = b.cdp("Profiler.stop", json!({})).await;
             let out = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/bench/tmp")).join(format!("profile-{label}-load.cpuprofile"));
@@ -773,7 +699,7 @@ async fn bench_one(
             // Let the service worker finish precaching before anything else is timed.
             tokio::time::sleep(Duration::from_millis(2000)).await;
             for j in 0..o.warm {
-                let l = load(&b, &server.url(), true).await;
+                let l = load(&b, &server.url(""), true).await;
                 eprintln!("[bench] {label}: warm load {}: {l:?}", j + 1);
                 row.warm.push(l);
             }
@@ -812,8 +738,7 @@ async fn bench_one(
         row.docs = nums.first().copied();
         row.claims = nums.get(1).copied();
     }
-    let served: Vec<PathBuf> = server.served.lock().unwrap().iter().cloned().collect();
-    row.sizes = sizes(&served);
+    row.sizes = sizes(&server.served());
     row.seconds = t0.elapsed().as_secs_f64();
     row
 }
@@ -856,37 +781,85 @@ async fn run() -> i32 {
     let minisearch = o.minisearch.as_ref().map(|p| std::fs::read_to_string(p).expect("read the MiniSearch build"));
     let load_before = sh("cut -d' ' -f1-3 /proc/loadavg");
     let driver = Driver::start();
-    let mut rows = Vec::new();
     let mut baseline = None;
     if let Some(m) = &o.minimal {
         baseline = Some(bench_one(&driver, "minimal", m, None, &o, None, true).await);
     }
+    let mut rows = Vec::new();
     for (label, dist, claims) in &o.targets {
         rows.push(bench_one(&driver, label, dist, claims.as_deref(), &o, minisearch.as_deref(), false).await);
     }
     drop(driver);
     let load_after = sh("cut -d' ' -f1-3 /proc/loadavg");
+    let md = Report { o: &o, rows: &rows, baseline: baseline.as_ref(), load: (load_before, load_after) }.markdown();
+    println!("{md}");
+    if let Some(out) = &o.out {
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(out).expect("open the results file");
+        f.write_all(md.as_bytes()).expect("append the results");
+        eprintln!("[bench] appended to {}", out.display());
+    }
+    0
+}
 
-    // ---------------------------------------------------------------- table
-    let mut md = String::new();
-    let date = sh("date -u '+%Y-%m-%d %H:%M UTC'");
-    md.push_str(&format!("\n## {date}\n\n"));
-    md.push_str(&format!(
-        "Machine: {} cores, {}; load average {} before, {} after. Commit {}{}. {} cold loads (fresh browser each), {} warm reloads, {} interaction rounds.\n\n",
-        sh("nproc"),
-        sh("/usr/bin/chromium --version 2>/dev/null | head -1"),
-        load_before,
-        load_after,
-        sh("git rev-parse --short HEAD"),
-        if sh("git status --porcelain -- src build.rs Cargo.toml | head -1").is_empty() { "" } else { " (with uncommitted changes in src/)" },
-        o.cold,
-        o.warm,
-        o.rounds,
-    ));
-    md.push_str("| corpus | docs | claims | build s | page gzip KB | page br KB | wasm raw KB | first claims cold ms | painted cold ms | warm ms | JS heap MB | wasm mem MB | filter p50 / p95 ms (n) | search p50 / p95 ms (n) | MiniSearch p50 / p95 ms | ours ÷ MiniSearch p50 / p95 |\n");
-    md.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    let all: Vec<&Row> = baseline.iter().chain(rows.iter()).collect();
-    for r in &all {
+/// The results as markdown: a dated header, the table, the details, the targets of issue 10.
+struct Report<'a> {
+    o: &'a Opts,
+    rows: &'a [Row],
+    /// The minimal Yew page, when measured.
+    baseline: Option<&'a Row>,
+    /// The load average before and after the measurements.
+    load: (String, String),
+}
+
+impl Report<'_> {
+    fn markdown(&self) -> String {
+        let mut md = String::new();
+        self.header(&mut md);
+        self.table(&mut md);
+        self.details(&mut md);
+        self.targets(&mut md);
+        if let Some(t) = self.o.started {
+            let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs();
+            md.push_str(&format!("\nThe whole run (generate, build, measure) took {} s.\n", now.saturating_sub(t)));
+        }
+        md
+    }
+
+    /// The baseline first, then the corpora.
+    fn all(&self) -> Vec<&Row> {
+        self.baseline.into_iter().chain(self.rows.iter()).collect()
+    }
+
+    /// Date, machine, load, commit and run sizes.
+    fn header(&self, md: &mut String) {
+        let o = self.o;
+        let date = sh("date -u '+%Y-%m-%d %H:%M UTC'");
+        md.push_str(&format!("\n## {date}\n\n"));
+        md.push_str(&format!(
+            "Machine: {} cores, {}; load average {} before, {} after. Commit {}{}. {} cold loads (fresh browser each), {} warm reloads, {} interaction rounds.\n\n",
+            sh("nproc"),
+            sh("/usr/bin/chromium --version 2>/dev/null | head -1"),
+            self.load.0,
+            self.load.1,
+            sh("git rev-parse --short HEAD"),
+            if sh("git status --porcelain -- crates Cargo.toml | head -1").is_empty() { "" } else { " (with uncommitted changes in crates/)" },
+            o.cold,
+            o.warm,
+            o.rounds,
+        ));
+    }
+
+    /// One line per corpus.
+    fn table(&self, md: &mut String) {
+        md.push_str("| corpus | docs | claims | build s | page gzip KB | page br KB | wasm raw KB | first claims cold ms | painted cold ms | warm ms | JS heap MB | wasm mem MB | filter p50 / p95 ms (n) | search p50 / p95 ms (n) | MiniSearch p50 / p95 ms | ours ÷ MiniSearch p50 / p95 |\n");
+        md.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for r in self.all() {
+            self.table_row(md, r);
+        }
+        md.push_str("\nLatencies are in-page: event → DOM quiet + forced layout (paint excluded). MiniSearch: `search()` alone over the same claims (no rendering). Page bytes: every file served during the cold loads (incl. what the service worker precaches).\n");
+    }
+
+    fn table_row(&self, md: &mut String, r: &Row) {
         let i = r.inter.as_ref();
         let f = |s: Option<&Samples>| match s {
             Some(s) if !s.v.is_empty() => format!("{} / {} ({})", ms(s.pct(50.0)), ms(s.pct(95.0)), s.v.len()),
@@ -904,7 +877,7 @@ async fn run() -> i32 {
             if r.label == "minimal" { "minimal Yew page".to_string() } else { r.label.clone() },
             r.docs.map_or("–".into(), |d| d.to_string()),
             r.claims.map_or("–".into(), |d| d.to_string()),
-            o.builds.get(&r.label).cloned().unwrap_or_else(|| "–".into()),
+            self.o.builds.get(&r.label).cloned().unwrap_or_else(|| "–".into()),
             kb(r.sizes.gzip),
             r.sizes.br.map_or("n/a".into(), kb),
             kb(r.sizes.wasm_raw),
@@ -921,11 +894,17 @@ async fn run() -> i32 {
             ratio(95.0),
         ));
     }
-    md.push_str("\nLatencies are in-page: event → DOM quiet + forced layout (paint excluded). MiniSearch: `search()` alone over the same claims (no rendering). Page bytes: every file served during the cold loads (incl. what the service worker precaches).\n");
 
-    // Details: load phases, latency split, per-query counts.
-    md.push_str("\n<details><summary>Details</summary>\n\n");
-    for r in &all {
+    /// Load phases, the latency split, per-query result counts.
+    fn details(&self, md: &mut String) {
+        md.push_str("\n<details><summary>Details</summary>\n\n");
+        for r in self.all() {
+            self.detail(md, r);
+        }
+        md.push_str("\n</details>\n");
+    }
+
+    fn detail(&self, md: &mut String, r: &Row) {
         let phase = |f: fn(&Load) -> Option<f64>| median(&r.cold.iter().filter_map(f).collect::<Vec<_>>());
         md.push_str(&format!(
             "- **{}**: cold loads first claims {:?} ms; wasm downloaded at {} ms, app started (wasm init + `main`) at {} ms, app rendered at {} ms (medians); {} files served, {} KB raw, wasm {} KB gzip; measured in {:.0} s.\n",
@@ -973,58 +952,48 @@ async fn run() -> i32 {
             md.push_str(&format!("  results ours/MiniSearch: {}.\n", counts.join(", ")));
         }
     }
-    md.push_str("\n</details>\n");
 
-    // Targets of issue 10.
-    let find = |l: &str| rows.iter().find(|r| r.label == l);
-    md.push_str("\nTargets (issue 10):\n");
-    if let Some(s) = find("seeds") {
-        md.push_str(&format!(
-            "- seed corpus whole page ≤ 150 KB gzip: {} KB ({})\n",
-            kb(s.sizes.gzip),
-            if s.sizes.gzip <= 150 * 1024 { "met" } else { "NOT met" }
-        ));
-        if let (Some(a), Some(b)) = (first_of(&s.cold), baseline.as_ref().and_then(|m| first_of(&m.cold))) {
+    /// The targets of issue 10, met or not.
+    fn targets(&self, md: &mut String) {
+        let find = |l: &str| self.rows.iter().find(|r| r.label == l);
+        md.push_str("\nTargets (issue 10):\n");
+        if let Some(s) = find("seeds") {
             md.push_str(&format!(
-                "- seed corpus first claims ≤ 1.3 × minimal Yew page: {} ms vs {} ms = {:.2}× ({})\n",
-                ms(Some(a)),
-                ms(Some(b)),
-                a / b,
-                if a <= 1.3 * b { "met" } else { "NOT met" }
+                "- seed corpus whole page ≤ 150 KB gzip: {} KB ({})\n",
+                kb(s.sizes.gzip),
+                if s.sizes.gzip <= 150 * 1024 { "met" } else { "NOT met" }
             ));
+            if let (Some(a), Some(b)) = (first_of(&s.cold), self.baseline.and_then(|m| first_of(&m.cold))) {
+                md.push_str(&format!(
+                    "- seed corpus first claims ≤ 1.3 × minimal Yew page: {} ms vs {} ms = {:.2}× ({})\n",
+                    ms(Some(a)),
+                    ms(Some(b)),
+                    a / b,
+                    if a <= 1.3 * b { "met" } else { "NOT met" }
+                ));
+            }
+        }
+        if let Some(big) = self.rows.iter().filter(|r| r.label != "seeds").max_by_key(|r| r.docs.unwrap_or(0)) {
+            if let Some(i) = &big.inter {
+                let p95 = match (i.filter.pct(95.0), i.search.pct(95.0)) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+                md.push_str(&format!(
+                    "- {} documents: search and filter p95 ≤ 16 ms: filter {} ms, search {} ms ({})\n",
+                    big.label,
+                    ms(i.filter.pct(95.0)),
+                    ms(i.search.pct(95.0)),
+                    if p95.is_some_and(|p| p <= 16.0) { "met" } else { "NOT met" }
+                ));
+                md.push_str(&format!(
+                    "- {} documents: search ≤ MiniSearch: ours p95 {} ms vs MiniSearch p95 {} ms\n",
+                    big.label,
+                    ms(i.search.pct(95.0)),
+                    ms(i.ms_search.pct(95.0))
+                ));
+            }
+            md.push_str(&format!("- {} documents: load to first claims ≤ 1 s: {} ms cold\n", big.label, ms(first_of(&big.cold))));
         }
     }
-    if let Some(big) = rows.iter().filter(|r| r.label != "seeds").max_by_key(|r| r.docs.unwrap_or(0)) {
-        if let Some(i) = &big.inter {
-            let p95 = match (i.filter.pct(95.0), i.search.pct(95.0)) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                _ => None,
-            };
-            md.push_str(&format!(
-                "- {} documents: search and filter p95 ≤ 16 ms: filter {} ms, search {} ms ({})\n",
-                big.label,
-                ms(i.filter.pct(95.0)),
-                ms(i.search.pct(95.0)),
-                if p95.is_some_and(|p| p <= 16.0) { "met" } else { "NOT met" }
-            ));
-            md.push_str(&format!(
-                "- {} documents: search ≤ MiniSearch: ours p95 {} ms vs MiniSearch p95 {} ms\n",
-                big.label,
-                ms(i.search.pct(95.0)),
-                ms(i.ms_search.pct(95.0))
-            ));
-        }
-        md.push_str(&format!("- {} documents: load to first claims ≤ 1 s: {} ms cold\n", big.label, ms(first_of(&big.cold))));
-    }
-    if let Some(t) = o.started {
-        let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_secs();
-        md.push_str(&format!("\nThe whole run (generate, build, measure) took {} s.\n", now.saturating_sub(t)));
-    }
-    println!("{md}");
-    if let Some(out) = &o.out {
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(out).expect("open the results file");
-        f.write_all(md.as_bytes()).expect("append the results");
-        eprintln!("[bench] appended to {}", out.display());
-    }
-    0
 }

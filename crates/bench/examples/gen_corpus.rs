@@ -1,7 +1,7 @@
 //! Synthetic corpus generator for the benchmarks (issue 10).
 //!
 //! ```sh
-//! cargo run --release --example gen_corpus -- N OUT_DIR [--seeds DIR] [--rng SEED]
+//! cargo run --release -p counterclaim-bench --example gen_corpus -- N OUT_DIR [--seeds DIR] [--rng SEED]
 //! ```
 //!
 //! Writes `N` articles into `OUT_DIR` (created; other `*.txt` files in it are removed, identical ones are
@@ -25,31 +25,12 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use counterclaim_bench::Rng;
 use counterclaim_builder::dates::calendar_date;
 use counterclaim_builder::ingest::ingest_text;
-
-/// Small deterministic PRNG (xorshift64*).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn range(&mut self, lo: usize, hi_incl: usize) -> usize {
-        lo + self.below(hi_incl - lo + 1)
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
-    }
-}
+use counterclaim_core::config::CorpusConfig;
+use counterclaim_core::corpus::Corpus;
+use counterclaim_core::model::Document;
 
 // Invented people: first × last names give 168 speakers that no configuration knows.
 const FIRST: &[&str] =
@@ -85,159 +66,259 @@ fn usage() -> ! {
     std::process::exit(2)
 }
 
+/// The passes: read the seeds, make the cast and the matchers, generate the articles, write them (and only
+/// what changed), build the corpus the app will show and write its claims, report.
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut pos = Vec::new();
-    let mut seeds = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/seeds"));
-    let mut rng_seed: u64 = 10;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--seeds" => seeds = PathBuf::from(args.next().unwrap_or_else(|| usage())),
-            "--rng" => rng_seed = args.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| usage()),
-            "-h" | "--help" => usage(),
-            _ => pos.push(a),
-        }
-    }
-    if pos.len() != 2 {
-        usage();
-    }
-    let n: usize = pos[0].replace(['_', ','], "").parse().unwrap_or_else(|_| usage());
-    let out = PathBuf::from(&pos[1]);
+    let args = Args::parse();
     let t0 = Instant::now();
+    let pool = Pool::read(&args.seeds);
+    let names = Names::new(&pool.config);
+    let mut generator =
+        Generator { rng: Rng(0x9E37_79B9_7F4A_7C15 ^ args.rng_seed.wrapping_mul(0x1000_0000_01B3)), pool: &pool, names: &names };
+    let files: Vec<(String, String)> = (0..args.n).map(|i| generator.article(i)).collect();
+    write_articles(&args.out, &pool.toml, &files);
+    let t_gen = t0.elapsed();
 
-    // ---------------------------------------------------------------- read the seeds
-    let toml_text = std::fs::read_to_string(seeds.join("corpus.toml")).expect("read corpus.toml of the seeds");
-    let folder = counterclaim_builder::load::read_folder(&seeds).expect("read the seeds directory");
-    let config = folder.config.expect("parse corpus.toml");
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut furniture: Vec<String> = Vec::new();
-    for (name, bytes) in &folder.files {
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        let (doc, _) = ingest_text(name, &text, &config);
-        for para in &doc.paragraphs {
-            let t = doc.paragraph_text(para).trim();
-            // Body paragraphs only: a sentence or more (short lines are headers, captions, bylines).
-            if t.len() >= 60 {
-                paragraphs.push(t.to_string());
+    let t1 = Instant::now();
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (n.as_str(), t.as_bytes())).collect();
+    let corpus = counterclaim_builder::corpus::build(pool.config.clone(), &refs);
+    let t_build = t1.elapsed();
+    write_claims(&args.out, &corpus);
+    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+    let with = |f: &dyn Fn(&Document) -> bool| corpus.documents.iter().filter(|d| f(d)).count();
+    eprintln!(
+        "gen_corpus: {} articles, {:.2} MB, in {} ({:.2} s); core build {:.2} s ({:.1} MB/s): {} documents ({} dated, {} with outlet, {} titled), {} claims, {} notes; from {} seed paragraphs",
+        args.n,
+        bytes as f64 / 1e6,
+        args.out.display(),
+        t_gen.as_secs_f64(),
+        t_build.as_secs_f64(),
+        bytes as f64 / 1e6 / t_build.as_secs_f64().max(1e-9),
+        corpus.documents.len(),
+        with(&|d| d.date.is_some()),
+        with(&|d| d.outlet.is_some()),
+        with(&|d| d.title.is_some()),
+        corpus.claims.len(),
+        corpus.notes.len(),
+        pool.paragraphs.len(),
+    );
+}
+
+/// The command line.
+struct Args {
+    n: usize,
+    out: PathBuf,
+    seeds: PathBuf,
+    rng_seed: u64,
+}
+
+impl Args {
+    fn parse() -> Args {
+        let mut args = std::env::args().skip(1);
+        let mut pos = Vec::new();
+        let mut seeds = PathBuf::from(concat!(env!("COUNTERCLAIM_ROOT"), "/seeds"));
+        let mut rng_seed: u64 = 10;
+        while let Some(a) = args.next() {
+            match a.as_str() {
+                "--seeds" => seeds = PathBuf::from(args.next().unwrap_or_else(|| usage())),
+                "--rng" => rng_seed = args.next().and_then(|s| s.parse().ok()).unwrap_or_else(|| usage()),
+                "-h" | "--help" => usage(),
+                _ => pos.push(a),
             }
         }
-        furniture.extend(doc.related.iter().filter(|r| r.len() < 200).cloned());
-    }
-    assert!(!paragraphs.is_empty(), "no body paragraphs found in {}", seeds.display());
-
-    // ---------------------------------------------------------------- name pool and matchers
-    // Every actor alias → (actor index, is a multi-word alias).
-    let mut people: Vec<Person> = config
-        .actors
-        .iter()
-        .map(|a| Person { full: a.name.clone(), short: a.name.split_whitespace().last().unwrap_or(&a.name).to_string() })
-        .collect();
-    let known = people.len();
-    for f in FIRST {
-        for l in LAST {
-            people.push(Person { full: format!("{f} {l}"), short: (*l).to_string() });
+        if pos.len() != 2 {
+            usage();
         }
+        let n: usize = pos[0].replace(['_', ','], "").parse().unwrap_or_else(|_| usage());
+        Args { n, out: PathBuf::from(&pos[1]), seeds, rng_seed }
     }
-    let mut alias_pats: Vec<String> = Vec::new();
-    let mut alias_of: Vec<(usize, bool)> = Vec::new();
-    for (i, a) in config.actors.iter().enumerate() {
-        for al in std::iter::once(&a.name).chain(a.aliases.iter()) {
-            alias_pats.push(al.clone());
-            alias_of.push((i, al.split_whitespace().count() > 1));
-        }
-    }
-    let actor_ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&alias_pats).expect("alias matcher");
-    let isis_ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(["ISIS-Khorasan", "ISIS-K", "ISIS", "Daesh", "Islamic State"])
-        .expect("isis matcher");
-    let outlets: Vec<String> = config.outlets.iter().map(|o| o.name.clone()).collect();
+}
 
-    // ---------------------------------------------------------------- write
-    std::fs::create_dir_all(&out).expect("create OUT_DIR");
-    if std::fs::read_to_string(out.join("corpus.toml")).ok().as_deref() != Some(toml_text.as_str()) {
-        std::fs::write(out.join("corpus.toml"), &toml_text).expect("write corpus.toml");
+/// What the articles are made of: the seeds' clean body paragraphs and page furniture, and their configuration.
+struct Pool {
+    /// The seeds' `corpus.toml`, copied as it is.
+    toml: String,
+    config: CorpusConfig,
+    paragraphs: Vec<String>,
+    furniture: Vec<String>,
+}
+
+impl Pool {
+    fn read(seeds: &Path) -> Pool {
+        let toml = std::fs::read_to_string(seeds.join("corpus.toml")).expect("read corpus.toml of the seeds");
+        let folder = counterclaim_builder::load::read_folder(seeds).expect("read the seeds directory");
+        let config = folder.config.expect("parse corpus.toml");
+        let mut paragraphs: Vec<String> = Vec::new();
+        let mut furniture: Vec<String> = Vec::new();
+        for (name, bytes) in &folder.files {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let (doc, _) = ingest_text(name, &text, &config);
+            for para in &doc.paragraphs {
+                let t = doc.paragraph_text(para).trim();
+                // Body paragraphs only: a sentence or more (short lines are headers, captions, bylines).
+                if t.len() >= 60 {
+                    paragraphs.push(t.to_string());
+                }
+            }
+            furniture.extend(doc.related.iter().filter(|r| r.len() < 200).cloned());
+        }
+        assert!(!paragraphs.is_empty(), "no body paragraphs found in {}", seeds.display());
+        Pool { toml, config, paragraphs, furniture }
     }
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ rng_seed.wrapping_mul(0x1000_0000_01B3));
-    let mut bytes = 0usize;
-    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(n);
-    for i in 0..n {
+}
+
+/// Who may speak and how they are found: the configured actors (the first `known` people), then invented
+/// people; every actor alias with its actor (and whether it is a multi-word alias); the ISIS names; outlets.
+struct Names {
+    people: Vec<Person>,
+    known: usize,
+    actor_ac: AhoCorasick,
+    alias_of: Vec<(usize, bool)>,
+    isis_ac: AhoCorasick,
+    outlets: Vec<String>,
+}
+
+impl Names {
+    fn new(config: &CorpusConfig) -> Names {
+        let mut people: Vec<Person> = config
+            .actors
+            .iter()
+            .map(|a| Person { full: a.name.clone(), short: a.name.split_whitespace().last().unwrap_or(&a.name).to_string() })
+            .collect();
+        let known = people.len();
+        for f in FIRST {
+            for l in LAST {
+                people.push(Person { full: format!("{f} {l}"), short: (*l).to_string() });
+            }
+        }
+        let mut alias_pats: Vec<String> = Vec::new();
+        let mut alias_of: Vec<(usize, bool)> = Vec::new();
+        for (i, a) in config.actors.iter().enumerate() {
+            for al in std::iter::once(&a.name).chain(a.aliases.iter()) {
+                alias_pats.push(al.clone());
+                alias_of.push((i, al.split_whitespace().count() > 1));
+            }
+        }
+        let leftmost_longest = |pats: &[&str]| AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(pats);
+        let alias_refs: Vec<&str> = alias_pats.iter().map(String::as_str).collect();
+        let actor_ac = leftmost_longest(&alias_refs).expect("alias matcher");
+        let isis_ac = leftmost_longest(&["ISIS-Khorasan", "ISIS-K", "ISIS", "Daesh", "Islamic State"]).expect("isis matcher");
+        let outlets = config.outlets.iter().map(|o| o.name.clone()).collect();
+        Names { people, known, actor_ac, alias_of, isis_ac, outlets }
+    }
+}
+
+/// Makes one article after another from the pool; every random choice is drawn here, in a fixed order.
+struct Generator<'a> {
+    rng: Rng,
+    pool: &'a Pool,
+    names: &'a Names,
+}
+
+impl Generator<'_> {
+    /// Article number `i`: its file name and text.
+    fn article(&mut self, i: usize) -> (String, String) {
+        let names = self.names;
         // This article's cast: each known actor is played by someone from the pool (often themselves).
-        let cast: Vec<usize> = (0..known).map(|a| if rng.chance(35) { a } else { rng.below(people.len()) }).collect();
-        let isis = *rng.pick(ISIS_NAMES);
-        let (y, m, d) = (rng.range(2019, 2025), rng.range(1, 12), rng.range(1, 28));
-        let outlet = rng.pick(&outlets).clone();
-        let k = rng.range(4, 9);
+        let cast: Vec<usize> = (0..names.known).map(|a| if self.rng.chance(35) { a } else { self.rng.below(names.people.len()) }).collect();
+        let isis = *self.rng.pick(ISIS_NAMES);
+        let date = (self.rng.range(2019, 2025), self.rng.range(1, 12), self.rng.range(1, 28));
+        let outlet = self.rng.pick(&names.outlets).clone();
+        let mut body = self.body(&cast, isis, date.0 as i32);
+        let star = &names.people[cast[self.rng.below(names.known)]];
+        let title = self.rng.pick(TITLE_TEMPLATES).replace("{E}", isis).replace("{P}", &star.short);
+        let mut text = self.header(&title, &outlet, date, &mut body);
+        text.push_str(&body.join("\n\n"));
+        text.push('\n');
+        self.furniture(&mut text);
+        (format!("{i:05}_{:016x}.txt", self.rng.next_u64()), text)
+    }
+
+    /// 4–9 seed paragraphs (no repeat while others are left) with the cast's names, one ISIS name and the
+    /// article's years.
+    fn body(&mut self, cast: &[usize], isis: &str, year: i32) -> Vec<String> {
+        let (pool, names) = (self.pool, self.names);
+        let k = self.rng.range(4, 9);
         let mut body: Vec<String> = Vec::with_capacity(k);
         let mut used = Vec::new();
         while body.len() < k {
-            let j = rng.below(paragraphs.len());
-            if used.contains(&j) && used.len() < paragraphs.len() {
+            let j = self.rng.below(pool.paragraphs.len());
+            if used.contains(&j) && used.len() < pool.paragraphs.len() {
                 continue;
             }
             used.push(j);
-            let p = swap_names(&paragraphs[j], &actor_ac, &alias_of, &cast, &people);
-            let p = replace_all(&p, &isis_ac, isis);
-            body.push(shift_years(&p, y as i32));
+            let p = swap_names(&pool.paragraphs[j], &names.actor_ac, &names.alias_of, cast, &names.people);
+            let p = replace_all(&p, &names.isis_ac, isis);
+            body.push(shift_years(&p, year));
         }
-        let star = &people[cast[rng.below(known)]];
-        let title = rng.pick(TITLE_TEMPLATES).replace("{E}", isis).replace("{P}", &star.short);
+        body
+    }
+
+    /// One of the seeds' four header shapes; the first takes the first body paragraph into its date line.
+    fn header(&mut self, title: &str, outlet: &str, (y, m, d): (usize, usize, usize), body: &mut Vec<String>) -> String {
         let date_long = format!("{} {d}, {y}", MONTHS[m - 1]);
         let mut text = String::new();
-        match rng.below(4) {
+        match self.rng.below(4) {
             0 => {
                 // [Title] date YYYY-MM-DD CITY (Outlet): first paragraph
-                if rng.chance(60) {
+                if self.rng.chance(60) {
                     text.push_str(&format!("{title}\n\n"));
                 }
-                text.push_str(&format!(" date {y}-{m:02}-{d:02} {} ({outlet}): {}\n\n", rng.pick(CITIES), body[0]));
+                text.push_str(&format!(" date {y}-{m:02}-{d:02} {} ({outlet}): {}\n\n", self.rng.pick(CITIES), body[0]));
                 body.remove(0);
             }
             1 => {
                 let date = calendar_date(y as i32, m as u8, d as u8).expect("day 1-28 is valid");
                 let wd = WEEKDAYS[date.weekday_from_monday() as usize];
                 text.push_str(&format!("{wd}, {date_long}\n\n{title}\n\n"));
-                if rng.chance(50) {
-                    text.push_str(&format!("{}\n\n", rng.pick(SECTIONS)));
+                if self.rng.chance(50) {
+                    text.push_str(&format!("{}\n\n", self.rng.pick(SECTIONS)));
                 }
-                let author = &people[rng.range(known, people.len() - 1)].full;
+                let author = &self.names.people[self.rng.range(self.names.known, self.names.people.len() - 1)].full;
                 text.push_str(&format!("{author}\n{author} holds a B.A. degree in Journalism. He works as an Editor for {outlet}.\n\n"));
             }
             2 => text.push_str(&format!("{outlet}\n\n{date_long}\n\n{title}\n\n")),
             _ => text.push_str(&format!("{title}\n\n(Last Updated On: {date_long})\n\n")),
         }
-        text.push_str(&body.join("\n\n"));
-        text.push('\n');
-        if !furniture.is_empty() && rng.chance(30) {
-            text.push_str(&format!("\n{}\n\n", rng.pick(SECTIONS)));
-            for _ in 0..rng.range(1, 3) {
-                text.push_str(&format!("{}\n\n", rng.pick(&furniture)));
+        text
+    }
+
+    /// Page furniture after the article, sometimes: a section name and a few related headlines.
+    fn furniture(&mut self, text: &mut String) {
+        let furniture = &self.pool.furniture;
+        if !furniture.is_empty() && self.rng.chance(30) {
+            text.push_str(&format!("\n{}\n\n", self.rng.pick(SECTIONS)));
+            for _ in 0..self.rng.range(1, 3) {
+                text.push_str(&format!("{}\n\n", self.rng.pick(furniture)));
             }
         }
-        let name = format!("{i:05}_{:016x}.txt", rng.next());
-        bytes += text.len();
-        // Unchanged files are not rewritten: the build script's rerun-if-changed sees the same corpus.
-        let path = out.join(&name);
-        if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
-            std::fs::write(&path, &text).expect("write an article");
-        }
-        files.push((name, text.into_bytes()));
     }
-    // Articles of an earlier, different run go.
+}
+
+/// Write `corpus.toml` and the articles into `out`, leaving identical files untouched (the build script's
+/// rerun-if-changed then sees the same corpus), and remove the articles of an earlier, different run.
+fn write_articles(out: &Path, toml: &str, files: &[(String, String)]) {
+    std::fs::create_dir_all(out).expect("create OUT_DIR");
+    let write_if_changed = |path: &Path, text: &str, what: &str| {
+        if std::fs::read(path).ok().as_deref() != Some(text.as_bytes()) {
+            std::fs::write(path, text).unwrap_or_else(|e| panic!("write {what}: {e}"));
+        }
+    };
+    write_if_changed(&out.join("corpus.toml"), toml, "corpus.toml");
+    for (name, text) in files {
+        write_if_changed(&out.join(name), text, "an article");
+    }
     let keep: std::collections::HashSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    for e in std::fs::read_dir(&out).expect("read OUT_DIR").filter_map(Result::ok) {
+    for e in std::fs::read_dir(out).expect("read OUT_DIR").filter_map(Result::ok) {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.ends_with(".txt") && !keep.contains(name.as_str()) {
             std::fs::remove_file(e.path()).expect("remove an old article");
         }
     }
-    let t_gen = t0.elapsed();
+}
 
-    // ---------------------------------------------------------------- claims (what the app will show)
-    let t1 = Instant::now();
-    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
-    let corpus = counterclaim_builder::corpus::build(config, &refs);
-    let t_build = t1.elapsed();
+/// `out/claims.json`: the claims the app will show, with the fields MiniSearch indexes.
+fn write_claims(out: &Path, corpus: &Corpus) {
     let docs: BTreeMap<&str, (&str, &str)> =
         corpus.documents.iter().map(|d| (d.id.as_str(), (d.title.as_deref().unwrap_or(""), d.outlet.as_deref().unwrap_or("")))).collect();
     let claims: Vec<serde_json::Value> = corpus
@@ -253,26 +334,6 @@ fn main() {
         })
         .collect();
     std::fs::write(out.join("claims.json"), serde_json::to_string(&claims).unwrap()).expect("write claims.json");
-    let with = |f: &dyn Fn(&counterclaim_core::model::Document) -> bool| corpus.documents.iter().filter(|d| f(d)).count();
-    eprintln!(
-        "gen_corpus: {n} articles, {:.2} MB, in {} ({:.2} s); core build {:.2} s ({:.1} MB/s): {} documents ({} dated, {} with outlet, {} titled), {} claims, {} notes; from {} seed paragraphs",
-        bytes as f64 / 1e6,
-        show(&out),
-        t_gen.as_secs_f64(),
-        t_build.as_secs_f64(),
-        bytes as f64 / 1e6 / t_build.as_secs_f64().max(1e-9),
-        corpus.documents.len(),
-        with(&|d| d.date.is_some()),
-        with(&|d| d.outlet.is_some()),
-        with(&|d| d.title.is_some()),
-        corpus.claims.len(),
-        corpus.notes.len(),
-        paragraphs.len(),
-    );
-}
-
-fn show(p: &Path) -> String {
-    p.display().to_string()
 }
 
 fn is_word(c: Option<char>) -> bool {

@@ -1,7 +1,9 @@
-//! Reading `corpus.toml` into the core's `CorpusConfig`, with an error that says where the file is wrong.
+//! Reading `corpus.toml` into the core's `CorpusConfig` and `StanceLabels`, with an error that says where the
+//! file is wrong.
 use std::fmt;
 
-use counterclaim_core::config::CorpusConfig;
+use counterclaim_core::config::{CorpusConfig, StanceLabels};
+use serde::Deserialize;
 
 /// Why a `corpus.toml` could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,10 +27,21 @@ impl std::error::Error for ConfigError {}
 
 /// Parse the text of a `corpus.toml`.
 pub fn parse(text: &str) -> Result<CorpusConfig, ConfigError> {
-    toml::from_str(text).map_err(|e: toml::de::Error| ConfigError {
-        message: e.message().to_string(),
-        line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1),
-    })
+    toml::from_str(text).map_err(|e| error(text, e))
+}
+
+/// The `[stance_labels]` table of a `corpus.toml` (each label the generic one where absent).
+pub fn parse_stance_labels(text: &str) -> Result<StanceLabels, ConfigError> {
+    #[derive(Deserialize)]
+    struct File {
+        #[serde(default)]
+        stance_labels: StanceLabels,
+    }
+    toml::from_str::<File>(text).map(|f| f.stance_labels).map_err(|e| error(text, e))
+}
+
+fn error(text: &str, e: toml::de::Error) -> ConfigError {
+    ConfigError { message: e.message().to_string(), line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1) }
 }
 
 #[cfg(test)]
@@ -42,5 +55,17 @@ mod tests {
         assert!(e.to_string().starts_with("corpus.toml: line 3: "), "{e}");
         assert!(parse("question = [unclosed").is_err());
         assert_eq!(parse("question = \"Is it?\"").unwrap().question, "Is it?");
+    }
+
+    #[test]
+    fn stance_labels_are_optional() {
+        assert_eq!(parse_stance_labels("question = \"q\"\n").unwrap(), StanceLabels::default());
+        let l = parse_stance_labels("question = \"q\"\n[stance_labels]\nrefutes = \"Says it is over\"\n").unwrap();
+        assert_eq!((l.supports.as_deref(), l.refutes.as_deref()), (None, Some("Says it is over")));
+        assert!(
+            parse("question = \"q\"\n[stance_labels]\nrefutes = \"Says it is over\"\n").is_ok(),
+            "the rest of the file reads as before"
+        );
+        assert_eq!(parse_stance_labels("[stance_labels]\nsupports = 3\n").unwrap_err().line, Some(2));
     }
 }

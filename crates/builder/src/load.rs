@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use counterclaim_core::config::CorpusConfig;
+use counterclaim_core::config::{CorpusConfig, StanceLabels};
 use counterclaim_core::corpus::Corpus;
 use counterclaim_core::model::{CorpusNote, NoteLevel};
 
@@ -18,6 +18,8 @@ pub struct Folder {
     pub dir: PathBuf,
     /// The parsed `corpus.toml`; a missing one is the default configuration (and a note).
     pub config: Result<CorpusConfig, ConfigError>,
+    /// Its `[stance_labels]` (the generic ones when the file is missing or broken).
+    pub stance_labels: StanceLabels,
     /// Every article file, `(file name, bytes)`, sorted by name.
     pub files: Vec<(String, Vec<u8>)>,
     /// What could not be used: a missing `corpus.toml`, unreadable files, a folder without articles.
@@ -63,12 +65,15 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     }
     let mut notes = Vec::new();
     let cfg_path = dir.join(CONFIG_FILE);
-    let config = match std::fs::read_to_string(&cfg_path) {
-        Ok(s) => config::parse(&s),
+    let (config, stance_labels) = match std::fs::read_to_string(&cfg_path) {
+        Ok(s) => match config::parse(&s).and_then(|c| Ok((c, config::parse_stance_labels(&s)?))) {
+            Ok((c, labels)) => (Ok(c), labels),
+            Err(e) => (Err(e), StanceLabels::default()),
+        },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let msg = format!("not found in {}: using an empty configuration (no question, outlets or actors)", dir.display());
             notes.push(warning(CONFIG_FILE.into(), msg));
-            Ok(CorpusConfig::default())
+            (Ok(CorpusConfig::default()), StanceLabels::default())
         }
         Err(e) => return Err(LoadError::Unreadable(cfg_path, e)),
     };
@@ -86,7 +91,7 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     if files.is_empty() && notes.iter().all(|n| n.level != NoteLevel::Error) {
         notes.push(warning(dir.display().to_string(), "no .txt files in this directory".into()));
     }
-    Ok(Folder { dir: dir.to_path_buf(), config, files, notes })
+    Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, files, notes })
 }
 
 impl Folder {
@@ -101,6 +106,7 @@ impl Folder {
     pub fn build(self) -> Corpus {
         let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
         let mut corpus = crate::corpus::build_or_note(self.config, &refs);
+        corpus.stance_labels = self.stance_labels;
         with_notes_first(&mut corpus, self.notes);
         corpus
     }
@@ -110,6 +116,7 @@ impl Folder {
         let config = self.config?;
         let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
         let mut corpus = crate::corpus::build(config, &refs);
+        corpus.stance_labels = self.stance_labels;
         with_notes_first(&mut corpus, self.notes);
         Ok(corpus)
     }
@@ -160,5 +167,18 @@ mod tests {
         assert!(read_folder(&d).unwrap().build_strict().is_err());
         std::fs::remove_dir_all(&d).unwrap();
         assert!(matches!(read_folder(&d), Err(LoadError::NotFound(_))));
+    }
+
+    #[test]
+    fn stance_labels_come_with_the_config() {
+        let d = temp("labels");
+        std::fs::write(d.join(CONFIG_FILE), "question = \"q\"\n[stance_labels]\nsupports = \"Says it goes on\"\n").unwrap();
+        let c = read_folder(&d).unwrap().build();
+        assert_eq!(c.stance_labels.supports.as_deref(), Some("Says it goes on"));
+        std::fs::write(d.join(CONFIG_FILE), "question = \"q\"\n[stance_labels]\nsupports = 3\n").unwrap();
+        let c = read_folder(&d).unwrap().build();
+        assert!(c.notes.iter().any(|n| n.file == CONFIG_FILE && n.level == NoteLevel::Error), "a wrong label is a broken config");
+        assert_eq!(c.stance_labels, StanceLabels::default());
+        std::fs::remove_dir_all(&d).unwrap();
     }
 }

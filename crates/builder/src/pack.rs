@@ -18,6 +18,7 @@ pub fn pack(corpus: &Corpus, index: &Index) -> Vec<u8> {
     config.actors.clear();
     config.outlets.clear();
     config.stance = Default::default();
-    let slim = Corpus::new(config, corpus.documents.clone(), corpus.claims.clone(), corpus.notes.clone());
+    let mut slim = Corpus::new(config, corpus.documents.clone(), corpus.claims.clone(), corpus.notes.clone());
+    slim.stance_labels = corpus.stance_labels.clone();
     postcard::to_allocvec(&PackRef { format: FORMAT, corpus: &slim, index }).expect("a corpus always serializes")
 }

@@ -47,13 +47,7 @@ fn doc(id: &str, title: &str, outlet: Option<&str>, date: Option<&str>) -> Docum
         title: Some(title.into()),
         outlet: outlet.map(Into::into),
         date: date.and_then(|d| d.parse().ok()),
-        date_source: None,
-        dateline: None,
-        author: None,
-        body: String::new(),
-        paragraphs: vec![],
-        related: vec![],
-        extras: vec![],
+        ..Document::default()
     }
 }
 

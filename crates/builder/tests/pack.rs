@@ -42,3 +42,11 @@ fn damaged_or_foreign_bytes_are_an_error_not_a_panic() {
     assert_eq!(unpack(&other).unwrap_err(), UnpackError::Format { found: FORMAT + 1 });
     assert!(matches!(unpack(&bytes[..bytes.len() / 2]), Err(UnpackError::Damaged(_))));
 }
+
+#[test]
+fn the_stance_labels_are_packed() {
+    let mut c = corpus();
+    c.stance_labels.supports = Some("Says it goes on".into());
+    let (c2, _) = unpack(&pack(&c, &build(&c))).unwrap();
+    assert_eq!(c2.stance_labels, c.stance_labels);
+}

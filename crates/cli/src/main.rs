@@ -21,24 +21,70 @@ enum Format {
     Csv,
 }
 
+impl Format {
+    fn parse(v: &str) -> Option<Format> {
+        match v {
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    /// Print the usage.
+    Help,
+    Export {
+        format: Format,
+        dir: PathBuf,
+    },
+}
+
+/// A command line that cannot run: what is wrong with it (`None`: nothing was asked).
+#[derive(Debug, PartialEq, Eq)]
+struct UsageError(Option<String>);
+
 /// Run the CLI; returns the process exit status.
 fn run(args: Vec<String>) -> i32 {
-    let mut it = args.into_iter();
-    match it.next().as_deref() {
-        Some("export") => {}
-        Some("-h" | "--help" | "help") => {
+    let (format, dir) = match parse_args(args) {
+        Ok(Command::Export { format, dir }) => (format, dir),
+        Ok(Command::Help) => {
             println!("{USAGE}");
             return 0;
         }
-        Some(other) => {
-            eprintln!("counterclaim: unknown command `{other}`\n{USAGE}");
-            return 2;
-        }
-        None => {
+        Err(UsageError(None)) => {
             eprintln!("{USAGE}");
             return 2;
         }
+        Err(UsageError(Some(msg))) => {
+            eprintln!("counterclaim: {msg}\n{USAGE}");
+            return 2;
+        }
+    };
+    match export(&dir, format) {
+        Ok(()) => 0,
+        Err(msg) => {
+            eprintln!("counterclaim: {msg}");
+            1
+        }
     }
+}
+
+fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
+    let mut it = args.into_iter();
+    match it.next().as_deref() {
+        Some("export") => parse_export_args(it),
+        Some("-h" | "--help" | "help") => Ok(Command::Help),
+        Some(other) => Err(UsageError(Some(format!("unknown command `{other}`")))),
+        None => Err(UsageError(None)),
+    }
+}
+
+/// The options and the folder of `export`, in the order given (a `--help` among them wins from there on).
+fn parse_export_args(mut it: impl Iterator<Item = String>) -> Result<Command, UsageError> {
+    let usage = |msg: String| Err(UsageError(Some(msg)));
     let mut format = Format::Json;
     let mut dir: Option<String> = None;
     let mut only_positional = false;
@@ -48,45 +94,35 @@ fn run(args: Vec<String>) -> i32 {
         } else if a == "--format" || a == "-f" {
             match it.next() {
                 Some(v) => Some(v),
-                None => return usage_error("--format needs a value: json or csv"),
+                None => return usage("--format needs a value: json or csv".into()),
             }
         } else if let Some(v) = a.strip_prefix("--format=") {
             Some(v.to_string())
         } else if a == "-h" || a == "--help" {
-            println!("{USAGE}");
-            return 0;
+            return Ok(Command::Help);
         } else if a == "--" {
             only_positional = true;
             continue;
         } else if a.starts_with('-') && a.len() > 1 {
-            return usage_error(&format!("unknown option `{a}`"));
+            return usage(format!("unknown option `{a}`"));
         } else {
             None
         };
         match value {
-            Some(v) => {
-                format = match v.as_str() {
-                    "json" => Format::Json,
-                    "csv" => Format::Csv,
-                    _ => return usage_error(&format!("unknown format `{v}` (expected json or csv)")),
-                }
-            }
-            None => {
-                if dir.is_some() {
-                    return usage_error(&format!("unexpected argument `{a}` (only one SEEDS_DIR)"));
-                }
-                dir = Some(a);
-            }
+            Some(v) => match Format::parse(&v) {
+                Some(f) => format = f,
+                None => return usage(format!("unknown format `{v}` (expected json or csv)")),
+            },
+            None if dir.is_some() => return usage(format!("unexpected argument `{a}` (only one SEEDS_DIR)")),
+            None => dir = Some(a),
         }
     }
-    let dir = PathBuf::from(dir.unwrap_or_else(|| "seeds".to_string()));
-    let corpus = match load(&dir) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("counterclaim: {e}");
-            return 1;
-        }
-    };
+    Ok(Command::Export { format, dir: PathBuf::from(dir.unwrap_or_else(|| "seeds".to_string())) })
+}
+
+/// Load the folder, print its notes and the export, then a summary line; an error is what to tell the user.
+fn export(dir: &Path, format: Format) -> Result<(), String> {
+    let corpus = load(dir)?;
     for n in &corpus.notes {
         let level = match n.level {
             NoteLevel::Warning => "warning",
@@ -95,28 +131,13 @@ fn run(args: Vec<String>) -> i32 {
         eprintln!("counterclaim: {level}: {}: {}", n.file, n.message);
     }
     let out = match format {
-        Format::Json => export::to_json(&corpus),
+        Format::Json => export::to_json(&corpus) + "\n",
         Format::Csv => {
             let claims: Vec<&Claim> = corpus.claims.iter().collect();
             export::to_csv(&corpus, &claims)
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    let written = stdout.write_all(out.as_bytes()).and_then(|_| {
-        if format == Format::Json {
-            stdout.write_all(b"\n")?;
-        }
-        stdout.flush()
-    });
-    match written {
-        Ok(()) => {}
-        // `counterclaim export | head` is fine.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => {
-            eprintln!("counterclaim: cannot write the output: {e}");
-            return 1;
-        }
-    }
+    write_stdout(&out).map_err(|e| format!("cannot write the output: {e}"))?;
     eprintln!(
         "counterclaim: {} documents, {} claims, {} notes from {}",
         corpus.documents.len(),
@@ -124,12 +145,16 @@ fn run(args: Vec<String>) -> i32 {
         corpus.notes.len(),
         dir.display()
     );
-    0
+    Ok(())
 }
 
-fn usage_error(msg: &str) -> i32 {
-    eprintln!("counterclaim: {msg}\n{USAGE}");
-    2
+/// Write `out` to stdout; a closed pipe is fine (`counterclaim export | head`).
+fn write_stdout(out: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
 }
 
 /// Read `dir/*.txt` (sorted by name) and `dir/corpus.toml`, and build the corpus; a broken `corpus.toml` is an error.

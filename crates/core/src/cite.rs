@@ -149,13 +149,7 @@ mod tests {
             title: Some("Floods *again*".into()),
             outlet: Some("The Gazette".into()),
             date: "2021-04-05".parse().ok(),
-            date_source: None,
-            dateline: None,
-            author: None,
-            body: String::new(),
-            paragraphs: vec![],
-            related: vec![],
-            extras: vec![],
+            ..Document::default()
         });
         c.claims.push(Claim {
             id: "abc".into(),

@@ -1,6 +1,8 @@
 //! The corpus configuration (`seeds/corpus.toml`): question, sides, entity aliases, outlets, actors, stance lexicon.
 use serde::{Deserialize, Serialize};
 
+use crate::model::Stance;
+
 /// Everything corpus-specific lives here, never in code.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CorpusConfig {
@@ -73,6 +75,29 @@ pub struct StanceLexicon {
     pub negators: Vec<String>,
 }
 
+/// What the stance badges say when pointed at, in the words of the corpus's question: `[stance_labels]` in
+/// `corpus.toml`, e.g. `supports = "Says the groups are active or a threat"`. Each is optional; without it
+/// the badge says what the stance means for any question. The app's wording only, so it travels beside
+/// [`CorpusConfig`] (which ingest and extraction read) as `Corpus::stance_labels`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StanceLabels {
+    pub supports: Option<String>,
+    pub refutes: Option<String>,
+    pub neutral: Option<String>,
+}
+
+impl StanceLabels {
+    /// What the badge of `stance` says: the configured wording, else a generic one.
+    pub fn title(&self, stance: Stance) -> &str {
+        let (configured, generic) = match stance {
+            Stance::Supports => (&self.supports, "Supports the question's claim"),
+            Stance::Refutes => (&self.refutes, "Refutes the question's claim"),
+            Stance::Neutral => (&self.neutral, "Takes no clear position"),
+        };
+        configured.as_deref().unwrap_or(generic)
+    }
+}
+
 impl CorpusConfig {
     pub fn side(&self, id: &str) -> Option<&SideDef> {
         self.sides.iter().find(|s| s.id == id)
@@ -88,5 +113,36 @@ impl CorpusConfig {
 
     pub fn entity_label<'a>(&'a self, id: &'a str) -> &'a str {
         self.entity(id).map(|e| e.label.as_str()).unwrap_or(id)
+    }
+
+    /// Colour slot (0–7) of an entity: its position in the configuration, so it is the same in every view.
+    pub fn entity_slot(&self, id: &str) -> usize {
+        self.entities.iter().position(|e| e.id == id).unwrap_or(0) % 8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stance_titles_are_configured_or_generic() {
+        let mut l = StanceLabels::default();
+        assert_eq!(l.title(Stance::Supports), "Supports the question's claim");
+        assert_eq!(l.title(Stance::Refutes), "Refutes the question's claim");
+        assert_eq!(l.title(Stance::Neutral), "Takes no clear position");
+        l.refutes = Some("Says the groups are gone".into());
+        assert_eq!(l.title(Stance::Refutes), "Says the groups are gone");
+        assert_eq!(l.title(Stance::Supports), "Supports the question's claim");
+    }
+
+    #[test]
+    fn entity_slots_follow_the_configuration() {
+        let ent = |id: &str| EntityDef { id: id.into(), ..EntityDef::default() };
+        let c = CorpusConfig { entities: (0..10).map(|i| ent(&format!("e{i}"))).collect(), ..CorpusConfig::default() };
+        assert_eq!(c.entity_slot("e0"), 0);
+        assert_eq!(c.entity_slot("e3"), 3);
+        assert_eq!(c.entity_slot("e9"), 1, "eight colours, reused");
+        assert_eq!(c.entity_slot("unknown"), 0);
     }
 }

@@ -114,6 +114,11 @@ impl PartialDate {
     }
 }
 
+/// A date as shown: its ISO text, or "undated".
+pub fn iso_or_undated(date: Option<PartialDate>) -> String {
+    date.map_or_else(|| "undated".into(), |d| d.iso())
+}
+
 /// `s` as a number if it is exactly `n` ASCII digits.
 fn digits(s: &str, n: usize) -> Option<u32> {
     (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
@@ -171,6 +176,12 @@ mod tests {
 
     fn p(s: &str) -> Option<String> {
         PartialDate::parse(s).map(|d| d.iso())
+    }
+
+    #[test]
+    fn shown_as_iso_or_undated() {
+        assert_eq!(iso_or_undated(PartialDate::parse("2021-04")), "2021-04");
+        assert_eq!(iso_or_undated(None), "undated");
     }
 
     #[test]

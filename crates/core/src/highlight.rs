@@ -1,9 +1,12 @@
-//! Marked text without raw HTML: entity, stance-cue, search-hit and shared-word spans merged into flat segments.
+//! Marked text without raw HTML: entity, stance-cue, search-hit and shared-word spans merged into flat segments;
+//! and the reader's paragraphs cut into plain runs and claim spans.
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::rc::Rc;
 
 use super::config::{CorpusConfig, EntityDef};
+use super::corpus::Corpus;
+use super::model::{Claim, Document};
 use super::text::{boundary_after, boundary_before, fold, fold_with_map, sort, sort_by, sort_by_key, WordMatcher};
 
 /// One run of text with the same marks. `start..end` are byte offsets on char boundaries.
@@ -251,6 +254,60 @@ pub fn cue_spans(text: &str, cues: &[String]) -> Vec<(usize, usize)> {
     out
 }
 
+/// One run of a paragraph in the reader: plain text, or the span of one claim. `start..end` are byte offsets
+/// into the document body, on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+    /// The claim whose span this is (index into `corpus.claims`); `None` for plain text.
+    pub claim: Option<usize>,
+}
+
+/// A document as the reader shows it: its paragraphs cut into runs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClaimRuns {
+    /// How many claims the document has (shown or not).
+    pub claims: usize,
+    /// The runs of each paragraph of `doc.paragraphs`, covering it in order.
+    pub paragraphs: Vec<Vec<Run>>,
+}
+
+/// The claim runs of a document's paragraphs: each paragraph covered in order by plain runs and by the spans
+/// of its claims (clipped to the paragraph). Where spans overlap the outermost wins: a span that starts
+/// inside one already marked is left out, as is an empty span or one whose ends are not char boundaries.
+pub fn claim_runs(corpus: &Corpus, doc: &Document) -> ClaimRuns {
+    let mine = corpus.claims_of(&doc.id);
+    let claims = mine.len();
+    let mut spans: Vec<usize> = mine.into_iter().filter(|&i| corpus.claims[i].start < corpus.claims[i].end).collect();
+    sort_by_key(&mut spans, |&i| (corpus.claims[i].start, Reverse(corpus.claims[i].end)));
+    let paragraphs = doc.paragraphs.iter().map(|p| paragraph_runs(&doc.body, p.start, p.end, &spans, &corpus.claims)).collect();
+    ClaimRuns { claims, paragraphs }
+}
+
+/// The runs of `body[start..end]`; `spans` are claim indices sorted by start, then longest first.
+fn paragraph_runs(body: &str, start: usize, end: usize, spans: &[usize], claims: &[Claim]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let plain = |runs: &mut Vec<Run>, s: usize, e: usize| {
+        if s < e {
+            runs.push(Run { start: s, end: e, claim: None });
+        }
+    };
+    let mut at = start;
+    for &i in spans {
+        let c = &claims[i];
+        let (s, e) = (c.start.max(start), c.end.min(end));
+        if c.start >= end || c.end <= start || s < at || !body.is_char_boundary(s) || !body.is_char_boundary(e) {
+            continue;
+        }
+        plain(&mut runs, at, s);
+        runs.push(Run { start: s, end: e, claim: Some(i) });
+        at = e;
+    }
+    plain(&mut runs, at, end);
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +378,45 @@ mod tests {
         }
         assert!(segs[0].hit);
         assert!(segments("", &marks).is_empty());
+    }
+
+    #[test]
+    fn claim_runs_cover_each_paragraph_outermost_span_first() {
+        use crate::model::Paragraph;
+        let body = "Mujahid said Daesh is gone.\n\nThe Pentagon says it is not. Ünal agrees.";
+        let p2 = body.find("The").unwrap();
+        let doc = Document {
+            id: "d".into(),
+            body: body.into(),
+            paragraphs: vec![Paragraph { start: 0, end: 27 }, Paragraph { start: p2, end: body.len() }],
+            ..Document::default()
+        };
+        let claim =
+            |id: &str, doc: &str, start: usize, end: usize| Claim { id: id.into(), doc: doc.into(), start, end, ..Claim::default() };
+        let u = body.find('Ü').unwrap();
+        let claims = vec![
+            claim("inner", "d", 13, 18),           // inside "outer": left out
+            claim("outer", "d", 13, 26),           // "Daesh is gone"
+            claim("other-doc", "e", 0, 7),         // another document's claim
+            claim("across", "d", 20, p2 + 12),     // inside "outer" in the first paragraph; "The Pentagon" in the second
+            claim("second", "d", p2 + 4, p2 + 12), // "Pentagon", inside "across": left out
+            claim("empty", "d", p2, p2),           // empty: left out
+            claim("mid-char", "d", u + 1, u + 5),  // starts inside 'Ü': left out
+        ];
+        let corpus = Corpus::new(CorpusConfig::default(), vec![doc.clone()], claims, vec![]);
+        let runs = claim_runs(&corpus, &doc);
+        assert_eq!(runs.claims, 6, "every claim of the document counts");
+        let shown: Vec<Vec<(&str, Option<&str>)>> = runs
+            .paragraphs
+            .iter()
+            .map(|p| p.iter().map(|r| (&body[r.start..r.end], r.claim.map(|i| corpus.claims[i].id.as_str()))).collect())
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                vec![("Mujahid said ", None), ("Daesh is gone", Some("outer")), (".", None)],
+                vec![("The Pentagon", Some("across")), (" says it is not. Ünal agrees.", None)],
+            ]
+        );
     }
 }

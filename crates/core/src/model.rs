@@ -3,12 +3,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
 
-/// Stance of a claim toward the corpus question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Stance of a claim toward the corpus question (`Neutral` by default: no position taken).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     Supports,
     Refutes,
+    #[default]
     Neutral,
 }
 
@@ -42,10 +43,11 @@ impl Stance {
     }
 }
 
-/// Whether a claim is quoted verbatim or reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// Whether a claim is quoted verbatim or reported (`Direct` by default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
+    #[default]
     Direct,
     Indirect,
 }
@@ -78,7 +80,7 @@ pub struct Paragraph {
 }
 
 /// One clean article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id derived from the file name (never from the position in the corpus).
     pub id: String,
@@ -101,7 +103,14 @@ pub struct Document {
     pub extras: Vec<String>,
 }
 
+/// What a document without a known outlet shows instead.
+pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
+
 impl Document {
+    /// The outlet as shown: its name, or [`UNKNOWN_OUTLET`].
+    pub fn outlet_label(&self) -> &str {
+        self.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
+    }
     pub fn paragraph_text(&self, p: &Paragraph) -> &str {
         &self.body[p.start..p.end]
     }
@@ -134,7 +143,7 @@ impl Document {
 }
 
 /// One claim: who said what, with what stance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Stable id: a hash of the document id and the claim text.
     pub id: String,
@@ -246,6 +255,14 @@ mod tests {
         assert_eq!(a, claim_id("doc1", "Daesh has been destroyed"));
         assert_ne!(a, claim_id("doc2", "Daesh has been destroyed"));
         assert_eq!(a.len(), 12);
+    }
+
+    #[test]
+    fn outlet_labels() {
+        let mut d = Document { outlet: Some("TOLOnews".into()), ..Document::default() };
+        assert_eq!(d.outlet_label(), "TOLOnews");
+        d.outlet = None;
+        assert_eq!(d.outlet_label(), UNKNOWN_OUTLET);
     }
 
     #[test]

@@ -4,22 +4,23 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use counterclaim_core::text::sort_by;
-
-use super::claim_card::ClaimCard;
-use super::claim_list::{ClaimList, ResultBar};
+use super::claim_list::ClaimList;
 use super::compare::Compare;
 use super::copy_link::CopyLink;
+use super::corpus_notes::CorpusNotes;
 use super::disagreements::Disagreements;
 use super::doc_compare::DocCompare;
 use super::doc_list::DocList;
-use super::export_menu::ExportMenu;
 use super::facets::Facets;
-use super::notices::{CorpusNotes, UrlNotice};
 use super::reader::Reader;
+use super::result_bar::ResultBar;
 use super::search_box::SearchBox;
+use super::speaker_panel::SpeakerPanel;
 use super::stance_map::StanceMap;
+use super::tabs::Tabs;
 use super::timeline::Timeline;
+use super::update_banner::UpdateBanner;
+use super::url_notice::UrlNotice;
 use super::{CorpusRef, Ctx, ViewCtx};
 use crate::state::{HistoryOp, Model, Msg};
 use crate::url;
@@ -49,6 +50,9 @@ impl AppProps {
 /// Cards in the first render (about a screenful), before the rest of the view is built.
 const FIRST_CARDS: usize = 8;
 
+/// The shell. Claims first: the first render is the header, the result bar and the first screenful of cards;
+/// the rest (filters, other panels, document list, the remaining cards) follows after a yield to the
+/// browser, so the claims are painted before it is built. `main[data-complete]` marks the full view.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let corpus = props.corpus.clone();
@@ -64,37 +68,8 @@ pub fn app(props: &AppProps) -> Html {
             Model::new(view, notices)
         })
     };
-    // Claims first: the first render is the header, the result bar and the first screenful of cards; the
-    // rest (filters, other panels, document list, the remaining cards) follows after a yield to the browser,
-    // so the claims are painted before it is built. `main[data-complete]` marks the full view.
-    let complete = use_state(|| false);
-    {
-        let complete = complete.clone();
-        use_effect_with((), move |_| {
-            let t = gloo::timers::callback::Timeout::new(0, move || complete.set(true));
-            move || drop(t)
-        });
-    }
-    // Back/forward: the address is the truth.
-    {
-        let (dispatcher, c) = (model.dispatcher(), corpus.clone());
-        use_effect_with((), move |_| {
-            let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                let (v, n) = url::read(&c);
-                dispatcher.dispatch(Msg::Popped(v, n));
-            });
-            move || drop(l)
-        });
-    }
-    // Every change of state is written to the address bar: push for navigations, replace while typing.
-    {
-        let m = (*model).clone();
-        use_effect_with(model.seq, move |_| match m.op {
-            HistoryOp::Push => url::write(&m.view, true),
-            HistoryOp::Replace => url::write(&m.view, false),
-            HistoryOp::None => {}
-        });
-    }
+    let complete = use_after_first_paint();
+    use_address_bar(&model, &corpus);
     let view = Rc::new(model.view.clone());
     let result = {
         let (c, i) = (corpus.clone(), index.clone());
@@ -117,56 +92,34 @@ pub fn app(props: &AppProps) -> Html {
         let d = model.dispatcher();
         Callback::from(move |_| d.dispatch(Msg::DismissNotices))
     };
-    let ctx = Ctx { corpus: corpus.clone(), index: index.clone(), hl: hl.clone(), act: act.clone() };
-    let tab = |panel: Panel, label: &str, testid: &str| {
-        let act = act.clone();
-        let on = view.panel == panel;
-        html! {
-            <button role="tab" class={classes!("tab", on.then_some("on"))} aria-selected={on.to_string()} data-testid={testid.to_string()}
-                onclick={Callback::from(move |_: MouseEvent| act.emit(Action::SetPanel(panel)))}>{ label.to_string() }</button>
-        }
-    };
+    let ctx = Ctx { corpus: corpus.clone(), index, hl, act };
     let claims = Rc::new(result.claims.clone());
     let facets = Rc::new(result.facets.clone());
     html! {
         <ContextProvider<Ctx> context={ctx}>
         <ContextProvider<ViewCtx> context={ViewCtx(view.clone())}>
         <a class="skip" href="#main">{"Skip to the claims"}</a>
-        <header class="topbar">
-            <div class="brand-row">
-                <h1 class="brand"><span aria-hidden="true">{"⚖ "}</span>{"Counterclaim"}</h1>
-                <p class="question" title="The question every stance refers to">{ corpus.config.question.clone() }</p>
-            </div>
-            <div class="tools-row">
-                <SearchBox />
-                <CopyLink />
-            </div>
-        </header>
-        if *complete {
+        { top_bar(&corpus) }
+        if complete {
             <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
             <CorpusNotes />
-            <super::update_banner::UpdateBanner />
+            <UpdateBanner />
         }
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
-            if *complete {
+            if complete {
                 <Facets facets={facets} />
             } else {
                 <aside class="facets" aria-busy="true"></aside>
             }
             <main id="main" tabindex="-1" data-complete={complete.then_some("")}>
-                if *complete {
+                if complete {
                     <Compare />
                     <DocCompare />
                     <SpeakerPanel />
                 }
                 <ResultBar n={claims.len()} />
-                if *complete {
-                    <nav class="tabs" role="tablist" aria-label="Views">
-                        { tab(Panel::Claims, "Claims", "tab-claims") }
-                        { tab(Panel::Timeline, "Timeline & stance map", "tab-timeline") }
-                        { tab(Panel::Disagreements, "Disagreements", "tab-disagreements") }
-                        <span class="tabs-end"><ExportMenu claims={claims.clone()} /></span>
-                    </nav>
+                if complete {
+                    <Tabs claims={claims.clone()} />
                     { match view.panel {
                         Panel::Disagreements => html! { <Disagreements /> },
                         Panel::Timeline => html! { <>
@@ -175,13 +128,12 @@ pub fn app(props: &AppProps) -> Html {
                         </> },
                         _ => html! { <ClaimList claims={claims} /> },
                     } }
-                    <DocList corpus={corpus.clone()}
-                        on_open={open_doc} on_compare={compare_docs} />
+                    <DocList corpus={corpus.clone()} on_open={open_doc} on_compare={compare_docs} />
                 } else if view.panel == Panel::Claims {
                     <ClaimList claims={claims} first={FIRST_CARDS} />
                 }
             </main>
-            if *complete {
+            if complete {
                 if let Some(d) = view.doc.clone() {
                     <Reader doc={d} claim={view.claim.clone()} />
                 }
@@ -195,29 +147,54 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// One speaker's claims across documents and time (`who=`).
-#[function_component(SpeakerPanel)]
-fn speaker_panel() -> Html {
-    let ctx = super::use_ctx();
-    let view = super::use_view();
-    let Some(sid) = view.speaker_view.clone() else { return html! {} };
-    let mut mine: Vec<usize> = (0..ctx.corpus.claims.len()).filter(|&i| ctx.claim(i).speaker_id == sid).collect();
-    sort_by(&mut mine, |&a, &b| ctx.claim(a).date.cmp(&ctx.claim(b).date));
-    let Some(&first) = mine.first() else { return html! {} };
-    let c = ctx.claim(first).clone();
-    let close = {
-        let act = ctx.act.clone();
-        Callback::from(move |_: MouseEvent| act.emit(Action::CloseSpeaker))
-    };
+/// The brand, the question every stance refers to, the search box and "Copy link".
+fn top_bar(corpus: &CorpusRef) -> Html {
     html! {
-        <section class="speaker-view" data-testid="speaker-view" data-speaker-id={sid.clone()}>
-            <header class="compare-head">
-                <h2>{ c.speaker.clone() }
-                    <span class="muted">{ format!(" · {}{} claims", c.role.clone().map(|r| format!("{r} · ")).unwrap_or_default(), mine.len()) }</span>
-                </h2>
-                <button class="btn small" onclick={close}>{"Close"}</button>
-            </header>
-            <div class="cards">{ for mine.iter().map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} /> }) }</div>
-        </section>
+        <header class="topbar">
+            <div class="brand-row">
+                <h1 class="brand"><span aria-hidden="true">{"⚖ "}</span>{"Counterclaim"}</h1>
+                <p class="question" title="The question every stance refers to">{ corpus.config.question.clone() }</p>
+            </div>
+            <div class="tools-row">
+                <SearchBox />
+                <CopyLink />
+            </div>
+        </header>
     }
+}
+
+/// False for the first render, true from the next task on (after the browser has had a chance to paint).
+#[hook]
+fn use_after_first_paint() -> bool {
+    let complete = use_state(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| {
+            let t = gloo::timers::callback::Timeout::new(0, move || complete.set(true));
+            move || drop(t)
+        });
+    }
+    *complete
+}
+
+/// The address bar and the state in step: back/forward dispatch the address's state (the address is the
+/// truth); every change of state is written to the address: pushed for navigations, replaced while typing.
+#[hook]
+fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
+    {
+        let (dispatcher, c) = (model.dispatcher(), corpus.clone());
+        use_effect_with((), move |_| {
+            let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let (v, n) = url::read(&c);
+                dispatcher.dispatch(Msg::Popped(v, n));
+            });
+            move || drop(l)
+        });
+    }
+    let m = (**model).clone();
+    use_effect_with(model.seq, move |_| match m.op {
+        HistoryOp::Push => url::write(&m.view, true),
+        HistoryOp::Replace => url::write(&m.view, false),
+        HistoryOp::None => {}
+    });
 }

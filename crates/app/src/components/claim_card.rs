@@ -1,9 +1,11 @@
 //! One claim as a card: who, where, when, stance badge, marked text, and actions (read, compare, opposing).
 use yew::prelude::*;
 
+use super::badges::{side_badge, stance_badge};
 use super::marked_text::MarkedText;
 use super::use_ctx;
-use counterclaim_core::model::{Claim, Stance};
+use counterclaim_core::date::iso_or_undated;
+use counterclaim_core::model::{Document, UNKNOWN_OUTLET};
 use counterclaim_core::view::Action;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -20,49 +22,17 @@ pub struct ClaimCardProps {
     pub q: AttrValue,
 }
 
-/// Stance badge: icon + words + colour, so it never relies on colour alone.
-pub fn stance_badge(s: Stance) -> Html {
-    let (icon, label, title) = match s {
-        Stance::Supports => ("▲", "Supports", "Says the groups are active or a threat"),
-        Stance::Refutes => ("▼", "Refutes", "Says the groups are defeated, absent or no threat"),
-        Stance::Neutral => ("●", "Neutral", "Takes no clear position"),
-    };
-    html! { <span class={classes!("badge", "stance", format!("stance-{}", s.as_str()))} title={title}>
-    <span aria-hidden="true">{icon}</span>{" "}{label}</span> }
-}
-
-/// Side badge.
-pub fn side_badge(ctx: &super::Ctx, c: &Claim) -> Html {
-    match &c.side {
-        Some(s) => {
-            html! { <span class={classes!("badge", "side")} data-side={s.clone()}>{ ctx.corpus.config.side_label(s).to_string() }</span> }
-        }
-        None => html! { <span class={classes!("badge", "side", "side-unknown")}>{"Side unknown"}</span> },
-    }
-}
-
 #[function_component(ClaimCard)]
 pub fn claim_card(p: &ClaimCardProps) -> Html {
     let ctx = use_ctx();
-    let c = ctx.claim(p.claim).clone();
-    let doc = ctx.corpus.document(&c.doc).cloned();
+    let c = ctx.claim(p.claim);
+    let doc = ctx.corpus.document(&c.doc);
     let in_cmp = p.in_cmp;
-    let open = {
-        let (act, doc, id) = (ctx.act.clone(), c.doc.clone(), c.id.clone());
-        Callback::from(move |_: MouseEvent| act.emit(Action::OpenDoc { doc: doc.clone(), claim: Some(id.clone()) }))
-    };
-    let toggle_cmp = {
-        let (act, id) = (ctx.act.clone(), c.id.clone());
-        Callback::from(move |_: MouseEvent| {
-            act.emit(if in_cmp { Action::RemoveCompare(id.clone()) } else { Action::AddCompare(id.clone()) })
-        })
-    };
-    let speaker = {
-        let (act, sid) = (ctx.act.clone(), c.speaker_id.clone());
-        Callback::from(move |_: MouseEvent| act.emit(Action::OpenSpeaker(sid.clone())))
-    };
-    let outlet = doc.as_ref().and_then(|d| d.outlet.clone()).unwrap_or_else(|| "Unknown outlet".into());
-    let title = doc.as_ref().map(|d| d.display_title().to_string()).unwrap_or_default();
+    let open = ctx.on_click(Action::OpenDoc { doc: c.doc.clone(), claim: Some(c.id.clone()) });
+    let toggle_cmp = ctx.on_click(if in_cmp { Action::RemoveCompare(c.id.clone()) } else { Action::AddCompare(c.id.clone()) });
+    let speaker = ctx.on_click(Action::OpenSpeaker(c.speaker_id.clone()));
+    let outlet = doc.map_or(UNKNOWN_OUTLET, Document::outlet_label).to_string();
+    let title = doc.map(Document::display_title).unwrap_or_default();
     html! {
         <article class={classes!("card", format!("card-{}", c.stance.as_str()), in_cmp.then_some("in-cmp"))}
             data-claim-id={c.id.clone()} data-stance={c.stance.as_str()} data-speaker-id={c.speaker_id.clone()}
@@ -70,7 +40,7 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
             <header class="card-head">
                 <button class="speaker linkish" onclick={speaker} title="All claims by this speaker">{ c.speaker.clone() }</button>
                 { for c.role.clone().map(|r| html!{ <span class="role">{r}</span> }) }
-                <span class="badges">{ side_badge(&ctx, &c) }{ stance_badge(c.stance) }</span>
+                <span class="badges">{ side_badge(&ctx, c) }{ stance_badge(&ctx, c.stance) }</span>
             </header>
             <blockquote class={classes!("claim-text", format!("kind-{}", c.kind.as_str()))}>
                 <MarkedText text={AttrValue::from(c.text.clone())} cues={c.stance_cues.clone()} stance={c.stance} q={p.q.clone()} />
@@ -78,7 +48,7 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
             <footer class="card-foot">
                 <span class="source" title={title.clone()}>
                     <span class="outlet">{ outlet }</span>{" · "}
-                    <time>{ c.date.map(|d| d.iso()).unwrap_or_else(|| "undated".into()) }</time>{" · "}
+                    <time>{ iso_or_undated(c.date) }</time>{" · "}
                     <span class="kind">{ if c.kind.as_str() == "direct" { "quote" } else { "reported" } }</span>
                 </span>
                 if !p.compact {

@@ -1,4 +1,4 @@
-//! The filtered claims: result count, sort, empty state, and the cards (virtualised when the list is long).
+//! The filtered claims as cards (virtualised when the list is long), or what to do when there are none.
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -6,9 +6,9 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::claim_card::ClaimCard;
+use super::empty_state::EmptyState;
 use super::use_ctx;
 use counterclaim_core::text::fixed;
-use counterclaim_core::view::{Action, Facet, SortKey};
 use counterclaim_core::window::{window, RENDER_ALL_UP_TO};
 
 #[derive(Properties, PartialEq)]
@@ -122,72 +122,5 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
                 { for p.claims[w.start..w.end].iter().map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} in_cmp={view.cmp.contains(&ctx.claim(i).id)} q={q.clone()} /> }) }
             </div>
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ResultBarProps {
-    pub n: usize,
-}
-
-/// The result count (`[data-testid=result-count]`, digits only) and the sort menu; shown in every panel.
-#[function_component(ResultBar)]
-pub fn result_bar(p: &ResultBarProps) -> Html {
-    let ctx = use_ctx();
-    let view = super::use_view();
-    let n = p.n;
-    let on_sort = {
-        let act = ctx.act.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            if let Some(k) = SortKey::parse(&v) {
-                act.emit(Action::SetSort(k));
-            }
-        })
-    };
-    html! {
-            <div class="results-bar">
-                <h2 id="results-h" class="results-h">
-                    <span data-testid="result-count">{ n }</span>
-                    { if n == 1 { " claim" } else { " claims" } }
-                    <span class="muted">{ format!(" of {}", ctx.corpus.claims.len()) }</span>
-                </h2>
-                <label class="sort">{"Sort "}
-                    <select onchange={on_sort} data-testid="sort" aria-label="Sort claims">
-                    { for SortKey::ALL.iter().map(|k| html! {
-                        <option value={k.as_str()} selected={view.sort == *k}>{ k.label() }</option>
-                    }) }
-                    </select>
-                </label>
-            </div>
-    }
-}
-
-/// What to do when nothing matches: offer to undo the filters one by one.
-#[function_component(EmptyState)]
-fn empty_state() -> Html {
-    let ctx = use_ctx();
-    let view = super::use_view();
-    let v = &*view;
-    let mut offers: Vec<Html> = Vec::new();
-    if !v.q.is_empty() {
-        let act = ctx.act.clone();
-        offers.push(html! { <button class="btn" onclick={Callback::from(move |_: MouseEvent| act.emit(Action::SetQuery(String::new())))}>{"Clear the search"}</button> });
-    }
-    for f in Facet::ALL {
-        if v.is_active(f) {
-            let act = ctx.act.clone();
-            offers.push(html! { <button class="btn" onclick={Callback::from(move |_: MouseEvent| act.emit(Action::ClearFacet(f)))}>{ format!("Clear the {} filter", f.label().to_lowercase()) }</button> });
-        }
-    }
-    if v.from.is_some() || v.to.is_some() {
-        let act = ctx.act.clone();
-        offers.push(html! { <button class="btn" onclick={Callback::from(move |_: MouseEvent| act.emit(Action::SetRange { from: None, to: None }))}>{"Clear the date range"}</button> });
-    }
-    html! {
-        <div class="empty" role="status">
-            <p><strong>{"No claim matches."}</strong>{ if offers.is_empty() { " The corpus has no claims yet." } else { " Loosen a filter?" } }</p>
-            <p class="empty-actions">{ for offers }</p>
-        </div>
     }
 }

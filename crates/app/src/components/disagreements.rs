@@ -1,10 +1,10 @@
 //! The strongest opposing pairs across the corpus, each one click away from a side-by-side comparison.
 use yew::prelude::*;
 
-use super::claim_card::{side_badge, stance_badge};
-use super::opposing::snippet;
+use super::badges::{side_badge, stance_badge};
 use super::use_ctx;
 use counterclaim_core::compare::disagreements;
+use counterclaim_core::text::{fixed, snippet};
 use counterclaim_core::view::Action;
 
 #[function_component(Disagreements)]
@@ -20,16 +20,14 @@ pub fn disagreements_view() -> Html {
             if pairs.is_empty() { <p class="empty">{"No opposing pair of claims in this corpus."}</p> }
             <ol>
             { for pairs.iter().map(|&(a, b, score)| {
-                let (ca, cb) = (ctx.claim(a).clone(), ctx.claim(b).clone());
-                let act = ctx.act.clone();
-                let ids = vec![ca.id.clone(), cb.id.clone()];
-                let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::SetCompare(ids.clone())));
+                let (ca, cb) = (ctx.claim(a), ctx.claim(b));
+                let onclick = ctx.on_click(Action::SetCompare(vec![ca.id.clone(), cb.id.clone()]));
                 html! {
                     <li class="pair" data-pair={format!("{},{}", ca.id, cb.id)}>
-                        <div class="pair-side">{ stance_badge(ca.stance) }{" "}<strong>{ ca.speaker.clone() }</strong>{" "}{ side_badge(&ctx, &ca) }<q>{ snippet(&ca.text, 120) }</q></div>
+                        <div class="pair-side">{ stance_badge(&ctx, ca.stance) }{" "}<strong>{ ca.speaker.clone() }</strong>{" "}{ side_badge(&ctx, ca) }<q>{ snippet(&ca.text, 120) }</q></div>
                         <div class="vs" aria-hidden="true">{"vs"}</div>
-                        <div class="pair-side">{ stance_badge(cb.stance) }{" "}<strong>{ cb.speaker.clone() }</strong>{" "}{ side_badge(&ctx, &cb) }<q>{ snippet(&cb.text, 120) }</q></div>
-                        <button class="btn small" {onclick} title={format!("score {}", counterclaim_core::text::fixed(score as f64, 2))}>{"Compare"}</button>
+                        <div class="pair-side">{ stance_badge(&ctx, cb.stance) }{" "}<strong>{ cb.speaker.clone() }</strong>{" "}{ side_badge(&ctx, cb) }<q>{ snippet(&cb.text, 120) }</q></div>
+                        <button class="btn small" {onclick} title={format!("score {}", fixed(score as f64, 2))}>{"Compare"}</button>
                     </li>
                 }
             }) }

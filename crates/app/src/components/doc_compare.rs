@@ -1,15 +1,17 @@
 //! Two articles side by side, their claims aligned by speaker side and entity (`cmpdocs=`).
 use yew::prelude::*;
 
-use super::claim_card::{side_badge, stance_badge};
-use super::use_ctx;
+use super::badges::{side_badge, stance_badge};
+use super::{use_ctx, use_view};
 use counterclaim_core::compare::align_documents;
+use counterclaim_core::date::iso_or_undated;
+use counterclaim_core::model::Document;
 use counterclaim_core::view::Action;
 
 #[function_component(DocCompare)]
 pub fn doc_compare() -> Html {
     let ctx = use_ctx();
-    let view = super::use_view();
+    let view = use_view();
     // Hooks first, unconditionally: the alignment is memoised on the pair (None when no pair is picked).
     let rows = {
         let c = ctx.corpus.clone();
@@ -33,26 +35,22 @@ pub fn doc_compare() -> Html {
         });
     }
     let (Some(rows), [a, b]) = (rows.as_ref(), view.cmp_docs.as_slice()) else { return html! {} };
-    let (Some(da), Some(db)) = (ctx.corpus.document(a).cloned(), ctx.corpus.document(b).cloned()) else {
+    let (Some(da), Some(db)) = (ctx.corpus.document(a), ctx.corpus.document(b)) else {
         return html! {};
-    };
-    let close = {
-        let act = ctx.act.clone();
-        Callback::from(move |_: MouseEvent| act.emit(Action::ClearCompare))
     };
     let cell = |ids: &Vec<usize>| {
         html! { <td>{ for ids.iter().map(|&i| { let c = ctx.claim(i); html! {
             <div class={classes!("mini", format!("card-{}", c.stance.as_str()))} data-claim-id={c.id.clone()} data-stance={c.stance.as_str()}>
-                <div><strong>{ c.speaker.clone() }</strong>{" "}{ side_badge(&ctx, c) }{" "}{ stance_badge(c.stance) }</div>
+                <div><strong>{ c.speaker.clone() }</strong>{" "}{ side_badge(&ctx, c) }{" "}{ stance_badge(&ctx, c.stance) }</div>
                 <q>{ c.text.clone() }</q>
             </div>
         }}) }</td> }
     };
-    let head = |d: &counterclaim_core::model::Document| {
+    let head = |d: &Document| {
         html! {
             <th scope="col">
                 <span class="dc-title">{ d.display_title() }</span><br/>
-                <span class="muted">{ format!("{} · {}", d.outlet.clone().unwrap_or_else(|| "Unknown outlet".into()), d.date.map(|d| d.iso()).unwrap_or_else(|| "undated".into())) }</span>
+                <span class="muted">{ format!("{} · {}", d.outlet_label(), iso_or_undated(d.date)) }</span>
             </th>
         }
     };
@@ -60,11 +58,11 @@ pub fn doc_compare() -> Html {
         <section class="compare doc-compare" data-testid="doc-compare" aria-label="Two documents compared" ref={section}>
             <header class="compare-head">
                 <h2>{"Two articles side by side"}</h2>
-                <button class="btn small" onclick={close}>{"Close"}</button>
+                <button class="btn small" onclick={ctx.on_click(Action::ClearCompare)}>{"Close"}</button>
             </header>
             <div class="tl-scroll">
             <table class="dc-table">
-                <thead><tr><th scope="col">{"Aligned by"}</th>{ head(&da) }{ head(&db) }</tr></thead>
+                <thead><tr><th scope="col">{"Aligned by"}</th>{ head(da) }{ head(db) }</tr></thead>
                 <tbody>
                 { for rows.rows.iter().map(|r| html! {
                     <tr><th scope="row">{ r.key.clone() }</th>{ cell(&r.left) }{ cell(&r.right) }</tr>

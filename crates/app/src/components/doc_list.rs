@@ -2,6 +2,7 @@
 use yew::prelude::*;
 
 use super::CorpusRef;
+use counterclaim_core::date::iso_or_undated;
 
 #[derive(Properties, PartialEq)]
 pub struct DocListProps {
@@ -21,13 +22,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
     // Claims per document, counted once (not once per document).
     let counts = {
         let corpus = props.corpus.clone();
-        use_memo((), move |_| {
-            let mut m: std::collections::HashMap<String, usize> = Default::default();
-            for c in &corpus.claims {
-                *m.entry(c.doc.clone()).or_default() += 1;
-            }
-            m
-        })
+        use_memo((), move |_| corpus.claim_counts())
     };
     // Long corpora list a page of documents at a time.
     let shown = use_state(|| 50usize);
@@ -35,8 +30,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
         <section class="doc-list" aria-labelledby="doc-list-h">
             <h2 id="doc-list-h">{ format!("{} source documents", docs.len()) }</h2>
             <ul data-testid="doc-list">
-            { for docs.iter().take(*shown).map(|d| {
-                let n = counts.get(&d.id).copied().unwrap_or(0);
+            { for docs.iter().zip(counts.iter()).take(*shown).map(|(d, &n)| {
                 let title = d.display_title().to_string();
                 html! {
                 <li data-doc-id={d.id.clone()} class="doc-item">
@@ -46,9 +40,9 @@ pub fn doc_list(props: &DocListProps) -> Html {
                         <span class="doc-title">{ title }</span>
                     }
                     <span class="doc-meta">
-                        <span class="doc-outlet">{ d.outlet.clone().unwrap_or_else(|| "Unknown outlet".into()) }</span>
+                        <span class="doc-outlet">{ d.outlet_label().to_string() }</span>
                         {" · "}
-                        <time class="doc-date">{ d.date.map(|d| d.iso()).unwrap_or_else(|| "undated".into()) }</time>
+                        <time class="doc-date">{ iso_or_undated(d.date) }</time>
                         { format!(" · {n} claims") }
                     </span>
                     if let Some(cb) = props.on_compare.clone() {

@@ -20,11 +20,6 @@ pub struct MarkedTextProps {
     pub q: AttrValue,
 }
 
-/// Colour slot of an entity: its position in the corpus configuration, so it is the same in every column.
-pub fn entity_slot(ctx: &super::Ctx, id: &str) -> usize {
-    ctx.corpus.config.entities.iter().position(|e| e.id == id).unwrap_or(0) % 8
-}
-
 #[function_component(MarkedText)]
 pub fn marked_text(p: &MarkedTextProps) -> Html {
     let ctx = use_ctx();
@@ -40,13 +35,13 @@ pub fn marked_text(p: &MarkedTextProps) -> Html {
         <span class="marked">
         { for segs.iter().map(|s| {
             let t = text[s.start..s.end].to_string();
-            if s.entity.is_none() && !s.cue && !s.hit && !s.shared {
+            if s.is_plain() {
                 return html! { {t} };
             }
             let mut class = classes!("m");
             let mut title = Vec::new();
             if let Some(e) = &s.entity {
-                class.push(format!("m-ent ent-{}", entity_slot(&ctx, e)));
+                class.push(format!("m-ent ent-{}", ctx.corpus.config.entity_slot(e)));
                 title.push(format!("Entity: {}", ctx.corpus.config.entity_label(e)));
             }
             if s.cue {

@@ -1,22 +1,50 @@
-//! One component per file; props down, callbacks up. `Ctx` carries the corpus, its index and the dispatcher.
+//! The Yew components: one component per file, plus `badges` (the stance and side badges several of them
+//! show). Components render what the core computed and dispatch what the user did; they compute nothing the
+//! core can (queries, facet counts, comparisons, opposing claims, speaker pages and the reader's claim runs
+//! are `counterclaim_core` functions, memoised with `use_memo` where they are costly).
+//!
+//! How they talk:
+//! - `App` owns the one `ViewState` (a reducer over the core's pure `ViewState::apply`, `crate::state`), keeps
+//!   the address bar in step with it (`crate::url`) and provides two contexts to everything below it.
+//! - [`Ctx`] (`use_ctx()`) holds what never changes after start-up: the corpus, its search index, the
+//!   highlighter, and `act`, the only way to change what is shown. A component changes the view by
+//!   dispatching an `Action` (`counterclaim_core::view::Action`) through it: `ctx.act.emit(Action::OpenDoc {
+//!   .. })`, or `ctx.on_click(action)` for a button. The reducer computes the next state, and the new address
+//!   (pushed for navigations, replaced while typing).
+//! - [`ViewCtx`] (`use_view()`) holds the current `ViewState`: the components that read it re-render when
+//!   it changes; the others re-render only when their props change.
+//! - Props carry what a parent already computed for its children (the query's claims, the facet counts, a
+//!   claim index). Callback props are the exception: `DocList` (opening and pairing documents) and
+//!   `UrlNotice` (dismissing, which is no view change) are handed theirs by `App`.
+//! - State that is no part of the link (a facet shown in full, a document picked for pairing, a paragraph
+//!   shown) stays in the component that owns it (`use_state`).
 pub mod app;
+pub mod badges;
 pub mod claim_card;
 pub mod claim_list;
 pub mod compare;
+pub mod compare_column;
 pub mod copy_link;
+pub mod corpus_notes;
+pub mod date_range;
 pub mod disagreements;
 pub mod doc_compare;
 pub mod doc_list;
+pub mod empty_state;
 pub mod export_menu;
+pub mod facet_box;
 pub mod facets;
 pub mod marked_text;
-pub mod notices;
 pub mod opposing;
 pub mod reader;
+pub mod result_bar;
 pub mod search_box;
+pub mod speaker_panel;
 pub mod stance_map;
+pub mod tabs;
 pub mod timeline;
 pub mod update_banner;
+pub mod url_notice;
 
 use std::rc::Rc;
 
@@ -72,6 +100,21 @@ impl Ctx {
     }
     pub fn claim(&self, i: usize) -> &Claim {
         &self.corpus.claims[i]
+    }
+    /// A click handler that dispatches `action`.
+    pub fn on_click(&self, action: Action) -> Callback<MouseEvent> {
+        let act = self.act.clone();
+        Callback::from(move |_: MouseEvent| act.emit(action.clone()))
+    }
+    /// The key handler of an element that acts as a button: Enter or Space dispatches `action`.
+    pub fn on_activate_key(&self, action: Action) -> Callback<KeyboardEvent> {
+        let act = self.act.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                act.emit(action.clone());
+            }
+        })
     }
 }
 

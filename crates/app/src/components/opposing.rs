@@ -1,9 +1,10 @@
 //! Opposing claims for one claim: other sides, opposite stance, shared entities — one click to compare.
 use yew::prelude::*;
 
-use super::claim_card::{side_badge, stance_badge};
+use super::badges::{side_badge, stance_badge};
 use super::use_ctx;
 use counterclaim_core::compare::opposing;
+use counterclaim_core::text::snippet;
 use counterclaim_core::view::Action;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub fn opposing_view(p: &OpposingProps) -> Html {
         let corpus = ctx.corpus.clone();
         use_memo((p.claim, p.limit), move |&(c, n)| opposing(&corpus, c, n))
     };
-    let me = ctx.claim(p.claim).clone();
+    let me = ctx.claim(p.claim);
     if list.is_empty() {
         return html! { <p class="opposing none muted" data-testid="opposing">{"No opposing claim found for this one."}</p> };
     }
@@ -29,14 +30,12 @@ pub fn opposing_view(p: &OpposingProps) -> Html {
             <h3>{ format!("Opposing claims ({})", list.len()) }</h3>
             <ul>
             { for list.iter().map(|o| {
-                let c = ctx.claim(o.claim).clone();
-                let act = ctx.act.clone();
-                let ids = vec![me.id.clone(), c.id.clone()];
-                let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::SetCompare(ids.clone())));
+                let c = ctx.claim(o.claim);
+                let onclick = ctx.on_click(Action::SetCompare(vec![me.id.clone(), c.id.clone()]));
                 let ents: Vec<String> = o.shared_entities.iter().map(|e| ctx.corpus.config.entity_label(e).to_string()).collect();
                 html! {
                     <li data-opposing-id={c.id.clone()}>
-                        <span class="who">{ c.speaker.clone() }</span>{" "}{ side_badge(&ctx, &c) }{" "}{ stance_badge(c.stance) }
+                        <span class="who">{ c.speaker.clone() }</span>{" "}{ side_badge(&ctx, c) }{" "}{ stance_badge(&ctx, c.stance) }
                         <span class="muted">{ format!(" · {} · on {}", c.date.map(|d| d.iso()).unwrap_or_default(), ents.join(", ")) }</span>
                         <q class="snippet">{ snippet(&c.text, 140) }</q>
                         <button class="btn small" {onclick} data-action="compare-pair">{"Compare side by side"}</button>
@@ -46,14 +45,4 @@ pub fn opposing_view(p: &OpposingProps) -> Html {
             </ul>
         </section>
     }
-}
-
-/// The first `n` characters of a text, cut at a word.
-pub fn snippet(t: &str, n: usize) -> String {
-    if t.chars().count() <= n {
-        return t.to_string();
-    }
-    let cut: String = t.chars().take(n).collect();
-    let cut = cut.rsplit_once(' ').map(|(a, _)| a.to_string()).unwrap_or(cut);
-    format!("{cut}…")
 }

@@ -3,10 +3,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_ctx;
+use super::{use_ctx, use_view};
 use counterclaim_core::model::Stance;
 use counterclaim_core::timeline::stance_map;
-use counterclaim_core::view::{Action, Facet};
+use counterclaim_core::view::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct StanceMapProps {
@@ -16,23 +16,18 @@ pub struct StanceMapProps {
 #[function_component(StanceMap)]
 pub fn stance_map_view(p: &StanceMapProps) -> Html {
     let ctx = use_ctx();
-    let view = super::use_view();
+    let view = use_view();
     let rows = {
         let (c, claims) = (ctx.corpus.clone(), p.claims.clone());
         use_memo(claims, move |cl| stance_map(&c, cl))
     };
     let max = rows.iter().flat_map(|r| r.2).max().unwrap_or(1).max(1);
     let cell = |side: &str, stance: Stance, n: usize| {
-        let act = ctx.act.clone();
-        let side = side.to_string();
         let disabled = n == 0 || side.is_empty();
-        let view = view.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let mut v = (*view).clone();
-            v.filters[Facet::Stance] = vec![stance.as_str().to_string()];
-            v.filters[Facet::Side] = if side.is_empty() { vec![] } else { vec![side.clone()] };
-            act.emit(Action::Replace(v));
-        });
+        let onclick = {
+            let (act, view, side) = (ctx.act.clone(), view.clone(), side.to_string());
+            Callback::from(move |_: MouseEvent| act.emit(Action::Replace(view.with_stance_and_side(stance, &side))))
+        };
         let level = if n == 0 { 0 } else { 1 + (n * 4 - 1) / max };
         html! {
             <td class={classes!("sm-cell", format!("sm-{}", stance.as_str()), format!("lvl-{level}"))}>

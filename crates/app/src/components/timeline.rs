@@ -3,7 +3,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use counterclaim_core::text::fixed;
+use counterclaim_core::text::{fixed, snippet};
 
 use super::use_ctx;
 use counterclaim_core::model::Stance;
@@ -57,7 +57,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     let y = TOP + ROW * r as f64 + ROW / 2.0;
                     html! { <g class="tl-row">
                         <line x1={fixed(LEFT, 1)} x2={fixed(W - 8.0, 1)} y1={fixed(y, 1)} y2={fixed(y, 1)} class="tl-line" />
-                        <text x="4" y={fixed(y + 4.0, 1)} class="tl-label"><title>{ label.clone() }</title>{ super::opposing::snippet(label, 26) }</text>
+                        <text x="4" y={fixed(y + 4.0, 1)} class="tl-label"><title>{ label.clone() }</title>{ snippet(label, 26) }</text>
                     </g> }
                 }) }
                 { for t.ticks.iter().map(|k| {
@@ -71,15 +71,9 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     let c = ctx.claim(pt.claim);
                     let x = x_of(pt.x) + (pt.stack as f64 % 4.0) * 9.0;
                     let y = TOP + ROW * pt.row as f64 + ROW / 2.0 - (pt.stack as f64 / 4.0).floor() * 4.0;
-                    let act = ctx.act.clone();
-                    let (doc, id) = (c.doc.clone(), c.id.clone());
-                    let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::OpenDoc { doc: doc.clone(), claim: Some(id.clone()) }));
-                    let act = ctx.act.clone();
-                    let (doc, id) = (c.doc.clone(), c.id.clone());
-                    let onkeydown = Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " {
-                        e.prevent_default();
-                        act.emit(Action::OpenDoc { doc: doc.clone(), claim: Some(id.clone()) })
-                    });
+                    let open = Action::OpenDoc { doc: c.doc.clone(), claim: Some(c.id.clone()) };
+                    let onkeydown = ctx.on_activate_key(open.clone());
+                    let onclick = ctx.on_click(open);
                     let label = format!("{}, {}, {}: {}", c.speaker, c.date.map(|d| d.iso()).unwrap_or_default(), c.stance.as_str(), c.text);
                     html! {
                         <g class={classes!("tl-mark", format!("tm-{}", c.stance.as_str()))} data-claim-id={c.id.clone()} data-stance={c.stance.as_str()}

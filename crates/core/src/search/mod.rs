@@ -41,6 +41,18 @@ pub struct FacetCounts {
     pub more: usize,
 }
 
+impl FacetCounts {
+    /// The values a facet box lists: all of them, or the first `top` and every selected value after them.
+    pub fn shown(&self, all: bool, top: usize) -> Vec<&FacetValue> {
+        if all {
+            return self.values.iter().collect();
+        }
+        let mut v: Vec<&FacetValue> = self.values.iter().take(top).collect();
+        v.extend(self.values.iter().skip(top).filter(|x| x.selected));
+        v
+    }
+}
+
 /// Most values listed per facet (selected values come on top); the rest are counted in `FacetCounts::more`.
 pub const FACET_LIMIT: usize = 200;
 

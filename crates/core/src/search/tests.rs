@@ -44,3 +44,17 @@ fn bits_ones_masks_the_tail() {
 fn merge_overlapping_spans() {
     assert_eq!(merge_spans(vec![(5, 8), (0, 3), (2, 4), (8, 9), (7, 7)]), vec![(0, 4), (5, 8), (8, 9)]);
 }
+
+#[test]
+fn a_facet_box_shows_the_top_values_and_every_selected_one() {
+    let value = |v: &str, selected: bool| FacetValue { value: v.into(), label: v.into(), count: 1, selected };
+    let f = FacetCounts {
+        facet: Facet::Speaker,
+        values: vec![value("a", false), value("b", true), value("c", false), value("d", true), value("e", false)],
+        more: 0,
+    };
+    let names = |v: Vec<&FacetValue>| v.iter().map(|x| x.value.clone()).collect::<Vec<_>>();
+    assert_eq!(names(f.shown(false, 2)), vec!["a", "b", "d"], "the top two, then the selected ones");
+    assert_eq!(names(f.shown(true, 2)).len(), 5, "all");
+    assert_eq!(names(f.shown(false, 10)).len(), 5, "fewer than the top: all");
+}

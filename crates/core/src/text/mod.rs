@@ -92,6 +92,17 @@ pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The first `n` characters of `t`, cut back to the last space when longer and ended by "…"
+/// (a text of `n` characters or fewer is returned whole).
+pub fn snippet(t: &str, n: usize) -> String {
+    if t.chars().count() <= n {
+        return t.to_string();
+    }
+    let cut: String = t.chars().take(n).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a.to_string()).unwrap_or(cut);
+    format!("{cut}…")
+}
+
 /// `x` with `decimals` digits after the point (at most 4), by integer arithmetic: the app never links the
 /// floating-point formatter (~10 KB of WebAssembly) for SVG coordinates and pixel sizes. Not finite → "0".
 pub fn fixed(x: f64, decimals: u32) -> String {
@@ -342,6 +353,15 @@ mod tests {
             row(&multi),
             row(&marks)
         )
+    }
+
+    #[test]
+    fn snippets_cut_at_a_word() {
+        assert_eq!(snippet("Daesh is defeated", 17), "Daesh is defeated", "short enough: whole");
+        assert_eq!(snippet("Daesh is defeated", 12), "Daesh is…", "cut back to the last space");
+        assert_eq!(snippet("Khorasan", 4), "Khor…", "no space: cut in the word");
+        assert_eq!(snippet("Émirat islamique", 7), "Émirat…", "counts characters, not bytes");
+        assert_eq!(snippet("", 3), "");
     }
 
     #[test]

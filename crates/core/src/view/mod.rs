@@ -9,6 +9,8 @@ pub use clean::{canonical, is_partial_date};
 pub use facet::{parse_year, Facet, FacetDef, Filters, ValueKind, FACETS, FACET_COUNT};
 pub use url::{decode, encode, Decoded};
 
+use crate::model::Stance;
+
 /// Longest value kept, in characters (longer text is cut, longer ids are dropped).
 pub const MAX_VALUE_LEN: usize = 200;
 /// Most values kept in one list parameter.
@@ -189,6 +191,33 @@ impl ViewState {
     /// Whether `value` (as written in the URL) is selected in facet `f`.
     pub fn is_selected(&self, f: Facet, value: &str) -> bool {
         self.filters[f].iter().any(|v| v == value)
+    }
+
+    /// The ways to loosen this view, each a button label and its action: clear the search, clear each
+    /// active facet (in facet order), clear the date range. Offered when nothing matches.
+    pub fn loosenings(&self) -> Vec<(String, Action)> {
+        let mut out = Vec::new();
+        if !self.q.is_empty() {
+            out.push(("Clear the search".to_string(), Action::SetQuery(String::new())));
+        }
+        for f in Facet::ALL {
+            if self.is_active(f) {
+                out.push((format!("Clear the {} filter", f.label().to_lowercase()), Action::ClearFacet(f)));
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            out.push(("Clear the date range".to_string(), Action::SetRange { from: None, to: None }));
+        }
+        out
+    }
+
+    /// The view a cell of the stance map opens: this one with only `stance` and only `side` selected
+    /// (`side` empty: any side).
+    pub fn with_stance_and_side(&self, stance: Stance, side: &str) -> ViewState {
+        let mut v = self.clone();
+        v.filters[Facet::Stance] = vec![stance.as_str().to_string()];
+        v.filters[Facet::Side] = if side.is_empty() { vec![] } else { vec![side.to_string()] };
+        v
     }
 }
 

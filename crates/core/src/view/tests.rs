@@ -2,7 +2,7 @@
 use super::url::enc_for_tests as enc;
 use super::*;
 use crate::corpus::Corpus;
-use crate::model::{ClaimKind, Stance};
+use crate::model::Stance;
 
 fn strs(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
@@ -346,40 +346,13 @@ fn hostile_inputs() {
 
 fn corpus() -> Corpus {
     use crate::model::{Claim, Document};
-    let doc = |id: &str| Document {
-        id: id.into(),
-        file: format!("{id}.txt"),
-        title: None,
-        outlet: None,
-        date: None,
-        date_source: None,
-        dateline: None,
-        author: None,
-        body: String::new(),
-        paragraphs: vec![],
-        related: vec![],
-        extras: vec![],
-    };
+    let doc = |id: &str| Document { id: id.into(), file: format!("{id}.txt"), ..Document::default() };
     let claim = |id: &str, d: &str, who: &str| Claim {
         id: id.into(),
         doc: d.into(),
         speaker: who.into(),
         speaker_id: who.into(),
-        role: None,
-        affiliation: None,
-        side: None,
-        text: String::new(),
-        kind: ClaimKind::Direct,
-        start: 0,
-        end: 0,
-        cue: None,
-        stance: Stance::Neutral,
-        stance_cues: vec![],
-        stance_confidence: 1.0,
-        stance_rule: String::new(),
-        speaker_confidence: 1.0,
-        entities: vec![],
-        date: None,
+        ..Claim::default()
     };
     Corpus { documents: vec![doc("d1"), doc("d2")], claims: vec![claim("c1", "d1", "ali"), claim("c2", "d2", "bea")], ..Corpus::default() }
 }
@@ -555,4 +528,37 @@ fn partial_dates() {
     assert!(!is_partial_date("2023-04-31"));
     assert!(!is_partial_date(""));
     assert!(!is_partial_date("2023-"));
+}
+
+// ---- what the views built on the state offer ----
+
+#[test]
+fn loosenings_offer_one_undo_per_active_filter() {
+    assert!(ViewState::default().loosenings().is_empty());
+    let v = st(|s| {
+        s.q = "daesh".into();
+        s.filters[Facet::Stance] = strs(&["refutes"]);
+        s.filters[Facet::Speaker] = strs(&["zabihullah-mujahid"]);
+        s.to = Some("2023".into());
+    });
+    let offers = v.loosenings();
+    let labels: Vec<&str> = offers.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(labels, vec!["Clear the search", "Clear the speaker filter", "Clear the stance filter", "Clear the date range"]);
+    for (_, a) in offers {
+        assert!(v.apply(a).filter_count() < v.filter_count(), "each offer loosens the view");
+    }
+}
+
+#[test]
+fn a_stance_map_cell_selects_one_stance_and_side() {
+    let v = st(|s| {
+        s.q = "isis".into();
+        s.filters[Facet::Stance] = strs(&["supports", "neutral"]);
+        s.filters[Facet::Side] = strs(&["russia"]);
+    });
+    let cell = v.with_stance_and_side(Stance::Refutes, "islamic-emirate");
+    assert_eq!(cell.filters[Facet::Stance], strs(&["refutes"]));
+    assert_eq!(cell.filters[Facet::Side], strs(&["islamic-emirate"]));
+    assert_eq!(cell.q, "isis", "the rest of the view stays");
+    assert!(v.with_stance_and_side(Stance::Neutral, "").filters[Facet::Side].is_empty(), "no side: any side");
 }

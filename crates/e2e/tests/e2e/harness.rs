@@ -1,12 +1,14 @@
-//! Test plumbing: a loopback static server over `dist/`, a private chromedriver, a headless Chromium session.
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
+//! Test plumbing: a loopback static server over `dist/` (the crate's `serve`), a private chromedriver, a headless
+//! Chromium session.
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::Ordering;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use counterclaim_e2e::browser;
+pub use counterclaim_e2e::serve::Server;
 use fantoccini::{Client, ClientBuilder};
 use serde_json::json;
 
@@ -55,7 +57,7 @@ fn inputs_stamp(seeds: &Path) -> String {
         files_under(&r.join(d), &mut files);
     }
     files_under(seeds, &mut files);
-    for f in ["Cargo.toml", "Cargo.lock", "Trunk.toml", "scripts/postbuild.py"] {
+    for f in ["Cargo.toml", "Cargo.lock", "Trunk.toml", "scripts/postbuild.py", "scripts/sw.template.js"] {
         files.push(r.join(f));
     }
     files.sort();
@@ -115,100 +117,6 @@ pub fn site_corpus(name: &str) -> counterclaim_core::corpus::Corpus {
     counterclaim_builder::load::load(&root().join(format!("target/{name}-seeds"))).expect("the site's corpus folder")
 }
 
-/// A static file server on 127.0.0.1 (random port), serving `dir` under `prefix` (e.g. "/" or "/counterclaim/").
-pub struct Server {
-    pub port: u16,
-    pub prefix: String,
-    stop: Arc<AtomicBool>,
-}
-
-impl Server {
-    pub fn start(dir: PathBuf, prefix: &str) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let port = listener.local_addr().unwrap().port();
-        let stop = Arc::new(AtomicBool::new(false));
-        let (s, p) = (stop.clone(), prefix.to_string());
-        std::thread::spawn(move || {
-            for conn in listener.incoming() {
-                if s.load(Ordering::SeqCst) {
-                    break;
-                }
-                if let Ok(conn) = conn {
-                    let (dir, p) = (dir.clone(), p.clone());
-                    std::thread::spawn(move || serve_one(conn, &dir, &p));
-                }
-            }
-        });
-        Server { port, prefix: prefix.to_string(), stop }
-    }
-
-    /// The URL of the app with an optional query (`"?stance=refutes"`).
-    pub fn url(&self, query: &str) -> String {
-        format!("http://127.0.0.1:{}{}{}", self.port, self.prefix, query)
-    }
-
-    /// Stop accepting connections (the "network" goes away).
-    pub fn stop(&self) {
-        self.stop.store(true, Ordering::SeqCst);
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-fn mime(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "json" | "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
-fn serve_one(mut conn: TcpStream, dir: &Path, prefix: &str) {
-    let _ = conn.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut reader = BufReader::new(conn.try_clone().unwrap());
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).map(|n| n == 0).unwrap_or(true) || h == "\r\n" {
-            break;
-        }
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = path.strip_prefix(prefix).map(|rest| {
-        let rest = if rest.is_empty() { "index.html" } else { rest };
-        dir.join(rest)
-    });
-    let (status, body, ctype) = match file {
-        Some(f) if !path.contains("..") && f.is_file() => {
-            let mut b = Vec::new();
-            std::fs::File::open(&f).and_then(|mut h| h.read_to_end(&mut b)).ok();
-            ("200 OK", b, mime(&f))
-        }
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = conn.write_all(head.as_bytes());
-    let _ = conn.write_all(&body);
-    let _ = conn.shutdown(Shutdown::Both);
-}
-
 /// A chromedriver process on a free loopback port; killed on drop.
 pub struct Driver {
     child: Child,
@@ -217,7 +125,7 @@ pub struct Driver {
 
 impl Driver {
     pub fn start() -> Driver {
-        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let bin = browser::chromedriver();
         // A port found free can be taken by another test's driver before ours binds it; ours then exits and
         // the port answers for the other one. So the driver counts as started only while our child still runs.
         for _attempt in 0..5 {
@@ -298,14 +206,10 @@ impl Session {
         let driver = Driver::start();
         let profile = TempDir::new("profile");
         let downloads = TempDir::new("downloads");
-        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let caps = json!({
             "goog:chromeOptions": {
-                "binary": chromium,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         "--disable-dev-shm-usage", format!("--window-size={w},{h}"),
-                         format!("--user-data-dir={}", profile.0.display())],
+                "binary": browser::chromium(),
+                "args": browser::headless_args((w, h), &profile.0),
                 "prefs": {
                     "download.default_directory": downloads.0.display().to_string(),
                     "download.prompt_for_download": false

@@ -1,29 +1,8 @@
-//! Small notices: what a link contained that could not be shown, and the corpus notes from ingest.
+//! The corpus notes from ingest (skipped or odd files), folded under a summary.
 use yew::prelude::*;
 
 use super::use_ctx;
 use counterclaim_core::model::NoteLevel;
-
-#[derive(Properties, PartialEq)]
-pub struct UrlNoticeProps {
-    pub notices: Vec<String>,
-    pub on_dismiss: Callback<()>,
-}
-
-#[function_component(UrlNotice)]
-pub fn url_notice(p: &UrlNoticeProps) -> Html {
-    if p.notices.is_empty() {
-        return html! {};
-    }
-    let dismiss = p.on_dismiss.reform(|_: MouseEvent| ());
-    html! {
-        <div class="notice" data-testid="url-notice" role="status">
-            <p><strong>{"Part of this link could not be used; the rest is shown."}</strong></p>
-            <ul>{ for p.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
-            <button class="btn small" onclick={dismiss} aria-label="Dismiss this notice">{"Dismiss"}</button>
-        </div>
-    }
-}
 
 #[function_component(CorpusNotes)]
 pub fn corpus_notes() -> Html {

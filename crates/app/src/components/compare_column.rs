@@ -1,0 +1,54 @@
+//! One column of the comparison: the claim with its cues and shared words marked, its paragraph on demand.
+use yew::prelude::*;
+
+use super::badges::{side_badge, stance_badge};
+use super::marked_text::MarkedText;
+use super::use_ctx;
+use counterclaim_core::date::iso_or_undated;
+use counterclaim_core::model::{Document, UNKNOWN_OUTLET};
+use counterclaim_core::view::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareColumnProps {
+    pub claim: usize,
+    /// Byte spans of the words shared with the other compared claims.
+    pub shared: Vec<(usize, usize)>,
+}
+
+#[function_component(CompareColumn)]
+pub fn compare_column(p: &CompareColumnProps) -> Html {
+    let ctx = use_ctx();
+    let show_para = use_state(|| false);
+    let c = ctx.claim(p.claim);
+    let doc = ctx.corpus.document(&c.doc);
+    let toggle = {
+        let s = show_para.clone();
+        Callback::from(move |_: MouseEvent| s.set(!*s))
+    };
+    let remove = ctx.on_click(Action::RemoveCompare(c.id.clone()));
+    let read = ctx.on_click(Action::OpenDoc { doc: c.doc.clone(), claim: Some(c.id.clone()) });
+    let para = doc.and_then(|d| d.paragraph_at(c.start).map(|p| d.paragraph_text(p).to_string()));
+    html! {
+        <article class={classes!("col", format!("card-{}", c.stance.as_str()))} data-claim-id={c.id.clone()} data-stance={c.stance.as_str()}>
+            <header>
+                <div class="col-stance">{ stance_badge(&ctx, c.stance) }</div>
+                <h3 class="who">{ c.speaker.clone() }</h3>
+                { for c.role.clone().map(|r| html!{ <p class="role">{r}</p> }) }
+                <p>{ side_badge(&ctx, c) }</p>
+                <p class="muted">{ doc.map_or(UNKNOWN_OUTLET, Document::outlet_label).to_string() }
+                    {" · "}{ iso_or_undated(c.date) }</p>
+            </header>
+            <blockquote class="claim-text">
+                <MarkedText text={AttrValue::from(c.text.clone())} cues={c.stance_cues.clone()} stance={c.stance} shared={p.shared.clone()} />
+            </blockquote>
+            if *show_para {
+                <p class="context" data-testid="context">{ para.unwrap_or_default() }</p>
+            }
+            <footer class="col-actions">
+                <button class="btn small" onclick={toggle} aria-expanded={show_para.to_string()}>{ if *show_para { "Hide paragraph" } else { "Show paragraph" } }</button>
+                <button class="btn small" onclick={read}>{"Open in reader"}</button>
+                <button class="btn small" onclick={remove} aria-label="Remove from comparison">{"Remove"}</button>
+            </footer>
+        </article>
+    }
+}

@@ -1,0 +1,43 @@
+//! The result count (`[data-testid=result-count]`, digits only) and the sort menu; shown in every panel.
+use yew::prelude::*;
+
+use super::{use_ctx, use_view};
+use counterclaim_core::view::{Action, SortKey};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultBarProps {
+    pub n: usize,
+}
+
+/// The result count (`[data-testid=result-count]`, digits only) and the sort menu; shown in every panel.
+#[function_component(ResultBar)]
+pub fn result_bar(p: &ResultBarProps) -> Html {
+    let ctx = use_ctx();
+    let view = use_view();
+    let n = p.n;
+    let on_sort = {
+        let act = ctx.act.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(k) = SortKey::parse(&v) {
+                act.emit(Action::SetSort(k));
+            }
+        })
+    };
+    html! {
+            <div class="results-bar">
+                <h2 id="results-h" class="results-h">
+                    <span data-testid="result-count">{ n }</span>
+                    { if n == 1 { " claim" } else { " claims" } }
+                    <span class="muted">{ format!(" of {}", ctx.corpus.claims.len()) }</span>
+                </h2>
+                <label class="sort">{"Sort "}
+                    <select onchange={on_sort} data-testid="sort" aria-label="Sort claims">
+                    { for SortKey::ALL.iter().map(|k| html! {
+                        <option value={k.as_str()} selected={view.sort == *k}>{ k.label() }</option>
+                    }) }
+                    </select>
+                </label>
+            </div>
+    }
+}

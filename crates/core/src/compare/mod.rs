@@ -1,0 +1,14 @@
+//! Comparing claims, one job a file: `terms` (the words compared claims share, stemming, stop words),
+//! `columns` (the side-by-side comparison of the picked claims), `opposing` (the claims that disagree with
+//! one claim), `disagreements` (the strongest opposing pairs of the corpus), `align` (two documents side by side).
+mod align;
+mod columns;
+mod disagreements;
+mod opposing;
+mod terms;
+
+pub use align::{align_documents, AlignRow, DocAlignment};
+pub use columns::{comparison, Comparison};
+pub use disagreements::disagreements;
+pub use opposing::{opposing, Opposing};
+pub use terms::{is_stop_word, shared_terms, stem};
