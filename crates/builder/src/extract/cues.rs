@@ -16,6 +16,8 @@ pub const QUOTE: u8 = 8;
 pub const CONT: u8 = 16;
 /// Names something with a judgement ("called the report baseless"): the naming is the claim.
 pub const NAMING: u8 = 32;
+/// With a plain object instead of a clause, the verb and its object are the claim ("confirmed reports of …").
+pub const OBJECT: u8 = 64;
 
 /// Cue verbs: all their forms (base first) and what they take.
 const CUES: &[(&str, u8)] = &[
@@ -35,7 +37,7 @@ const CUES: &[(&str, u8)] = &[
     ("reassure reassures reassured reassuring", THAT),
     ("warn warns warned warning", THAT),
     ("insist insists insisted insisting", SAY),
-    ("confirm confirms confirmed confirming", SAY),
+    ("confirm confirms confirmed confirming", SAY | OBJECT),
     ("announce announces announced announcing", THAT),
     ("stress stresses stressed stressing", SAY),
     ("emphasize emphasizes emphasized emphasizing", SAY),
@@ -53,8 +55,8 @@ const CUES: &[(&str, u8)] = &[
     ("read reads read reading", QUOTE),
     ("explain explains explained explaining", SAY),
     ("argue argues argued arguing", SAY),
-    ("acknowledge acknowledges acknowledged acknowledging", SAY),
-    ("admit admits admitted admitting", SAY),
+    ("acknowledge acknowledges acknowledged acknowledging", SAY | OBJECT),
+    ("admit admits admitted admitting", SAY | OBJECT),
     ("concede concedes conceded conceding", SAY),
     ("reiterate reiterates reiterated reiterating", SAY | CONT),
     ("maintain maintains maintained maintaining", THAT),
@@ -523,6 +525,10 @@ fn usable_cue(cues: &CueTable, toks: &[Tok], lo: usize, i: usize) -> Option<CueF
             return None;
         }
     }
+    // "what it calls freedom of navigation": the speaker's term, not a statement.
+    if f.flags & NAMING != 0 && i >= lo + 2 && word_is(toks, i - 2, "what") {
+        return None;
+    }
     // ", also called Peul", ", called Kidal": a name given in apposition, not speech.
     if f.flags & NAMING != 0
         && k > lo
@@ -558,8 +564,9 @@ fn finite_clause(toks: &[Tok], k: usize, hi: usize) -> bool {
     let mut paren = 0i32;
     let mut dash = false;
     let mut prev: Option<&Tok> = None;
+    // Words inside a quotation count ("said the government “has not been transparent …”").
     for t in &toks[k..hi] {
-        if t.depth > 0 || t.is_quote_mark() {
+        if t.is_quote_mark() {
             continue;
         }
         if t.kind == Kind::Punct {
@@ -589,10 +596,23 @@ fn finite_clause(toks: &[Tok], k: usize, hi: usize) -> bool {
             if w.ends_with("ed") && w.len() > 4 && !DETS_ETC.contains(&p) && !t.cap {
                 return true;
             }
+            if prev.is_some_and(|p| present_after_noun(p, t)) {
+                return true;
+            }
         }
         prev = Some(t);
     }
     false
+}
+
+/// "the constitution forbids": a present-tense verb in -s right after a singular noun (not "the heads", not
+/// "security forces", not "the nation's laws").
+fn present_after_noun(prev: &Tok, t: &Tok) -> bool {
+    let (p, w) = (prev.lc.as_str(), t.lc.as_str());
+    let verb_like =
+        w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && !w.ends_with("ics");
+    let noun_before = prev.kind == Kind::Word && p.len() > 2 && !p.ends_with('s') && !p.starts_with('\'') && !p.ends_with("ly");
+    verb_like && !t.cap && noun_before && !DETS_ETC.contains(&p) && !FINITE.contains(&p)
 }
 
 /// Is there a finite verb anywhere in `[a, b)` (outside brackets)?
@@ -631,6 +651,8 @@ struct Walk {
     sb: usize,
     lo: usize,
     i: usize,
+    /// The speaker of the statement found last ("…, but has denied that …" shares it).
+    last: Option<Subj>,
 }
 
 /// Sentence-level attribution analysis.
@@ -874,7 +896,15 @@ impl Finder<'_> {
         let lim = (k + 16).min(hi);
         let cue = (k..lim).find(|&i| usable_cue(self.cues, toks, k, i).is_some())?;
         let subj = subject_left(toks, self.text, k, cue)?;
-        (subj.a == k).then_some((subj, cue, hi))
+        if subj.a != k {
+            return None;
+        }
+        // `"…," VOA quoted him as saying`: the one quoted speaks.
+        if word_is(toks, cue, "quoted") && word_is(toks, cue + 2, "as") && word_is(toks, cue + 3, "saying") {
+            let p = object_pronoun(&toks[cue + 1])?;
+            return Some((Subj { a: cue + 1, b: cue + 2, appos: None, pron: Some(p) }, cue, hi));
+        }
+        Some((subj, cue, hi))
     }
 
     /// ", adding that …" / ", saying …" after an attribution: more of the same statement.
@@ -945,7 +975,7 @@ impl Finder<'_> {
     fn indirect(&self, sa: usize, sb: usize, consumed: &[(usize, usize)], out: &mut Vec<Found>) {
         let toks = self.toks();
         let is_consumed = |i: usize| consumed.iter().any(|&(a, b)| i >= a && i < b);
-        let mut w = Walk { sa, sb, lo: sa, i: sa };
+        let mut w = Walk { sa, sb, lo: sa, i: sa, last: None };
         while w.i < sb {
             let i = w.i;
             if is_consumed(i) {
@@ -965,7 +995,9 @@ impl Finder<'_> {
                 // "X was quoted (by Y) as saying (that) …"
                 "quoted" => self.quoted_as_saying(w.lo, sb, i).map(|f| (f, Some(sb))).ok_or(1),
                 // "published a report on Sunday saying …": the report's publisher says it.
-                "saying" if i > w.lo && !toks[i - 1].is_punct(",") => self.document_saying(w.lo, i, sb).map(|f| (f, Some(sb))).ok_or(1),
+                "saying" | "showing" | "stating" if i > w.lo && !toks[i - 1].is_punct(",") => {
+                    self.document_saying(w.lo, i, sb).map(|f| (f, Some(sb))).ok_or(1)
+                }
                 // "… while dismissing the concerns as propaganda": the previous speaker's second statement.
                 "while" | "whilst" => {
                     out.last().and_then(|p| p.subj).and_then(|subj| self.participle(subj, i, sb)).map(|f| (f, Some(sb))).ok_or(1)
@@ -975,6 +1007,7 @@ impl Finder<'_> {
             match step {
                 Ok((f, next)) => {
                     let end = f.pieces.last().map(|p| p.1).unwrap_or(sb);
+                    w.last = f.subj;
                     out.push(f);
                     w.i = next.unwrap_or_else(|| end.max(i + 2));
                     w.lo = w.i;
@@ -994,6 +1027,8 @@ impl Finder<'_> {
         }
         let subj = match subject_left(toks, self.text, w.lo, i) {
             Some(s) => s,
+            // "…, but has denied that …": the speaker of the statement before.
+            None if w.last.is_some() && self.coordinated(w.sa, i) => w.last?,
             None => {
                 // "…, said the minister."
                 let subj = (i > sa && toks[i - 1].is_punct(",")).then(|| subject_right(toks, self.text, i + 1, sb)).flatten()?;
@@ -1052,8 +1087,21 @@ impl Finder<'_> {
         Found { subj: Some(subj), pieces, cue: Some(self.word(i)), direct, floating: false, cont: is_cont(self.cues, toks, i), pos: subj.a }
     }
 
-    /// "… while dismissing …": where a second statement of the same speaker starts in `[a, b)` (the index of
-    /// "while", which ends the first).
+    /// Whether the cue at `i` follows ", but" / ", and" (and auxiliaries) with no subject of its own.
+    fn coordinated(&self, lo: usize, i: usize) -> bool {
+        let toks = self.toks();
+        let mut k = i;
+        while k > lo
+            && toks[k - 1].kind == Kind::Word
+            && (AUX.contains(&toks[k - 1].lc.as_str()) || toks[k - 1].lc.ends_with("ly") || toks[k - 1].lc == "also")
+        {
+            k -= 1;
+        }
+        k > lo + 1 && (word_is(toks, k - 1, "but") || word_is(toks, k - 1, "and")) && toks[k - 2].is_punct(",")
+    }
+
+    /// "… while dismissing …", ", but has denied that …": where a second statement of the same speaker starts in
+    /// `[a, b)` (the index of "while" / the comma, which ends the first).
     fn second_statement(&self, a: usize, b: usize) -> Option<usize> {
         let toks = self.toks();
         (a..b.min(a + 120)).find(|&c| {
@@ -1061,9 +1109,19 @@ impl Finder<'_> {
             if t.depth > 0 || t.kind != Kind::Word {
                 return false;
             }
-            let next = (c + 1..(c + 3).min(b)).find(|&k| !matches!(toks[k].lc.as_str(), "also" | "later" | "then" | "further"));
+            let filler = |k: usize| {
+                let w = toks[k].lc.as_str();
+                matches!(w, "also" | "later" | "then" | "further") || AUX.contains(&w) || w.ends_with("ly")
+            };
+            let next = (c + 1..(c + 4).min(b)).find(|&k| !filler(k));
             let Some(f) = next.and_then(|k| self.cues.get(&toks[k]).map(|f| (k, f))) else { return false };
+            let coordinated = c > a
+                && toks[c - 1].is_punct(",")
+                && matches!(t.lc.as_str(), "but" | "and")
+                && !f.1.ing
+                && (c + 1..f.0).all(|k| AUX.contains(&toks[k].lc.as_str()) || toks[k].lc.ends_with("ly") || toks[k].lc == "also");
             matches!(t.lc.as_str(), "while" | "whilst") && f.1.ing && f.1.flags & (SAY | THAT | DENY) != 0
+                || coordinated && f.1.flags & (SAY | THAT | DENY) != 0
         })
     }
 
@@ -1097,16 +1155,24 @@ impl Finder<'_> {
         })
     }
 
-    /// "S published a report (on Sunday, based on …) saying …": S says what follows "saying".
+    /// "S published a report (on Sunday, based on …) saying …", "S criticized the government saying …", "S published
+    /// imagery showing that …": S says what follows the participle.
     fn document_saying(&self, lo: usize, i: usize, sb: usize) -> Option<Found> {
         let toks = self.toks();
         const DOCS: &[&str] = &["report", "statement", "article", "story", "letter", "communique", "study", "analysis"];
-        let d = (i.saturating_sub(14).max(lo)..i).find(|&k| toks[k].kind == Kind::Word && DOCS.contains(&toks[k].lc.as_str()))?;
-        let det = d.checked_sub(1).filter(|&k| k > lo && matches!(toks[k].lc.as_str(), "a" | "an" | "the" | "its" | "their"))?;
-        let verb = det - 1;
-        if toks[verb].kind != Kind::Word || toks[verb].cap || !(toks[verb].lc.ends_with("ed") || toks[verb].lc.ends_with('s')) {
-            return None;
-        }
+        let finite = |v: &Tok| v.kind == Kind::Word && !v.cap && (v.lc.ends_with("ed") || v.lc.ends_with('s'));
+        // The document and its publishing verb: "published a report (on Sunday …) saying".
+        let document = || {
+            let d = (i.saturating_sub(14).max(lo)..i).find(|&k| toks[k].kind == Kind::Word && DOCS.contains(&toks[k].lc.as_str()))?;
+            let det = d.checked_sub(1).filter(|&k| k > lo && matches!(toks[k].lc.as_str(), "a" | "an" | "the" | "its" | "their"))?;
+            finite(&toks[det - 1]).then_some(det - 1)
+        };
+        // A verb and its plain object: "criticized the government saying", "published imagery showing".
+        let object = || {
+            let words = (i.saturating_sub(6).max(lo + 1)..i).rev().take_while(|&k| toks[k].kind == Kind::Word);
+            words.filter(|&k| k + 1 < i && !toks[k].lc.ends_with('s')).find(|&k| finite(&toks[k]))
+        };
+        let verb = document().or_else(object)?;
         let subj = subject_left(toks, self.text, lo, verb)?;
         let mut a = i + 1;
         while a < sb && (word_is(toks, a, "that") || toks[a].is_punct(":")) {
@@ -1187,6 +1253,9 @@ impl Finder<'_> {
             if opens_clause(toks.get(b)) || finite_clause(toks, b, end) {
                 return fin(b);
             }
+        }
+        if form.flags & OBJECT != 0 && toks[k].kind == Kind::Word {
+            return fin(cue);
         }
         // "told the AP they were due to …": a verb of telling, its audience, then a bare clause.
         if form.flags & THAT != 0 && form.flags & SAY == 0 {
@@ -1430,7 +1499,10 @@ impl Finder<'_> {
             return Some(Found { subj: Some(subj), pieces: vec![(a, b)], cue, direct: false, floating: false, cont: false, pos: i });
         }
         // Trailing: the source ends the sentence.
-        let rest_ok = toks[subj.b..sb].iter().all(|t| t.kind == Kind::Punct);
+        // Nothing after the source, or a participle clause (", extending the reach of …").
+        let participle = toks.get(subj.b).is_some_and(|t| t.is_punct(","))
+            && toks.get(subj.b + 1).is_some_and(|t| t.kind == Kind::Word && !t.cap && t.lc.ends_with("ing"));
+        let rest_ok = participle || toks[subj.b..sb].iter().all(|t| t.kind == Kind::Punct);
         if rest_ok && i > sa && toks[i - 1].is_punct(",") {
             let start = first_content(toks, lo, i - 1);
             let (a, b) = trim_range(toks, start, i - 1)?;

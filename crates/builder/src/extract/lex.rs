@@ -416,7 +416,7 @@ fn starts_sentence(toks: &[Tok], i: usize) -> bool {
     }
 }
 
-/// Verbs that attribute the quotation before them ("“Why?” Osei asked.").
+/// Verbs that attribute the quoted question or exclamation before them ("“Why?” Osei asked.").
 const ATTRIBUTING: &[&str] = &[
     "said",
     "says",
@@ -481,7 +481,7 @@ fn split_sentences(lx: &mut Lexed) {
                 before.kind == Kind::Punct
                     && matches!(before.lc.as_str(), "." | "!" | "?")
                     && starts_sentence(toks, i + 1)
-                    && !attribution_follows(toks, i + 1)
+                    && !(before.lc != "." && attribution_follows(toks, i + 1))
             }
             _ => false,
         };

@@ -97,7 +97,14 @@ impl Extractor {
         }
         topic_ids.dedup();
         let topic_aliases: Vec<String> = topic_ids.iter().flat_map(|&i| config.entities[i].aliases.iter().cloned()).collect();
-        let stance = StanceModel::new(&config.stance, &topic_aliases);
+        let names: Vec<String> = config
+            .entities
+            .iter()
+            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.label)))
+            .flat_map(|a| fold(a).split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let stance = StanceModel::new(&config.stance, &config.question, &names, &topic_aliases);
         Extractor { config: config.clone(), actor_m, side_m, entity_m, org_words, entity_alias, cues: CueTable::default(), stance }
     }
 
@@ -144,6 +151,9 @@ impl Extractor {
         for &(sa, sb) in &lx.sents {
             for f in finder.sentence(sa, sb) {
                 let (Some(&(pa, _)), Some(&(_, pb))) = (f.pieces.first(), f.pieces.last()) else { continue };
+                if too_short(toks, &f.pieces) {
+                    continue;
+                }
                 let b0 = toks[pa].block;
                 let b1 = toks[pb - 1].block;
                 let speaker = match f.subj {
@@ -186,9 +196,9 @@ impl Extractor {
             let folded = Folded::new(&text);
             let context = &body[ctx_start..start];
             let judged = self.stance.judge(&folded, context);
-            let judged = match judged.denies {
-                Some(_) => match referent_stance(&claims, &sp.id).or_else(|| self.stance.context_stance(context)) {
-                    Some(r) => judged.reversing(r),
+            let judged = match &judged.refers {
+                Some(r) => match referent_stance(&claims, &sp.id, r.agrees).or_else(|| self.stance.context_stance(context)) {
+                    Some(r) => judged.resolved(r),
                     None => judged,
                 },
                 None => judged,
@@ -226,10 +236,21 @@ impl Extractor {
     }
 }
 
-/// The stance of the claim a bare denial by `denier` refers to: the latest earlier claim of another speaker
-/// that takes a side.
-fn referent_stance(earlier: &[Claim], denier: &str) -> Option<Stance> {
-    earlier.iter().rev().take(6).find(|c| c.speaker_id != denier && c.stance != Stance::Neutral).map(|c| c.stance)
+/// A claim of one word, or of two that open with a determiner ("He added that the Chinese" cut off by an excerpt),
+/// says nothing; "prices rose" does.
+fn too_short(toks: &[lex::Tok], pieces: &[(usize, usize)]) -> bool {
+    let words: Vec<&lex::Tok> = pieces.iter().flat_map(|&(a, b)| &toks[a..b]).filter(|t| t.kind == lex::Kind::Word).collect();
+    match words.as_slice() {
+        [] | [_] => true,
+        [first, _] => matches!(first.lc.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their"),
+        _ => false,
+    }
+}
+
+/// The stance of the claim a bare denial or confirmation by `speaker` refers to: the latest earlier claim that takes a
+/// side, of another speaker for a denial, of the same one for a confirmation ("the intelligence is correct").
+fn referent_stance(earlier: &[Claim], speaker: &str, agrees: bool) -> Option<Stance> {
+    earlier.iter().rev().take(6).find(|c| (c.speaker_id == speaker) == agrees && c.stance != Stance::Neutral).map(|c| c.stance)
 }
 
 /// How sure a speaker is: a configured actor or a named person more than a body, a description or an

@@ -823,6 +823,7 @@ static AUX_ADV: WordSet = WordSet::new(&[
     "had",
     "being",
     "never",
+    "long",
 ]);
 /// Nouns for a document that speaks for its author ("the statement of the ministry", "a letter signed by …").
 const DOCUMENTS: &[&str] =
@@ -1064,8 +1065,10 @@ pub fn np_right(toks: &[Tok], i: usize, hi: usize) -> Option<(usize, usize)> {
                 while m < hi && m - k < 2 && np_word(toks, m) == NpTok::Loose {
                     m += 1;
                 }
-                let left_ok = k > i && matches!(np_word(toks, k - 1), NpTok::Det | NpTok::Content);
                 let right_ok = m < hi && np_word(toks, m) == NpTok::Content;
+                // Or at the start before a role: "said agency spokesperson …".
+                let left_ok = k > i && matches!(np_word(toks, k - 1), NpTok::Det | NpTok::Content)
+                    || k == i && right_ok && ROLES.contains(&toks[m].lc.as_str());
                 if !(left_ok && right_ok) {
                     break;
                 }
@@ -1164,7 +1167,16 @@ pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<S
         return None;
     }
     let s = subject_left_core(toks, text, lo, open)?;
-    (s.b == open && s.pron.is_none()).then(|| head_before_modifier(toks, lo, s))
+    if s.b != open || s.pron.is_some() {
+        return None;
+    }
+    // "Its prime minister, Hun Sen, said": the name between the commas, the description its role.
+    if let Some(name) = np_right(toks, open + 1, close).filter(|np| *np == (open + 1, close)) {
+        if has_name(toks, text, name) && !has_name(toks, text, (s.a, s.b)) && is_description(toks, (s.a, s.b)) {
+            return Some(Subj { a: name.0, b: name.1, appos: Some((s.a, s.b)), pron: None });
+        }
+    }
+    Some(head_before_modifier(toks, lo, s))
 }
 
 /// "The nations involved in the fight against the group": the phrase found at the end is the object of a
@@ -1321,6 +1333,10 @@ pub fn subject_right(toks: &[Tok], text: &str, i: usize, hi: usize) -> Option<Su
             let starts_det = DETS.contains(&toks[x.1 + 1].lc.as_str());
             if starts_det && is_description(toks, (x.1 + 1, y.1)) && has_name(toks, text, x) {
                 appos = Some((x.1 + 1, y.1));
+            }
+            // "said embassy spokesperson, Chad Roedemeier": the name after the description.
+            if y.0 == x.1 + 1 && has_name(toks, text, y) && !has_name(toks, text, x) && is_description(toks, x) {
+                return Some(Subj { a: y.0, b: y.1, appos: Some(x), pron: None });
             }
         }
     }

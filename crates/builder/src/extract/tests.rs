@@ -1061,3 +1061,103 @@ mod speech_fifth {
         assert_eq!(find(&c, "signed a secret deal").speaker, "Harbor Gazette");
     }
 }
+
+mod speech_sixth {
+    //! Coordinated statements, appositive names, confirmations of a referenced claim, participles without commas.
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        Extractor::new(&config()).extract(&doc(body))
+    }
+
+    fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims.iter().find(|c| c.text.contains(text)).unwrap_or_else(|| panic!("no claim with {text:?} in {claims:#?}"))
+    }
+
+    #[test]
+    fn a_full_stop_before_the_closing_mark_ends_the_sentence() {
+        let body = "Spokesman Ana Ruiz described the expansion of the port as “cooperation between Norland and Veldoria.” He said the envoy will lead the ceremony.";
+        let c = run(body);
+        assert_eq!(find(&c, "cooperation between").speaker, "Ana Ruiz");
+    }
+
+    #[test]
+    fn what_it_calls_is_no_claim() {
+        let c = run("Norland carries out what it calls freedom of navigation exercises.");
+        assert!(c.is_empty(), "{c:#?}");
+    }
+
+    #[test]
+    fn confirmed_with_an_object() {
+        let c = run("Harbor spokesman Ned Price on Monday confirmed reports of Red Hand building activities at the port.");
+        assert_eq!(find(&c, "reports of Red Hand").speaker, "Ned Price");
+    }
+
+    #[test]
+    fn according_to_then_a_participle() {
+        let c = run("Veldoria is going forward with plans to allow the Red Hand to build facilities, according to a high-ranking officer of the Norland Command, extending the reach of the militia.");
+        assert!(find(&c, "plans to allow").speaker.contains("officer"), "{c:#?}");
+    }
+
+    #[test]
+    fn a_name_between_commas_is_the_speaker() {
+        let c = run("Its prime minister, Ana Ruiz, said the nation's constitution forbids it from hosting foreign militaries.");
+        assert_eq!(find(&c, "constitution forbids").speaker, "Ana Ruiz");
+        let c = run("“We are aware of credible reports,” said harbor spokesperson, Chad Roedemeier.");
+        assert_eq!(find(&c, "credible reports").speaker, "Chad Roedemeier");
+    }
+
+    #[test]
+    fn a_denial_of_such_an_arrangement_refers_back() {
+        let body = "Tomas Osei said the Red Hand will build bases at the port next year.\n\nThe Harbor Authority has denied any such arrangement is to take place.";
+        let c = run(body);
+        assert_eq!(find(&c, "such arrangement").stance, Stance::Refutes, "{c:#?}");
+    }
+
+    #[test]
+    fn a_confirmation_of_the_intelligence_agrees_with_it() {
+        let body = "Tomas Osei said the Red Hand will build bases at the port next year.\n\nThe Harbor Authority denied it.\n\nNevertheless, Osei expressed his confidence that the intelligence is correct.";
+        let c = run(body);
+        assert_eq!(find(&c, "intelligence is correct").stance, Stance::Supports, "{c:#?}");
+    }
+
+    #[test]
+    fn quoted_him_as_saying() {
+        let body = "Tomas Osei spoke in May.\n\n“It will fly a Norlandic flag,” the Gazette quoted him as saying.";
+        let c = run(body);
+        assert_eq!(find(&c, "Norlandic flag").speaker, "Tomas Osei");
+    }
+
+    #[test]
+    fn a_participle_without_a_comma() {
+        let c =
+            run("The Norland embassy on Wednesday criticized the Veldorian government saying it had not been transparent about the port.");
+        assert!(find(&c, "not been transparent").speaker.contains("embassy"), "{c:#?}");
+        let c = run(
+            "The Center for Maritime Studies published satellite imagery showing that “construction has continued to transform the port.”",
+        );
+        assert!(find(&c, "continued to transform").speaker.contains("Center"), "{c:#?}");
+    }
+
+    #[test]
+    fn long_said_and_but_has_denied() {
+        let c = run("The Veldorian government has long said that Norland is helping with construction at the port, but has denied that the Red Hand has any involvement.");
+        assert_eq!(find(&c, "helping with construction").speaker, "Veldorian government");
+        let d = find(&c, "any involvement");
+        assert_eq!(d.speaker, "Veldorian government");
+        assert!(!find(&c, "helping with construction").text.contains("any involvement"));
+    }
+
+    #[test]
+    fn a_quotation_inside_a_reported_clause() {
+        let c = run("Roedemeier said the Veldorian government “has not been fully transparent about the role of the Red Hand.”");
+        assert_eq!(find(&c, "fully transparent").speaker, "Roedemeier");
+    }
+
+    #[test]
+    fn claims_of_one_or_two_words_are_dropped() {
+        let c = run("Osei spoke first.\n\nHe added that the Norlandic");
+        assert!(c.iter().all(|c| c.text.split_whitespace().count() >= 3), "{c:#?}");
+    }
+}

@@ -1,7 +1,9 @@
-//! The built-in stance vocabulary: what any question of the form "is X present, active or a threat in Y?"
-//! turns on (presence, activity, growth, threat against defeat, absence, dismissal), negators and denials.
-//! A corpus's `[stance]` lists extend it with their topic words; nothing here names a topic.
+//! The built-in stance vocabulary for questions of the form "is X present, active, a threat, or building or using Y
+//! in Z?": presence always, growth and threat when the question asks about them, the question's own words, and
+//! defeat, absence and dismissal against them; negators and denials. A corpus's `[stance]` lists extend it with their
+//! topic words; nothing here names a topic.
 use counterclaim_core::config::StanceLexicon;
+use counterclaim_core::text::fold;
 
 /// How a cue relates to the claim it stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,295 +14,94 @@ pub enum CueKind {
     Dismissal,
 }
 
-/// Cues that say the topic is there, doing things or growing (`~`: only in a sentence about the topic).
-const SUPPORTS: &[&str] = &[
-    // presence and activity
-    "~active",
-    "~activity",
-    "~activities",
-    "~present in",
-    "~presence",
-    "~operating",
-    "~operate",
-    "~operates",
-    "~operational",
-    "~exist",
-    "~exists",
-    "~existence",
-    "~based in",
-    "~stationed",
-    "~deployed",
-    "~deployment",
-    "~deploying",
-    "~hiding",
-    "~cells",
-    "~sleeper cells",
-    "~base",
-    "~bases",
-    "~camps",
-    "~training camps",
-    "~foothold",
-    "~footholds",
-    "~sanctuary",
-    "~sanctuaries",
-    "~safe haven",
-    "~safe havens",
-    "~stronghold",
-    "~strongholds",
-    "~hideouts",
-    "~hotbed",
-    "~moved to",
-    "~relocated to",
-    "~arrived in",
-    "~entered",
-    // growth
-    "~stronger",
-    "~bolder",
-    "~emboldened",
-    "~grow",
-    "~grows",
-    "~growing",
-    "~grew",
-    "~grown",
-    "~expand",
-    "~expanding",
-    "~expanded",
-    "~expansion",
-    "~spread",
-    "~spreading",
-    "~increase",
-    "~increased",
-    "~increasing",
-    "~on the rise",
-    "~rising",
-    "~resurgence",
-    "~resurgent",
-    "~regroup",
-    "~regrouping",
-    "~consolidate",
-    "~consolidating",
-    "~consolidated",
-    "~strengthen",
-    "~strengthening",
-    "~strengthened",
-    "~gaining ground",
-    "~more sophisticated",
-    "~recruit",
-    "~recruiting",
-    "~recruitment",
-    "~taking advantage",
-    "~take advantage",
-    "~reconstitute",
-    "~re-emerge",
-    "~re-emergence",
-    // threat and attacks
-    "~threat",
-    "~threats",
-    "~threaten",
-    "~threatens",
-    "~threatening",
-    "~danger",
-    "~dangerous",
-    "~menace",
-    "~pose a threat",
-    "~poses a threat",
-    "~posing a threat",
-    "~attack",
-    "~attacks",
-    "~plot",
-    "~plots",
-    "~plotted",
-    "~plotting",
-    "~carried out",
-    "~carry out",
-    "~carries out",
-    "~claimed responsibility",
-    "~colluding",
-    // a speaker treating it as real
-    "~concerned about",
-    "~worried about",
-    "~alarmed by",
-    "~concern over",
-    "~concerns about",
+/// Cues that say the topic is there and doing things (`~`: only in a sentence about the topic).
+#[rustfmt::skip]
+const PRESENCE: &[&str] = &[
+    "~active", "~activity", "~activities", "~present in", "~presence", "~operating", "~operate", "~operates",
+    "~operational", "~exist", "~exists", "~existence", "~based in", "~stationed", "~deployed", "~deployment",
+    "~deploying", "~hiding", "~cells", "~sleeper cells", "~base", "~bases", "~camps", "~training camps", "~foothold",
+    "~footholds", "~sanctuary", "~sanctuaries", "~safe haven", "~safe havens", "~stronghold", "~strongholds",
+    "~hideouts", "~hotbed", "~moved to", "~relocated to", "~arrived in", "~entered",
 ];
 
-/// Cues that say the topic is defeated, gone or weak (`~`: only in a sentence about the topic).
+/// Cues that say it grows (when the question asks whether it is active or a threat).
+#[rustfmt::skip]
+const GROWTH: &[&str] = &[
+    "~stronger", "~bolder", "~emboldened", "~grow", "~grows", "~growing", "~grew", "~grown", "~expand", "~expanding",
+    "~expanded", "~expansion", "~spread", "~spreading", "~increase", "~increased", "~increasing", "~on the rise",
+    "~rising", "~resurgence", "~resurgent", "~regroup", "~regrouping", "~consolidate", "~consolidating",
+    "~consolidated", "~strengthen", "~strengthening", "~strengthened", "~gaining ground", "~more sophisticated",
+    "~recruit", "~recruiting", "~recruitment", "~taking advantage", "~take advantage", "~reconstitute", "~re-emerge",
+    "~re-emergence",
+];
+
+/// Cues that say it threatens or attacks (when the question asks whether it is a threat or active).
+#[rustfmt::skip]
+const THREAT: &[&str] = &[
+    "~threat", "~threats", "~threaten", "~threatens", "~threatening", "~danger", "~dangerous", "~menace",
+    "~pose a threat", "~poses a threat", "~posing a threat", "~attack", "~attacks", "~plot", "~plots", "~plotted",
+    "~plotting", "~carried out", "~carry out", "~carries out", "~claimed responsibility", "~colluding",
+    "~concerned about", "~worried about", "~alarmed by", "~concern over", "~concerns about",
+];
+
+/// Question words that call for growth and threat cues.
+const THREAT_QUESTION: &[&str] = &["threat", "threats", "danger", "dangerous", "active", "attack", "attacks", "growing", "resurgent"];
+
+/// Cues that say it is defeated, gone, weak or kept out (`~`: only in a sentence about the topic).
+#[rustfmt::skip]
 const REFUTES: &[&str] = &[
-    "~defeated",
-    "~defeat",
-    "~destroyed",
-    "~destroy",
-    "~eliminated",
-    "~eliminate",
-    "~already-eliminated",
-    "~wiped out",
-    "~crushed",
-    "~dismantled",
-    "~neutralized",
-    "~neutralised",
-    "~suppressed",
-    "~contained",
-    "~under control",
-    "~eradicated",
-    "~decimated",
-    "~weakened",
-    "~routed",
-    "~expelled",
-    "~driven out",
-    "~pushed out",
-    "~reduced to zero",
-    "~remnants",
-    "~finished",
-    "~collapsed",
-    "~absent",
-    "~absence",
-    "~withdrawn",
-    "~vanished",
-    "~curbed",
-    "~very small",
-    "~negligible",
-    "~insignificant",
+    "~defeated", "~defeat", "~destroyed", "~destroy", "~eliminated", "~eliminate", "~already-eliminated",
+    "~wiped out", "~crushed", "~dismantled", "~neutralized", "~neutralised", "~suppressed", "~contained",
+    "~under control", "~eradicated", "~decimated", "~weakened", "~routed", "~expelled", "~driven out", "~pushed out",
+    "~reduced to zero", "~remnants", "~finished", "~collapsed", "~absent", "~absence", "~withdrawn", "~vanished",
+    "~curbed", "~very small", "~negligible", "~insignificant", "~not allow", "~not permit", "~never allow",
+    "~won't allow", "~will not allow", "~would not allow", "~not be allowed", "~not allowing",
 ];
 
 /// Words that judge another claim false or overblown; they refute wherever they stand.
+#[rustfmt::skip]
 const DISMISSALS: &[&str] = &[
-    "baseless",
-    "unfounded",
-    "groundless",
-    "false",
-    "fabricated",
-    "fabrication",
-    "fabrications",
-    "propaganda",
-    "lies",
-    "exaggerated",
-    "exaggeration",
-    "exaggerating",
-    "magnifying",
-    "magnify",
-    "hype",
-    "hyped",
-    "hyping",
-    "smear",
-    "disinformation",
-    "misinformation",
-    "fake",
-    "nonsense",
-    "untrue",
-    "rumours",
-    "rumors",
-    "false alarms",
-    "not based on facts",
-    "without evidence",
-    "no evidence",
-    "no proof",
-    "made up",
-    "fiction",
-    "fictitious",
-    "absurd",
-    "ridiculous",
-    "undocumented",
-    "unsubstantiated",
-    "speculation",
-    "speculations",
-    "fake news",
-    "slander",
+    "baseless", "unfounded", "groundless", "false", "fabricated", "fabrication", "fabrications", "propaganda", "lies",
+    "exaggerated", "exaggeration", "exaggerating", "magnifying", "magnify", "hype", "hyped", "hyping", "smear",
+    "disinformation", "misinformation", "fake", "nonsense", "untrue", "rumours", "rumors", "false alarms",
+    "not based on facts", "without evidence", "no evidence", "no proof", "made up", "fiction", "fictitious", "absurd",
+    "ridiculous", "undocumented", "unsubstantiated", "speculation", "speculations", "fake news", "slander",
 ];
 
 /// Negators: they flip a cue that follows them closely.
+#[rustfmt::skip]
 const NEGATORS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "no longer",
-    "cannot",
-    "without",
-    "nor",
-    "neither",
-    "none",
-    "nothing",
-    "hardly",
-    "barely",
-    "lack",
-    "lacks",
-    "lacking",
-    "free of",
+    "not", "no", "never", "no longer", "cannot", "without", "nor", "neither", "none", "nothing", "hardly", "barely",
+    "lack", "lacks", "lacking", "free of",
 ];
 
 /// Denial verbs: they flip the cues of what they deny ("denied the group's presence").
+#[rustfmt::skip]
 pub const DENIALS: &[&str] = &[
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "reject",
-    "rejects",
-    "rejected",
-    "rejecting",
-    "dismiss",
-    "dismisses",
-    "dismissed",
-    "dismissing",
-    "refute",
-    "refutes",
-    "refuted",
-    "refuting",
-    "rebuff",
-    "rebuffed",
-    "rebuffs",
-    "dispute",
-    "disputes",
-    "disputed",
-    "debunk",
-    "debunked",
-    "downplay",
-    "downplayed",
-    "downplaying",
-    "trashing",
-    "trashed",
-    "denial",
-    "denials",
+    "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
+    "dismissed", "dismissing", "refute", "refutes", "refuted", "refuting", "rebuff", "rebuffed", "rebuffs", "dispute",
+    "disputes", "disputed", "debunk", "debunked", "downplay", "downplayed", "downplaying", "trashing", "trashed",
+    "denial", "denials",
 ];
 
 /// Words that put what follows on someone else's word, not the speaker's ("an alleged presence").
 pub const HEARSAY: &[&str] = &["alleged", "allegedly", "purported", "purportedly", "so-called", "supposed", "rumoured", "rumored"];
 
 /// Nouns that stand for someone else's claim ("we reject this claim").
+#[rustfmt::skip]
 pub const CLAIM_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "report",
-    "reports",
-    "charge",
-    "charges",
-    "it",
-    "them",
-    "rumour",
-    "rumours",
-    "rumor",
-    "rumors",
-    "assertion",
-    "assertions",
-    "notion",
-    "idea",
-    "statement",
-    "statements",
-    "assessment",
-    "assessments",
-    "concerns",
-    "comments",
-    "remarks",
-    "suggestion",
-    "suggestions",
-    "news",
-    "speculation",
-    "reporting",
-    "document",
-    "findings",
+    "claim", "claims", "allegation", "allegations", "accusation", "accusations", "report", "reports", "charge",
+    "charges", "it", "them", "rumour", "rumours", "rumor", "rumors", "assertion", "assertions", "notion", "idea",
+    "statement", "statements", "assessment", "assessments", "concerns", "comments", "remarks", "suggestion",
+    "suggestions", "news", "speculation", "reporting", "document", "findings",
+];
+
+/// Words of a question that carry no proposition of their own.
+#[rustfmt::skip]
+const QUESTION_STOP: &[&str] = &[
+    "is", "are", "was", "were", "be", "the", "a", "an", "of", "in", "at", "on", "or", "and", "for", "from", "to", "its",
+    "own", "their", "his", "her", "such", "as", "by", "with", "any", "it", "there", "do", "does", "did", "has", "have",
+    "still", "now", "who", "what", "whether", "successor", "group", "groups", "corps", "forces", "military",
 ];
 
 /// One cue phrase: its polarity (+1 supports, -1 refutes), whether it needs the topic, and its kind.
@@ -312,38 +113,52 @@ pub struct CueEntry {
     pub kind: CueKind,
 }
 
-/// The corpus's lexicon over the built-in one: a phrase the corpus lists keeps the corpus's polarity and scope.
-pub fn entries(corpus: &StanceLexicon) -> Vec<CueEntry> {
+/// The corpus's lexicon over the built-in one (a phrase the corpus lists keeps the corpus's polarity and scope),
+/// for `question`: growth and threat cues when it asks about activity or threat, and its own content words that are
+/// not names (`names`: the folded words of the configured entities) as topic-bound support.
+pub fn entries(corpus: &StanceLexicon, question: &str, names: &[String]) -> Vec<CueEntry> {
     // A phrase that judges with a dismissal word is a dismissal too ("baseless allegations").
     let dismissal = |p: &str| DISMISSALS.contains(&p) || p.split(' ').any(|w| DISMISSALS.contains(&w));
     let mut out: Vec<CueEntry> = Vec::new();
     let mut push = |raw: &str, pol: i8| {
         let topic = raw.starts_with('~');
-        let phrase = counterclaim_core::text::fold(raw.trim_start_matches('~').trim());
+        let phrase = fold(raw.trim_start_matches('~').trim());
         if phrase.is_empty() || out.iter().any(|e| e.phrase == phrase) {
             return;
         }
         let kind = if pol < 0 && dismissal(&phrase) { CueKind::Dismissal } else { CueKind::Plain };
         out.push(CueEntry { phrase, pol, topic, kind });
     };
-    for p in &corpus.supports {
-        push(p, 1);
+    corpus.supports.iter().for_each(|p| push(p, 1));
+    corpus.refutes.iter().for_each(|p| push(p, -1));
+    let q = question_words(question, names);
+    let threat = q.iter().any(|w| THREAT_QUESTION.contains(&w.as_str()));
+    let categories: [(&[&str], bool); 3] = [(PRESENCE, true), (GROWTH, threat), (THREAT, threat)];
+    for (list, on) in categories {
+        list.iter().filter(|_| on).for_each(|p| push(p, 1));
     }
-    for p in &corpus.refutes {
-        push(p, -1);
-    }
-    for p in SUPPORTS {
-        push(p, 1);
-    }
-    for p in REFUTES.iter().chain(DISMISSALS) {
-        push(p, -1);
+    q.iter().for_each(|w| push(&format!("~{w}"), 1));
+    REFUTES.iter().chain(DISMISSALS).for_each(|p| push(p, -1));
+    out
+}
+
+/// The folded content words of the question that are not names ("building", "using", "facility").
+fn question_words(question: &str, names: &[String]) -> Vec<String> {
+    let folded = fold(question);
+    let mut out: Vec<String> = Vec::new();
+    for w in folded.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'') {
+        let w = w.trim_matches('\'').trim_end_matches("'s");
+        if w.len() < 3 || QUESTION_STOP.contains(&w) || names.iter().any(|n| n == w) || out.iter().any(|o| o == w) {
+            continue;
+        }
+        out.push(w.to_string());
     }
     out
 }
 
 /// The corpus's negators and the built-in ones.
 pub fn negators(corpus: &StanceLexicon) -> Vec<String> {
-    let mut out: Vec<String> = corpus.negators.iter().map(|n| counterclaim_core::text::fold(n.trim())).collect();
+    let mut out: Vec<String> = corpus.negators.iter().map(|n| fold(n.trim())).collect();
     for n in NEGATORS {
         if !out.iter().any(|o| o == n) {
             out.push(n.to_string());
@@ -356,10 +171,12 @@ pub fn negators(corpus: &StanceLexicon) -> Vec<String> {
 mod tests {
     use super::*;
 
+    const Q: &str = "Is the Red Hand active in, or a threat from, Veldoria?";
+
     #[test]
     fn the_corpus_extends_and_overrides_the_built_in_vocabulary() {
         let corpus = StanceLexicon { supports: vec!["defeated".into(), "docked".into()], refutes: vec![], negators: vec!["nary".into()] };
-        let e = entries(&corpus);
+        let e = entries(&corpus, Q, &[]);
         let get = |p: &str| e.iter().find(|x| x.phrase == p).cloned();
         assert_eq!(get("defeated").map(|x| x.pol), Some(1), "the corpus's polarity wins");
         assert!(get("docked").is_some_and(|x| x.pol == 1 && !x.topic));
@@ -371,8 +188,20 @@ mod tests {
     }
 
     #[test]
+    fn the_question_decides_which_cues_count() {
+        let threat = entries(&StanceLexicon::default(), Q, &[]);
+        assert!(threat.iter().any(|x| x.phrase == "threat") && threat.iter().any(|x| x.phrase == "growing"));
+        let names = ["china".to_string(), "ream".to_string()];
+        let base = entries(&StanceLexicon::default(), "Is China building or using a military base at Ream?", &names);
+        assert!(!base.iter().any(|x| x.phrase == "threat"), "a question about a base is not about threats");
+        assert!(base.iter().any(|x| x.phrase == "building" && x.topic && x.pol == 1), "the question's own words");
+        assert!(!base.iter().any(|x| x.phrase == "china" || x.phrase == "ream"), "names are not cues");
+        assert!(base.iter().any(|x| x.phrase == "presence") && base.iter().any(|x| x.phrase == "fabricated"));
+    }
+
+    #[test]
     fn an_empty_corpus_lexicon_still_has_a_vocabulary() {
-        let e = entries(&StanceLexicon::default());
+        let e = entries(&StanceLexicon::default(), "", &[]);
         assert!(e.iter().any(|x| x.pol > 0) && e.iter().any(|x| x.pol < 0));
     }
 }

@@ -117,6 +117,8 @@ pub enum Rule {
     Cues,
     /// The claim only denies another claim, whose stance it reverses.
     DeniedClaim,
+    /// The claim only confirms another claim ("the intelligence is correct"), whose stance it takes.
+    ConfirmedClaim,
     /// No stance word, or as many for each side.
     NoCue,
 }
@@ -126,6 +128,7 @@ impl Rule {
         match self {
             Rule::Cues => "stance words",
             Rule::DeniedClaim => "denial of another claim",
+            Rule::ConfirmedClaim => "confirmation of another claim",
             Rule::NoCue => "no stance words",
         }
     }
@@ -140,33 +143,43 @@ pub struct Judgement {
     pub rule: Rule,
     /// 0..=1: how clearly the words point one way.
     pub confidence: f32,
-    /// The claim denies another claim it does not state ("we reject these claims"); the caller gives it the
-    /// opposite stance of the claim it refers to, when it can find it. The words of the denial, as written.
-    pub denies: Option<String>,
+    /// The claim only denies or confirms another claim it does not state ("we reject these claims", "the
+    /// intelligence is correct"); the caller gives it the stance the claim it refers to implies, when it can find it.
+    pub refers: Option<Reference>,
+}
+
+/// A claim's reference to another claim: the words that make it, and whether it agrees with that claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub words: String,
+    pub agrees: bool,
 }
 
 impl Judgement {
     fn neutral(confidence: f32) -> Judgement {
-        Judgement { stance: Stance::Neutral, cues: vec![], rule: Rule::NoCue, confidence, denies: None }
+        Judgement { stance: Stance::Neutral, cues: vec![], rule: Rule::NoCue, confidence, refers: None }
     }
 
-    /// The stance that denying a claim of stance `referent` takes (`None`: nothing to reverse).
-    pub fn reversing(mut self, referent: Stance) -> Judgement {
-        if let (Some(opp), Some(_)) = (referent.opposite(), &self.denies) {
-            self.stance = opp;
-            self.rule = Rule::DeniedClaim;
+    /// The stance that denying or confirming a claim of stance `referent` takes (nothing changes for a neutral one).
+    pub fn resolved(mut self, referent: Stance) -> Judgement {
+        let Some(r) = self.refers.clone() else { return self };
+        let stance = if r.agrees { Some(referent).filter(|s| *s != Stance::Neutral) } else { referent.opposite() };
+        if let Some(stance) = stance {
+            self.stance = stance;
+            self.rule = if r.agrees { Rule::ConfirmedClaim } else { Rule::DeniedClaim };
             self.confidence = 0.6;
-            self.cues = self.denies.iter().cloned().collect();
+            self.cues = vec![r.words];
         }
         self
     }
 }
 
 impl StanceModel {
+    /// `question` decides which built-in cues count; `names`: the folded words of every configured name (never cues);
     /// `topic_aliases`: names of what the question is about ("militant groups", "the Red Hand").
     /// Lexicon entries starting with `~` count only in sentences that mention the topic.
-    pub fn new(lex: &StanceLexicon, topic_aliases: &[String]) -> Self {
-        let entries = lexicon::entries(lex);
+    pub fn new(lex: &StanceLexicon, question: &str, names: &[String], topic_aliases: &[String]) -> Self {
+        let entries = lexicon::entries(lex, question, names);
         let defs: Vec<CueDef> = entries.iter().map(|e| CueDef { pol: e.pol, topic: e.topic, kind: e.kind }).collect();
         let lexm = Phrases::new(entries.iter().enumerate().map(|(i, e)| (e.phrase.as_str(), i)));
         let topic = Phrases::new(topic_aliases.iter().map(|a| (a.as_str(), 0)));
@@ -191,8 +204,9 @@ impl StanceModel {
         let (sup, reff) = totals(&hits);
         let orig = |a: usize, b: usize| t.text[t.orig(a)..t.orig(b)].to_string();
         if sup == 0.0 && reff == 0.0 {
-            return match denial_of_claim(&ws) {
-                Some((ds, de)) => Judgement { denies: Some(orig(ds, de)), ..Judgement::neutral(0.4) },
+            let reference = denial_of_claim(&ws).map(|d| (d, false)).or_else(|| confirmation_of_claim(&ws).map(|c| (c, true)));
+            return match reference {
+                Some(((a, b), agrees)) => Judgement { refers: Some(Reference { words: orig(a, b), agrees }), ..Judgement::neutral(0.4) },
                 None => Judgement::neutral(if hits.is_empty() { 0.6 } else { 0.4 }),
             };
         }
@@ -215,7 +229,7 @@ impl StanceModel {
         }
         let margin = (sup - reff).abs() / (sup + reff);
         let confidence = 0.5 + 0.5 * margin * (sup + reff).min(2.0) / 2.0;
-        Judgement { stance, cues, rule: Rule::Cues, confidence, denies: None }
+        Judgement { stance, cues, rule: Rule::Cues, confidence, refers: None }
     }
 
     /// The stance of the last sentences of `context`, if its words point one way.
@@ -264,7 +278,14 @@ fn denial_of_claim(ws: &[W]) -> Option<(usize, usize)> {
         if !DENIALS.contains(&w.lc) {
             continue;
         }
-        let Some(k) = (i + 1..(i + 4).min(ws.len())).find(|&k| CLAIM_NOUNS.contains(&ws[k].lc)) else { continue };
+        // "denied any such arrangement is to take place": an object that refers back is a bare denial too.
+        let anaphoric = ws.iter().skip(i + 1).take(2).any(|x| matches!(x.lc, "such" | "this" | "these" | "those"));
+        let Some(k) = (i + 1..(i + 4).min(ws.len())).find(|&k| CLAIM_NOUNS.contains(&ws[k].lc)) else {
+            if anaphoric {
+                bare.get_or_insert((w.s, ws[(i + 3).min(ws.len() - 1)].e));
+            }
+            continue;
+        };
         let stated = ws.iter().skip(k + 1).take(4).any(|x| STATING.contains(&x.lc) || x.lc.ends_with("-that"));
         if stated {
             return None;
@@ -272,6 +293,23 @@ fn denial_of_claim(ws: &[W]) -> Option<(usize, usize)> {
         bare.get_or_insert((w.s, ws[k].e));
     }
     bare
+}
+
+/// "the intelligence is correct", "confirmed the reports": the span of a confirmation of another claim it does not
+/// state (folded text).
+fn confirmation_of_claim(ws: &[W]) -> Option<(usize, usize)> {
+    const TRUE: &[&str] = &["correct", "true", "accurate", "right", "credible", "confirmed", "verified", "reliable"];
+    const BE: &[&str] = &["is", "are", "was", "were", "be"];
+    for (i, w) in ws.iter().enumerate() {
+        if !CLAIM_NOUNS.contains(&w.lc) && !matches!(w.lc, "intelligence" | "information") {
+            continue;
+        }
+        let be = ws.get(i + 1).is_some_and(|x| BE.contains(&x.lc));
+        if let Some(t) = ws.get(i + 2).filter(|t| be && TRUE.contains(&t.lc)) {
+            return Some((w.s, t.e));
+        }
+    }
+    None
 }
 
 /// The last `n` sentences of `s`.

@@ -48,6 +48,7 @@ const MENTION_FRAMES: &[&str] = &["discuss", "discussed", "discussing", "debate"
 
 pub struct Scorer<'a> {
     m: &'a StanceModel,
+    t: &'a Folded<'a>,
     ws: &'a [W<'a>],
     context: &'a str,
     topic_hits: Vec<Match>,
@@ -63,7 +64,8 @@ impl<'a> Scorer<'a> {
     pub fn new(m: &'a StanceModel, t: &'a Folded<'a>, ws: &'a [W<'a>], context: &'a str) -> Scorer<'a> {
         let topic_hits = m.topic.find(t);
         let matches = m.lex.find(t);
-        let mut s = Scorer { m, ws, context, topic_hits, matches, topic_sents: vec![], anaphor_sents: vec![], ctx_topic: OnceCell::new() };
+        let mut s =
+            Scorer { m, t, ws, context, topic_hits, matches, topic_sents: vec![], anaphor_sents: vec![], ctx_topic: OnceCell::new() };
         s.topic_sents = s.topic_hits.iter().filter_map(|h| s.word_at(h.s).map(|i| ws[i].sent)).collect();
         s.anaphor_sents = ws
             .windows(2)
@@ -115,7 +117,7 @@ impl<'a> Scorer<'a> {
         let def: CueDef = self.m.defs[m.value];
         let wi = self.word_at(m.s)?;
         let w = &self.ws[wi];
-        if def.topic && !self.about_topic(w.sent, m.s) {
+        if def.topic && !self.about_topic(w.sent, m.s) || self.in_name(wi, m) {
             return None;
         }
         let (mut neg_flips, neg_start, not_yet) = self.negation(wi);
@@ -135,7 +137,7 @@ impl<'a> Scorer<'a> {
             *last_refute_word = Some((self.word_at(m.e.saturating_sub(1)).unwrap_or(wi), w.clause));
         }
         let hearsay = wi > 0 && (wi.saturating_sub(2)..wi).any(|k| HEARSAY.contains(&self.ws[k].lc)) && def.kind == CueKind::Plain;
-        let weight = if not_yet || hearsay || self.mentioned(wi) { 0.0 } else { w.weight };
+        let weight = if not_yet || hearsay || self.mentioned(wi) || self.hypothetical_subject(wi) { 0.0 } else { w.weight };
         let s = neg_start.unwrap_or(m.s).min(m.s);
         Some(Hit { s, e: m.e, pol, w: weight, denial: denial.map(|d| (self.ws[d].s, self.ws[d].e)) })
     }
@@ -204,6 +206,28 @@ impl<'a> Scorer<'a> {
     fn dismissal_at(&self, i: usize) -> bool {
         let w = &self.ws[i];
         self.matches.iter().any(|m| m.s <= w.s && w.e <= m.e && self.m.defs[m.value].kind == CueKind::Dismissal)
+    }
+
+    /// Whether the match at `m` (word `wi`) is part of a name written with capitals mid-sentence ("Ream Naval Base").
+    fn in_name(&self, wi: usize, m: Match) -> bool {
+        let first = self.t.text[self.t.orig(m.s)..].chars().next().is_some_and(char::is_uppercase);
+        let sentence_start = wi == 0 || self.ws[wi - 1].sent != self.ws[wi].sent;
+        first && !sentence_start
+    }
+
+    /// Whether word `wi` stands in the subject of a modal predicate later in its clause ("an exclusive presence at
+    /// the port could threaten …"): what is only supposed is not asserted.
+    fn hypothetical_subject(&self, wi: usize) -> bool {
+        let ws = self.ws;
+        for k in wi + 1..(wi + 10).min(ws.len()) {
+            if ws[k].clause != ws[wi].clause || is_linking_verb(ws[k].lc) {
+                return false;
+            }
+            if matches!(ws[k].lc, "could" | "would" | "might") && ws.get(k + 1).is_some_and(|n| n.lc != "have" && n.lc != "be") {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether word `wi` is what someone is asked not to do: "not to …", "never to …", "stop …", "refrain from …".

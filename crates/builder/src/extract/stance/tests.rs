@@ -1,11 +1,13 @@
 //! Unit tests of the stance model on invented sentences.
 use super::*;
 
+const QUESTION: &str = "Is the Red Hand active in, or a threat from, Veldoria?";
+
 /// The stance and cues, with a bare denial resolved from the context as the extractor does without earlier claims.
 fn judge(m: &StanceModel, text: &str, ctx: &str) -> (Stance, Vec<String>) {
     let j = m.judge(&Folded::new(text), ctx);
-    let j = match (&j.denies, m.context_stance(ctx)) {
-        (Some(_), Some(r)) => j.reversing(r),
+    let j = match (&j.refers, m.context_stance(ctx)) {
+        (Some(_), Some(r)) => j.resolved(r),
         _ => j,
     };
     (j.stance, j.cues)
@@ -19,7 +21,7 @@ fn model() -> StanceModel {
         refutes: ["defeated", "destroyed", "curbed", "surrendered", "baseless", "~not allow", "contained"].map(String::from).to_vec(),
         negators: ["not", "no", "never", "no longer", "cannot"].map(String::from).to_vec(),
     };
-    StanceModel::new(&lex, &["Red Hand".to_string(), "rebels".to_string(), "rebel groups".to_string()])
+    StanceModel::new(&lex, QUESTION, &[], &["Red Hand".to_string(), "rebels".to_string(), "rebel groups".to_string()])
 }
 
 #[test]
@@ -122,7 +124,7 @@ fn purpose_clauses_do_not_count() {
 
 /// A model with no corpus lexicon at all: only the built-in vocabulary.
 fn bare_model() -> StanceModel {
-    StanceModel::new(&StanceLexicon::default(), &["Red Hand".to_string(), "rebels".to_string()])
+    StanceModel::new(&StanceLexicon::default(), QUESTION, &[], &["Red Hand".to_string(), "rebels".to_string()])
 }
 
 #[test]

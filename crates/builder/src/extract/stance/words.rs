@@ -116,7 +116,8 @@ pub fn words(text: &str) -> Vec<W<'_>> {
                     boundary = true;
                 }
             }
-            ',' | ':' | '(' | ')' | '"' | '\u{2013}' | '\u{2014}' => {
+            // Quotation marks are no clause boundary: a quoted word stays in its clause ("not for its “exclusive” use").
+            ',' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' => {
                 clause += 1;
                 concessive = false;
                 irrealis = false;
