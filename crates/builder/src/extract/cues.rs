@@ -1159,11 +1159,11 @@ impl Finder<'_> {
     /// imagery showing that …": S says what follows the participle.
     fn document_saying(&self, lo: usize, i: usize, sb: usize) -> Option<Found> {
         let toks = self.toks();
-        const DOCS: &[&str] = &["report", "statement", "article", "story", "letter", "communique", "study", "analysis"];
         let finite = |v: &Tok| v.kind == Kind::Word && !v.cap && (v.lc.ends_with("ed") || v.lc.ends_with('s'));
         // The document and its publishing verb: "published a report (on Sunday …) saying".
         let document = || {
-            let d = (i.saturating_sub(14).max(lo)..i).find(|&k| toks[k].kind == Kind::Word && DOCS.contains(&toks[k].lc.as_str()))?;
+            let d = (i.saturating_sub(14).max(lo)..i)
+                .find(|&k| toks[k].kind == Kind::Word && super::speakers::DOCUMENTS.contains(&toks[k].lc.as_str()))?;
             let det = d.checked_sub(1).filter(|&k| k > lo && matches!(toks[k].lc.as_str(), "a" | "an" | "the" | "its" | "their"))?;
             finite(&toks[det - 1]).then_some(det - 1)
         };

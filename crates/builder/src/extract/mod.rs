@@ -11,6 +11,7 @@
 mod cues;
 mod lex;
 mod phrases;
+mod quoting;
 mod speakers;
 mod stance;
 
@@ -149,6 +150,7 @@ impl Extractor {
         let mut speakers = Speakers::default();
         let mut stmts: Vec<Stmt> = Vec::new();
         for &(sa, sb) in &lx.sents {
+            let named = speakers::documents_named(toks, sa, sb);
             for f in finder.sentence(sa, sb) {
                 let (Some(&(pa, _)), Some(&(_, pb))) = (f.pieces.first(), f.pieces.last()) else { continue };
                 if too_short(toks, &f.pieces) {
@@ -162,7 +164,7 @@ impl Extractor {
                     None => stmts.last().filter(|p| p.b1 + 1 >= b0).map(|p| p.speaker),
                 };
                 let Some(speaker) = speaker else { continue };
-                speakers.recent.push(speaker);
+                speakers.heard(speaker, &named);
                 let anaphoric = f.subj.is_some_and(|s| {
                     s.pron.is_some()
                         || toks[s.a].lc == "the" && toks[s.a + 1..s.b].iter().all(|t| !t.cap)
@@ -188,9 +190,11 @@ impl Extractor {
         let mut seen = HashSet::new();
         for st in merged {
             let sp = &speakers.list[st.speaker];
-            let text = st.pieces.iter().map(|&(a, b)| collapse_ws(&body[a..b])).collect::<Vec<_>>().join(" ");
-            let start = st.pieces[0].0;
-            let end = st.pieces.last().unwrap().1;
+            let (text, pieces) = quoting::compose(body, &st.pieces);
+            let (Some(first_piece), Some(last_piece)) = (pieces.first(), pieces.last()) else { continue };
+            let (start, end) = (first_piece.start, last_piece.end);
+            // Mostly inside quote marks: a quotation, whatever carried it.
+            let direct = quoting::quoted_share(&text).map_or(st.direct, |s| s >= 0.5);
             let first = toks.partition_point(|t| t.block + 1 < st.b0);
             let ctx_start = toks.get(first).map(|t| t.s).unwrap_or(0).min(start);
             let folded = Folded::new(&text);
@@ -205,7 +209,7 @@ impl Extractor {
             };
             let entities = self.entities_in(&folded);
             drop(folded);
-            let id = claim_id(&doc.id, &text);
+            let id = claim_id(&doc.id, &quoting::plain(body, &st.pieces));
             if !seen.insert(id.clone()) {
                 continue;
             }
@@ -220,9 +224,10 @@ impl Extractor {
                 side,
                 entities,
                 text,
-                kind: if st.direct { ClaimKind::Direct } else { ClaimKind::Indirect },
+                kind: if direct { ClaimKind::Direct } else { ClaimKind::Indirect },
                 start,
                 end,
+                pieces,
                 cue: st.cue,
                 stance: judged.stance,
                 stance_cues: judged.cues,
@@ -297,11 +302,9 @@ fn merge(stmts: Vec<Stmt>, speakers: &Speakers) -> Vec<Stmt> {
                 && ss.kind == SKind::Person
                 && !s.floating
             {
+                // The lead's summary is the named person's, but a claim of its own: not stitched to their words.
                 p.speaker = s.speaker;
-                p.cue = s.cue.clone().or(p.cue.take());
-                p.direct = false;
-                p.pieces.extend(s.pieces);
-                p.b1 = s.b1;
+                out.push(s);
                 continue;
             }
             // Two statements of one sentence, each with its own attribution, stay two ("…, and he insisted that …").
@@ -349,24 +352,6 @@ pub fn unify_speakers(claims: &mut [Claim]) {
             c.side = c.side.take().or(src.side);
         }
     }
-}
-
-/// Runs of whitespace as one space, trimmed.
-fn collapse_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            pending = true;
-            continue;
-        }
-        if pending && !out.is_empty() {
-            out.push(' ');
-        }
-        pending = false;
-        out.push(c);
-    }
-    out
 }
 
 thread_local! {

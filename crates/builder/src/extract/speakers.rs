@@ -826,8 +826,36 @@ static AUX_ADV: WordSet = WordSet::new(&[
     "long",
 ]);
 /// Nouns for a document that speaks for its author ("the statement of the ministry", "a letter signed by …").
-const DOCUMENTS: &[&str] =
-    &["statement", "release", "communique", "communiqué", "letter", "note", "report", "declaration", "post", "tweet"];
+/// The document nouns the sentence `[sa, sb)` names, each once.
+pub fn documents_named(toks: &[Tok], sa: usize, sb: usize) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for t in toks[sa..sb].iter().filter(|t| t.kind == Kind::Word) {
+        if let Some(&d) = DOCUMENTS.iter().find(|&&d| t.lc == d) {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+pub(crate) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "release",
+    "communique",
+    "communiqué",
+    "letter",
+    "note",
+    "report",
+    "declaration",
+    "post",
+    "tweet",
+    "article",
+    "story",
+    "study",
+    "analysis",
+    "memo",
+];
 
 /// The author of a document phrase `np`: "the press release of the Harbor Authority", "the statement signed by
 /// spokesman Ruiz" (the author phrase after "of", "by", "from", or "signed / issued / released by").
@@ -1497,9 +1525,18 @@ pub struct Speakers {
     pub recent: Vec<usize>,
     /// Named phrases already resolved (phrase and appositive as written → speaker).
     cache: std::collections::HashMap<String, usize>,
+    /// Documents named in the sentences of statements so far, with the statement's speaker ("the senators wrote,
+    /// according to a copy of the letter": the letter is theirs).
+    documents: Vec<(&'static str, usize)>,
 }
 
 impl Speakers {
+    /// Note a statement by `speaker` in a sentence that names the documents `named` (see [`documents_named`]).
+    pub fn heard(&mut self, speaker: usize, named: &[&'static str]) {
+        self.recent.push(speaker);
+        self.documents.extend(named.iter().map(|&d| (d, speaker)));
+    }
+
     /// Resolve a speaker phrase to a speaker index (registering new speakers).
     pub fn resolve(&mut self, ex: &Extractor, toks: &[Tok], text: &str, subj: &Subj, sa: usize) -> Option<usize> {
         if let Some(p) = subj.pron {
@@ -1553,6 +1590,13 @@ impl Speakers {
             return self.resolve(ex, toks, text, &Subj { a: author.0, b: author.1, appos: None, pron: None }, author.0);
         }
         let det = toks[subj.a].lc.as_str();
+        // "“…,” the letter read": the letter named with an earlier statement speaks for that statement's speaker.
+        if core.1 == core.0 + 1 && matches!(det, "the" | "this" | "that") {
+            let noun = toks[core.0].lc.as_str();
+            if let Some(&(_, i)) = self.documents.iter().rev().find(|d| d.0 == noun) {
+                return Some(i);
+            }
+        }
         let indefinite = det == "a" || det == "an";
         let full_text = span_text(toks, text, (subj.a, subj.b));
         let core_text = span_text(toks, text, core);

@@ -114,7 +114,7 @@ mod unit {
         assert_eq!(c.speaker, "Ilse Marrow");
         assert_eq!(c.speaker_id, "ilse-marrow");
         assert_eq!(c.role.as_deref(), Some("Deputy Harbor Commissioner"));
-        assert_eq!(c.text, "The new bridge will open in May");
+        assert_eq!(c.text, "“The new bridge will open in May,”");
         assert_eq!(c.kind, ClaimKind::Direct);
         assert_eq!(c.cue.as_deref(), Some("said"));
         assert_eq!(&doc("").body, "");
@@ -133,7 +133,7 @@ mod unit {
         let c = one("Harbor pilot Oskar Tenn said: “Nobody has seen the militia near the docks.”");
         assert_eq!(c.speaker, "Oskar Tenn");
         assert_eq!(c.role.as_deref(), Some("Harbor pilot"));
-        assert!(c.text.starts_with("Nobody has seen"));
+        assert!(c.text.starts_with("“Nobody has seen"));
         assert_eq!(c.kind, ClaimKind::Direct);
     }
 
@@ -220,9 +220,9 @@ mod unit {
         let body = "“The Red Hand has been defeated in the valley,” Osei said. “Its last bases were destroyed.”";
         let c = one(body);
         assert_eq!(c.speaker, "Osei");
-        assert_eq!(c.text, "The Red Hand has been defeated in the valley Its last bases were destroyed.");
-        assert_eq!(&body[c.start..c.start + 3], "The");
-        assert!(body[..c.end].ends_with("destroyed."));
+        assert_eq!(c.text, "“The Red Hand has been defeated in the valley,” … “Its last bases were destroyed.”");
+        assert_eq!(&body[c.start..c.start + 6], "“The");
+        assert!(body[..c.end].ends_with("destroyed.”"));
         assert_eq!(c.stance, Stance::Refutes);
     }
 
@@ -231,7 +231,7 @@ mod unit {
         let body = "“We watched the coast all winter.\n\n“We saw no boats and no camps,” Marrow said.";
         let c = one(body);
         assert_eq!(c.speaker, "Marrow");
-        assert_eq!(c.text, "We watched the coast all winter. We saw no boats and no camps");
+        assert_eq!(c.text, "“We watched the coast all winter. “We saw no boats and no camps,”");
     }
 
     #[test]
@@ -368,7 +368,7 @@ mod unit {
         ] {
             let c = one(body);
             assert_eq!(c.speaker, "Tomas Vey", "{body}");
-            assert!(c.text.starts_with("The Red Hand"), "{body}");
+            assert!(c.text.trim_start_matches(['“', '«', '"', '‘']).starts_with("The Red Hand"), "{body}");
             assert_eq!(c.kind, ClaimKind::Direct);
         }
     }
@@ -387,9 +387,10 @@ mod unit {
     #[test]
     fn indefinite_lead_speaker_is_the_named_one_that_follows() {
         let body = "A senior security official in Veldoria says the Red Hand has been defeated in the east.\n\nInterior Minister Hana Weiss told reporters on Sunday that the militia “was defeated” in Kell.";
-        let c = one(body);
-        assert_eq!(c.speaker, "Hana Weiss");
-        assert!(c.text.contains("defeated in the east"));
+        let c = run(body);
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(c.iter().all(|c| c.speaker == "Hana Weiss"), "{c:#?}");
+        assert!(c[0].text.contains("defeated in the east"));
     }
 
     #[test]
@@ -457,7 +458,7 @@ mod unit {
         let body = "Osei spoke in Kell.\n\nOsei said the pass was quiet.\n\nThe militia, she said, has lost most of its fighters.";
         let cs = run(body);
         assert_eq!(cs.len(), 2, "{cs:#?}");
-        assert_eq!(cs[1].text, "The militia has lost most of its fighters.");
+        assert_eq!(cs[1].text, "The militia … has lost most of its fighters.");
         assert_eq!(cs[1].speaker, "Osei");
     }
 
@@ -493,8 +494,9 @@ mod unit {
     #[test]
     fn adding_that_after_a_quote_extends_it() {
         let c = one("“We will not let the militia use the port,” Marrow said, adding that the ferries will run again.");
-        assert_eq!(c.text, "We will not let the militia use the port the ferries will run again.");
-        assert_eq!(c.kind, ClaimKind::Indirect);
+        assert_eq!(c.text, "“We will not let the militia use the port,” … the ferries will run again.");
+        // Mostly inside quote marks: a quotation.
+        assert_eq!(c.kind, ClaimKind::Direct);
     }
 
     #[test]
@@ -502,7 +504,7 @@ mod unit {
         let c = one("Speaking in Kell on Monday, Osei said:\n\n“The militia has been defeated in the valley.”");
         assert_eq!(c.speaker, "Osei");
         assert_eq!(c.kind, ClaimKind::Direct);
-        assert_eq!(c.text, "The militia has been defeated in the valley.");
+        assert_eq!(c.text, "“The militia has been defeated in the valley.”");
     }
 
     #[test]
@@ -1159,5 +1161,52 @@ mod speech_sixth {
     fn claims_of_one_or_two_words_are_dropped() {
         let c = run("Osei spoke first.\n\nHe added that the Norlandic");
         assert!(c.iter().all(|c| c.text.split_whitespace().count() >= 3), "{c:#?}");
+    }
+}
+
+mod quoting {
+    //! Claims a journalist can quote: pieces with their marks and punctuation, an ellipsis where words are left out.
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        Extractor::new(&config()).extract(&doc(body))
+    }
+
+    #[test]
+    fn a_split_quotation_keeps_its_marks_and_shows_the_gap() {
+        let body = "“The Red Hand achieved nothing significant,” said spokesman Ali Rahimi. “We are serious about security.”";
+        let c = run(body);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].text, "“The Red Hand achieved nothing significant,” … “We are serious about security.”");
+        assert_eq!(c[0].kind, ClaimKind::Direct);
+        let pieces: Vec<&str> = c[0].pieces.iter().map(|p| &body[p.start..p.end]).collect();
+        assert_eq!(pieces, vec!["“The Red Hand achieved nothing significant,”", "“We are serious about security.”"]);
+    }
+
+    #[test]
+    fn statements_across_paragraphs_show_what_is_left_out() {
+        let body = "Osei said the pass was quiet.\n\nShe added that the militia had left.";
+        let c = run(body);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].text, "the pass was quiet. … the militia had left.");
+        assert_eq!(c[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn a_mostly_quoted_statement_is_a_quotation() {
+        let c = run("Osei said the Red Hand “has been training hundreds of fighters in the hills every month.”");
+        assert_eq!(c[0].kind, ClaimKind::Direct, "{c:#?}");
+        let c = run("Osei said the Red Hand has been training fighters in the hills, calling it “a threat.”");
+        assert_eq!(c[0].kind, ClaimKind::Indirect, "{c:#?}");
+    }
+
+    #[test]
+    fn a_lead_is_its_own_claim_not_stitched_to_the_quotation() {
+        let body = "An official says the Red Hand has been defeated in the east.\n\nMinister Tomas Osei told reporters that the militants “were defeated and their camps destroyed.”";
+        let c = run(body);
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(c.iter().all(|c| c.speaker == "Tomas Osei"), "{c:#?}");
+        assert!(!c[0].text.contains("were defeated"));
     }
 }

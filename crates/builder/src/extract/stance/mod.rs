@@ -228,7 +228,9 @@ impl StanceModel {
             }
         }
         let margin = (sup - reff).abs() / (sup + reff);
-        let confidence = 0.5 + 0.5 * margin * (sup + reff).min(2.0) / 2.0;
+        // Clear (one side only) and strong (two full cues) is sure; words pointing both ways are not.
+        let strength = ((sup + reff).min(2.0) / 2.0).sqrt();
+        let confidence = 0.35 + 0.6 * margin * strength;
         Judgement { stance, cues, rule: Rule::Cues, confidence, refers: None }
     }
 
