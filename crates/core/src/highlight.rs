@@ -167,7 +167,7 @@ impl Highlighter {
     }
 
     fn from_entities(entities: &[EntityDef]) -> Highlighter {
-        let matcher = WordMatcher::new(entities.iter().enumerate().flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))));
+        let matcher = WordMatcher::new(entities.iter().enumerate().flat_map(|(i, e)| e.names().into_iter().map(move |a| (a, i))));
         Highlighter { ids: entities.iter().map(|e| e.id.clone()).collect(), matcher }
     }
 

@@ -38,7 +38,7 @@ pub struct Extractor {
     /// Folded alias → entity id.
     entity_alias: HashMap<String, String>,
     cues: CueTable,
-    stance: StanceModel,
+    pub(crate) stance: StanceModel,
 }
 
 /// A statement before merging: a speaker and byte ranges of what they said.
@@ -67,11 +67,11 @@ impl Extractor {
                 .flat_map(|(i, a)| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)).map(move |p| (p, i))),
         );
         let side_m = Phrases::new(config.sides.iter().enumerate().flat_map(|(i, s)| s.markers.iter().map(move |m| (m.as_str(), i))));
-        let entity_m = Phrases::new(config.entities.iter().enumerate().flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))));
+        let entity_m = Phrases::new(config.entities.iter().enumerate().flat_map(|(i, e)| e.names().into_iter().map(move |a| (a, i))));
         let mut org_words = HashSet::new();
         let mut entity_alias = HashMap::new();
         for e in &config.entities {
-            for a in e.aliases.iter().chain(std::iter::once(&e.label)) {
+            for a in e.names() {
                 let f = fold(a);
                 if !f.contains(' ') {
                     org_words.insert(f.clone());
@@ -91,17 +91,18 @@ impl Extractor {
         let q = &config.question;
         let cue_m = Phrases::new(config.stance.supports.iter().chain(&config.stance.refutes).map(|p| (p.trim_start_matches('~'), 0)));
         let qf = Folded::new(q);
-        let first_cue = cue_m.find(&qf).first().map(|m| m.s).unwrap_or(qf.f.len());
+        let corpus_cue = cue_m.find(&qf).first().map(|m| m.s);
+        let first_cue = corpus_cue.into_iter().chain(stance::predicate_start(&qf.f)).min().unwrap_or(qf.f.len());
         let mut topic_ids: Vec<usize> = entity_m.find(&qf).iter().filter(|m| m.s < first_cue).map(|m| m.value).collect();
         if topic_ids.is_empty() {
             topic_ids = entity_m.find(&qf).iter().map(|m| m.value).collect();
         }
         topic_ids.dedup();
-        let topic_aliases: Vec<String> = topic_ids.iter().flat_map(|&i| config.entities[i].aliases.iter().cloned()).collect();
+        let topic_aliases: Vec<String> = topic_ids.iter().flat_map(|&i| config.entities[i].names()).map(str::to_string).collect();
         let names: Vec<String> = config
             .entities
             .iter()
-            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.label)))
+            .flat_map(|e| e.names())
             .flat_map(|a| fold(a).split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect::<Vec<_>>())
             .filter(|w| !w.is_empty())
             .collect();

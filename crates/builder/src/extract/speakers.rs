@@ -954,6 +954,10 @@ pub fn is_pronoun(t: &Tok) -> Option<Pron> {
     if t.kind != Kind::Word {
         return None;
     }
+    // "US" (capitalised) is the country.
+    if t.lc == "us" && t.cap {
+        return None;
+    }
     PRONOUNS.iter().find(|(p, _)| t.lc == *p).map(|(_, k)| *k)
 }
 
@@ -1059,7 +1063,9 @@ pub fn np_left(toks: &[Tok], lo: usize, j: usize) -> Option<(usize, usize)> {
                         let l = &toks[m - 1];
                         l.kind == Kind::Word
                             && if head {
-                                DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || MODS.contains(&l.lc.as_str())
+                                // or behind a capitalised word behind a determiner: "a British think tank"
+                                let det_cap = l.cap && m > lo + 1 && DETS.contains(&toks[m - 2].lc.as_str());
+                                DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || MODS.contains(&l.lc.as_str()) || det_cap
                             } else {
                                 DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || l.cap || MODS.contains(&l.lc.as_str())
                             }
@@ -1146,6 +1152,28 @@ fn trim_np(toks: &[Tok], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 /// The speaker phrase of a cue at token `cue` (subject before the verb), within `[lo, cue)`.
 /// Handles auxiliaries/adverbs, interjections (", meanwhile,"), relative "who", pronouns,
 /// appositives, and a phrase set off by commas ("The report, released on Tuesday, said").
+/// "Hun Sen -- now president of the Senate -- suggested": the subject before an aside set off by dashes that ends
+/// at `j`.
+fn subject_before_dashes(toks: &[Tok], text: &str, lo: usize, j: usize) -> Option<Subj> {
+    let dash = |k: usize| toks[k].kind == Kind::Punct && matches!(toks[k].lc.as_str(), "\u{2014}" | "\u{2013}" | "-" | "--");
+    let mut close = j;
+    while close > lo && dash(close - 1) {
+        close -= 1;
+    }
+    if close == j {
+        return None;
+    }
+    let mut open = (close.saturating_sub(20).max(lo)..close).rev().find(|&k| dash(k))?;
+    let inner = &toks[open + 1..close];
+    if inner.is_empty() || inner.iter().any(|t| t.is_quote_mark() || t.kind == Kind::Para || t.lc == "that") {
+        return None;
+    }
+    while open > lo && dash(open - 1) {
+        open -= 1;
+    }
+    subject_left_core(toks, text, lo, open).filter(|s| s.b == open && s.pron.is_none())
+}
+
 pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
     if let Some(s) = subject_left_core(toks, text, lo, cue) {
         // The object of a preposition is no subject ("X, during the meeting, said": the meeting did not speak).
@@ -1170,6 +1198,9 @@ pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<S
     }
     while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
         j -= 1;
+    }
+    if let Some(s) = subject_before_dashes(toks, text, lo, j) {
+        return Some(s);
     }
     if j <= lo || !toks[j - 1].is_punct(",") {
         return None;
@@ -1380,6 +1411,9 @@ pub fn has_name(toks: &[Tok], text: &str, np: (usize, usize)) -> bool {
     split_name(toks, text, np, &|_| false).is_some()
 }
 
+/// Titles that are also names when written without their dot ("Sen", "Gen", "Rep").
+const ABBREV_TITLES: &[&str] = &["sen", "gen", "rep", "gov", "col", "maj", "capt", "sgt", "adm", "brig", "cmdr", "cpt", "lt"];
+
 /// Split a phrase into (title/role part, personal name part). `known_org(folded)` says whether a
 /// word is a known organisation, place or outlet (never a personal name).
 pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &dyn Fn(&str) -> bool) -> Option<(usize, usize)> {
@@ -1392,9 +1426,11 @@ pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &
             k -= 1;
             continue;
         }
+        // A short title ends no name: "Sen. Ruiz", but "Hun Sen" is a name.
+        let surname = k == b && ABBREV_TITLES.contains(&w) && !text[t.e..].starts_with('.');
         let ok = t.kind == Kind::Word
             && t.cap
-            && !TITLES.contains(&w)
+            && (!TITLES.contains(&w) || surname)
             && !ROLES.contains(&w)
             && !ORG_WORDS.contains(&w)
             && !STOP_CAPS.contains(&w)

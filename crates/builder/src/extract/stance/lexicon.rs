@@ -156,6 +156,24 @@ fn question_words(question: &str, names: &[String]) -> Vec<String> {
     out
 }
 
+/// Where the predicate of a yes/no question starts in its folded text ("Are X … | active in …", "Is X | building
+/// …"): the first built-in cue phrase or "-ing" verb; the question's topic is what it names before that.
+pub fn predicate_start(folded_question: &str) -> Option<usize> {
+    let q = folded_question;
+    let words = q.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty());
+    for w in words {
+        let at = w.as_ptr() as usize - q.as_ptr() as usize;
+        let rest = &q[at..];
+        let phrase = PRESENCE.iter().chain(GROWTH).chain(THREAT).chain(REFUTES).map(|p| p.trim_start_matches('~')).any(|p| {
+            rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        if phrase || w.len() > 4 && w.ends_with("ing") {
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// The corpus's negators and the built-in ones.
 pub fn negators(corpus: &StanceLexicon) -> Vec<String> {
     let mut out: Vec<String> = corpus.negators.iter().map(|n| fold(n.trim())).collect();
@@ -185,6 +203,15 @@ mod tests {
         assert_eq!(e.iter().filter(|x| x.phrase == "defeated").count(), 1);
         let n = negators(&corpus);
         assert!(n.contains(&"nary".to_string()) && n.contains(&"never".to_string()));
+    }
+
+    #[test]
+    fn the_predicate_of_a_question_starts_at_its_first_cue_or_verb() {
+        let at = |q: &str| predicate_start(&fold(q)).map(|i| fold(q)[i..].split(' ').next().unwrap_or("").to_string());
+        assert_eq!(at("Are militant groups such as ISIS/Daesh active in, or a threat from, Afghanistan?").as_deref(), Some("active"));
+        assert_eq!(at("Is China building or using a base at Ream?").as_deref(), Some("building"));
+        assert_eq!(at("Are Wagner mercenaries (or the Africa Corps) operating in Mali?").as_deref(), Some("operating"));
+        assert_eq!(at("Who won?"), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::phrases::{Folded, Phrases, WordSet};
 use counterclaim_core::config::StanceLexicon;
 use counterclaim_core::model::Stance;
 use lexicon::{CueKind, CLAIM_NOUNS, DENIALS};
+pub use lexicon::predicate_start;
 use score::{Hit, Scorer};
 use std::collections::HashSet;
 use words::{words, W};

@@ -202,3 +202,25 @@ fn confidence_follows_the_margin() {
     let none = m.judge(&Folded::new("The weather was fine."), "");
     assert_eq!((none.stance, none.rule), (Stance::Neutral, Rule::NoCue));
 }
+
+#[test]
+#[ignore]
+fn zz_debug_hits() {
+    let cfg = counterclaim_core::config::CorpusConfig::default();
+    let _ = cfg;
+    let path = std::env::var("CC_TOML").unwrap();
+    let cfg = crate::config::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let ex = crate::extract::Extractor::new(&cfg);
+    let m = &ex.stance;
+    for text in std::env::var("CC_TEXTS").unwrap().split('|') {
+        let t = Folded::new(text);
+        let ws = words(&t.f);
+        let hits = score::Scorer::new(m, &t, &ws, "").hits();
+        println!("== {text}");
+        for h in &hits {
+            println!("   {:?} {:?} pol={} w={}", &t.f[h.s..h.e], h.denial.map(|(a, b)| &t.f[a..b]), h.pol, h.w);
+        }
+        let j = m.judge(&t, "");
+        println!("   -> {:?} {} {:?}", j.stance, j.confidence, j.cues);
+    }
+}
