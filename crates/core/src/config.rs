@@ -143,7 +143,11 @@ mod tests {
 
     #[test]
     fn entity_names_are_aliases_then_label_parts() {
-        let e = |label: &str, aliases: &[&str]| EntityDef { id: "x".into(), label: label.into(), aliases: aliases.iter().map(|a| a.to_string()).collect() };
+        let e = |label: &str, aliases: &[&str]| EntityDef {
+            id: "x".into(),
+            label: label.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
         assert_eq!(e("China", &["PRC", "Chinese"]).names(), vec!["PRC", "Chinese", "China"]);
         assert_eq!(e("ISIS / Daesh", &["ISIS", "IS"]).names(), vec!["ISIS", "IS", "Daesh"]);
         assert_eq!(e("Chinese navy (PLA Navy)", &["PLAN"]).names(), vec!["PLAN", "Chinese navy", "PLA Navy"]);

@@ -1191,10 +1191,12 @@ impl Finder<'_> {
             let det = d.checked_sub(1).filter(|&k| k > lo && matches!(toks[k].lc.as_str(), "a" | "an" | "the" | "its" | "their"))?;
             finite(&toks[det - 1]).then_some(det - 1)
         };
-        // A verb and its plain object: "criticized the government saying", "published imagery showing".
+        // A verb and its plain object: "criticized the government saying", "published (updated) imagery showing"
+        // (a form in -ed right after the verb is an adjective of the object).
         let object = || {
             let words = (i.saturating_sub(6).max(lo + 1)..i).rev().take_while(|&k| toks[k].kind == Kind::Word);
-            words.filter(|&k| k + 1 < i && !toks[k].lc.ends_with('s')).find(|&k| finite(&toks[k]))
+            let verb = |k: usize| k + 1 < i && !toks[k].lc.ends_with('s') && finite(&toks[k]);
+            words.into_iter().find(|&k| verb(k) && !(k > lo && verb(k - 1)))
         };
         let verb = document().or_else(object)?;
         let subj = subject_left(toks, self.text, lo, verb)?;
@@ -1409,7 +1411,8 @@ impl Finder<'_> {
         let side_clause = |k: usize| {
             let w = toks[k].lc.as_str();
             toks[k].kind == Kind::Word && matches!(w, "when" | "while" | "after" | "before")
-                || toks[k].is_punct(",") && toks.get(k + 1).is_some_and(|n| matches!(n.lc.as_str(), "but" | "citing" | "although" | "though"))
+                || toks[k].is_punct(",")
+                    && toks.get(k + 1).is_some_and(|n| matches!(n.lc.as_str(), "but" | "citing" | "although" | "though"))
         };
         let tail_end = (after..sb).find(|&k| side_clause(k)).unwrap_or(sb);
         let tail: Vec<&Tok> = toks[after..tail_end.min(after + reach)].iter().filter(|t| t.kind == Kind::Word).collect();

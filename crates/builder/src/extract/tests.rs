@@ -1210,3 +1210,78 @@ mod quoting {
         assert!(!c[0].text.contains("were defeated"));
     }
 }
+
+mod speech_seventh {
+    //! Asides between subject and cue or inside a reported clause, trailing attributions with a side clause, names
+    //! that look like titles, "that" as a pronoun, documents that speak for their author.
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        // A first paragraph of its own, so that the sentence under test is no standfirst.
+        Extractor::new(&config()).extract(&doc(&format!("The harbour reopened on Monday after a week of storms and repairs.\n\n{body}")))
+    }
+
+    fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims.iter().find(|c| c.text.contains(text)).unwrap_or_else(|| panic!("no claim with {text:?} in {claims:#?}"))
+    }
+
+    #[test]
+    fn a_trailing_attribution_followed_by_when_asked_and_but() {
+        let c = run("Norland and Veldoria enjoy a deep friendship, Ana Ruiz, a spokesperson of the ministry, said at a briefing on Thursday when asked about the reports, but referred questions to the navy.");
+        let f = find(&c, "deep friendship");
+        assert_eq!(f.speaker, "Ana Ruiz");
+        assert!(!f.text.contains("asked"), "{f:#?}");
+    }
+
+    #[test]
+    fn a_loose_head_behind_a_capitalised_word_and_us_in_capitals() {
+        let c = run("A Norlandic think tank says two Red Hand boats are anchored at the pier.");
+        assert!(find(&c, "anchored at the pier").speaker.contains("think tank"), "{c:#?}");
+        let c = run("The US says the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "US");
+    }
+
+    #[test]
+    fn an_aside_in_dashes_between_subject_and_cue() {
+        let c =
+            run("Former minister Ana Ruiz -- now head of the senate -- suggested on Monday that Veldoria would be breaking its own laws.");
+        assert_eq!(find(&c, "breaking its own laws").speaker, "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_short_title_word() {
+        let c = run("Prime Minister Hun Sen said the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "Hun Sen");
+        let c = run("Sen. Ana Ruiz said the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "Ana Ruiz");
+    }
+
+    #[test]
+    fn that_before_a_modal_is_what_is_spoken_of() {
+        let c = run("Osei has long feared a Red Hand base at the pier, but Veldoria has said that would not happen.");
+        assert_eq!(find(&c, "that would not happen").speaker, "Veldoria");
+    }
+
+    #[test]
+    fn an_aside_inside_a_bare_reported_clause_and_an_adverb_before_the_verb() {
+        let c = run("Norland has said the pier, located off the southern coast, could give the Red Hand a foothold.");
+        assert!(find(&c, "could give the Red Hand").text.starts_with("the pier, located"), "{c:#?}");
+        let c = run("Osei said the constitution expressly forbids foreign bases.");
+        assert_eq!(find(&c, "expressly forbids").speaker, "Osei");
+    }
+
+    #[test]
+    fn the_publisher_of_updated_imagery_speaks() {
+        let c =
+            run("The Center for Maritime Studies published updated satellite imagery showing that new buildings had gone up at the pier.");
+        assert!(find(&c, "new buildings").speaker.contains("Center"), "{c:#?}");
+    }
+
+    #[test]
+    fn the_letter_speaks_for_whoever_wrote_it() {
+        let body = "“The militia is recruiting,” the senators wrote, according to a copy of the letter.\n\n“It has camps in the hills,” the letter read.";
+        let c = run(body);
+        assert_eq!(find(&c, "camps in the hills").speaker, "senators");
+    }
+}

@@ -7,8 +7,8 @@ mod words;
 use super::phrases::{Folded, Phrases, WordSet};
 use counterclaim_core::config::StanceLexicon;
 use counterclaim_core::model::Stance;
-use lexicon::{CueKind, CLAIM_NOUNS, DENIALS};
 pub use lexicon::predicate_start;
+use lexicon::{CueKind, CLAIM_NOUNS, DENIALS};
 use score::{Hit, Scorer};
 use std::collections::HashSet;
 use words::{words, W};
@@ -98,6 +98,8 @@ struct CueDef {
     /// Counts only in a sentence that mentions the question's topic.
     topic: bool,
     kind: CueKind,
+    /// Written with a capital ("Chinese military presence"): a capital in the text does not make it a name.
+    proper: bool,
 }
 
 /// Scores claim text toward the question.
@@ -181,7 +183,7 @@ impl StanceModel {
     /// Lexicon entries starting with `~` count only in sentences that mention the topic.
     pub fn new(lex: &StanceLexicon, question: &str, names: &[String], topic_aliases: &[String]) -> Self {
         let entries = lexicon::entries(lex, question, names);
-        let defs: Vec<CueDef> = entries.iter().map(|e| CueDef { pol: e.pol, topic: e.topic, kind: e.kind }).collect();
+        let defs: Vec<CueDef> = entries.iter().map(|e| CueDef { pol: e.pol, topic: e.topic, kind: e.kind, proper: e.proper }).collect();
         let lexm = Phrases::new(entries.iter().enumerate().map(|(i, e)| (e.phrase.as_str(), i)));
         let topic = Phrases::new(topic_aliases.iter().map(|a| (a.as_str(), 0)));
         let mut negators = HashSet::new();
