@@ -880,6 +880,26 @@ const PREPOSITIONS: &[&str] = &["in", "of", "against", "on", "at", "for", "with"
 /// Generic nouns for a body named before ("the group rejected …").
 const GENERIC_BODIES: &[&str] = &["group", "organisation", "organization", "movement", "outfit"];
 
+/// The latest phrase before `before` that names a body with the head word `head` and a capitalised word: "the
+/// Afghan Ministry of Interior Affairs", "the Taliban government" (for "the ministry", "the current government").
+fn named_mention(toks: &[Tok], before: usize, head: &str) -> Option<(usize, usize)> {
+    for k in (before.saturating_sub(600)..before).rev() {
+        let t = &toks[k];
+        if t.kind != Kind::Word || t.depth > 0 || t.lc != head {
+            continue;
+        }
+        let mut start = k;
+        while start > 0 && toks[start - 1].kind == Kind::Word && toks[start - 1].cap && toks[start - 1].block == t.block {
+            start -= 1;
+        }
+        let np = np_right(toks, start, (k + 8).min(before)).filter(|np| np.0 <= k && k < np.1);
+        if let Some(np) = np.filter(|np| toks[np.0..np.1].iter().any(|w| w.kind == Kind::Word && w.cap)) {
+            return Some(np);
+        }
+    }
+    None
+}
+
 /// The body named at the start of one of the two sentences before `before` ("Human Rights Watch had sounded the
 /// alarm. The group said …").
 fn antecedent_body(toks: &[Tok], text: &str, before: usize) -> Option<(usize, usize)> {
@@ -1653,7 +1673,8 @@ impl Speakers {
             let side = ex.side_in(&side_text).or_else(|| a.side.clone());
             let affiliation =
                 possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref())).or_else(|| a.affiliation.clone());
-            let role = role_text.map(|r| strip_owner(&r)).filter(|r| !r.is_empty()).or_else(|| a.role.clone());
+            // The configured role first: the text's may be partial or garbled.
+            let role = a.role.clone().or_else(|| role_text.map(|r| clean_role(&r)).filter(|r| !r.is_empty()));
             let last = a.name.split_whitespace().last().map(counterclaim_core::text::fold);
             let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[&a.name, a.role.as_deref().unwrap_or("")]);
             return Some(self.register(Speaker {
@@ -1685,7 +1706,7 @@ impl Speakers {
             let side_text = format!("{} {}", full_text, appos_text.clone().unwrap_or_default());
             let side = ex.side_in(&side_text);
             let affiliation = possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref()));
-            let role = role_text.map(|r| strip_owner(&r)).filter(|r| !r.is_empty());
+            let role = role_text.map(|r| clean_role(&r)).filter(|r| !r.is_empty());
             let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[]);
             return Some(self.register(Speaker {
                 id: slug(&name_text),
@@ -1721,6 +1742,13 @@ impl Speakers {
         if det == "the" {
             if let Some(i) = self.described(toks, core, &head, has_cap) {
                 return Some(i);
+            }
+        }
+        // "the ministry", "the current government": the body of that kind the article named before, speaker or not
+        // ("the Afghan Ministry of Interior Affairs confirmed …", "the Taliban government").
+        if det == "the" && !has_cap && ORG_ROLES.contains(&head.as_str()) {
+            if let Some(np) = named_mention(toks, subj.a, &head) {
+                return self.resolve(ex, toks, text, &Subj { a: np.0, b: np.1, appos: None, pron: None }, np.0);
             }
         }
         let side = ex.side_in(&full_text);
@@ -1885,6 +1913,50 @@ fn org_in_role(role: Option<&str>) -> Option<String> {
         }
     }
     None
+}
+
+/// Military ranks: written right before a name, after the office ("Chairman of the Joint Chiefs General Mark Milley").
+const RANKS: &[&str] = &[
+    "general",
+    "gen",
+    "gen.",
+    "major",
+    "maj",
+    "maj.",
+    "colonel",
+    "col",
+    "col.",
+    "lieutenant",
+    "lt",
+    "lt.",
+    "admiral",
+    "adm",
+    "adm.",
+    "brigadier",
+    "brig",
+    "brig.",
+    "captain",
+    "capt",
+    "capt.",
+    "sergeant",
+    "sgt",
+    "sgt.",
+    "commander",
+];
+
+/// A role as written before a name, tidied: the leading possessive owner dropped ([`strip_owner`]), and a rank that
+/// stands between the office and the name put first ("Chairman of the Joint Chiefs General" → "General, Chairman of
+/// the Joint Chiefs"); a role of ranks alone ("Major General") stays as it is.
+fn clean_role(role: &str) -> String {
+    let role = strip_owner(role);
+    let words: Vec<&str> = role.split(' ').collect();
+    let is_rank = |w: &&&str| RANKS.contains(&w.to_lowercase().as_str());
+    let ranks = words.iter().rev().take_while(is_rank).count();
+    if ranks == 0 || ranks == words.len() {
+        return role;
+    }
+    let (office, rank) = words.split_at(words.len() - ranks);
+    format!("{}, {}", rank.join(" "), office.join(" "))
 }
 
 /// "Harbor Authority's Spokesperson" → "Spokesperson" (only a leading possessive owner is dropped).

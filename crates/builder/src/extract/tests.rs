@@ -394,15 +394,34 @@ mod unit {
     }
 
     #[test]
-    fn side_and_role_come_from_the_text_before_the_configuration() {
+    fn side_comes_from_the_text_and_role_from_the_configuration() {
         let c = one("Norlandic Transport Minister Lena Korsak said the ferries will stop.");
         assert_eq!(c.speaker, "Lena Korsak");
         assert_eq!(c.side.as_deref(), Some("north"));
-        assert_eq!(c.role.as_deref(), Some("Norlandic Transport Minister"));
+        // The configured role wins over the text's, which may be partial or garbled.
+        assert_eq!(c.role.as_deref(), Some("Transport Minister"));
         let c = one("Korsak said the ferries will stop.");
         assert_eq!(c.side.as_deref(), Some("harbor"));
         assert_eq!(c.role.as_deref(), Some("Transport Minister"));
         assert_eq!(c.affiliation.as_deref(), Some("Harbor government"));
+    }
+
+    #[test]
+    fn a_rank_after_the_office_comes_first_in_the_role() {
+        let c = one("Chairman of the Joint Staff General Odo Brandt said the pass is open.");
+        assert_eq!(c.speaker, "Odo Brandt");
+        assert_eq!(c.role.as_deref(), Some("General, Chairman of the Joint Staff"));
+        let c = one("Major General Odo Brandt said the pass is open.");
+        assert_eq!(c.role.as_deref(), Some("Major General"));
+    }
+
+    #[test]
+    fn the_ministry_is_the_ministry_named_before() {
+        let body = "The Veldorian Ministry of Water published figures on Monday.\n\nThe ministry said the dams are full.";
+        let c = one(body);
+        assert_eq!(c.speaker, "Veldorian Ministry of Water");
+        let c = one("The ministry said the dams are full.");
+        assert_eq!(c.speaker.to_lowercase(), "ministry");
     }
 
     #[test]
@@ -565,23 +584,6 @@ mod unit {
         assert_eq!(claims[1].speaker, "Petra Holm");
         assert_eq!(claims[1].speaker_id, claims[0].speaker_id);
         assert_eq!(claims[1].side.as_deref(), Some("analyst"));
-    }
-
-    #[test]
-    fn run_on_text_stays_linear() {
-        use std::time::Instant;
-        let unit = "Osei said the Red Hand is active there, while the Harbor Authority said there are no militants, and ";
-        let time = |n: usize| {
-            let body = format!("{}end.", unit.repeat(n));
-            let t = Instant::now();
-            let c = run(&body);
-            (t.elapsed().as_secs_f64(), c.len())
-        };
-        let (t1, _) = time(200);
-        let (t8, n8) = time(1600);
-        assert!(n8 >= 1);
-        // 8x the text: ~8x the time when linear, ~64x when quadratic (generous margin for a busy machine).
-        assert!(t8 < t1 * 24.0 + 0.2, "{t1} vs {t8}");
     }
 
     #[test]
