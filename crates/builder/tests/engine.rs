@@ -336,7 +336,6 @@ fn alias_search_finds_other_names_of_the_entity() {
     assert_eq!(search(&c, "isis"), isis);
     assert_eq!(search(&c, "daesh"), isis, "daesh finds the ISIS-K claim");
     assert_eq!(search(&c, "Islamic State"), isis);
-    assert_eq!(search(&c, "\"islamic state\""), isis, "a quoted alias is alias-aware too");
     assert_eq!(search(&c, "ISIS-K"), isis);
     // Entities listed on the claim count even when the text names none of the aliases.
     let mut c2 = corpus();
@@ -383,6 +382,8 @@ fn quoted_phrases_match_exact_consecutive_words() {
     assert_eq!(search(&c, "\"increased activ\""), Vec::<String>::new(), "no prefix inside quotes");
     assert_eq!(search(&c, "\"has been\" daesh"), s(&["c0"]));
     assert_eq!(search(&c, "“État islamique”"), s(&["c5"]), "typographic quotes");
+    assert_eq!(search(&c, "\"growing\""), s(&["c2"]), "a quoted word is a whole word");
+    assert_eq!(search(&c, "\"grow\""), Vec::<String>::new(), "no prefix and no other word form inside quotes");
     assert_eq!(search(&c, "\"press secretary\""), s(&["c3", "c4"]));
     assert_eq!(search(&c, "\"warns of militants\""), Vec::<String>::new(), "headlines are not searched");
     // Phrases never span two fields (text then speaker).
@@ -391,6 +392,64 @@ fn quoted_phrases_match_exact_consecutive_words() {
         search_terms("daesh \"has been\" destr"),
         vec![Term::Word("daesh".into()), Term::Phrase("has been".into()), Term::Word("destr".into())]
     );
+}
+
+#[test]
+fn quoted_names_are_literal_unquoted_names_expand_to_their_aliases() {
+    let c = corpus();
+    assert_eq!(search(&c, "\"ISIS-K\""), s(&["c3"]), "only the claim that says ISIS-K");
+    assert_eq!(search(&c, "\"islamic state\""), s(&["c2"]), "only the claim that says Islamic State");
+    assert_eq!(search(&c, "ISIS-K"), s(&["c0", "c1", "c2", "c3"]), "unquoted: every name of the entity");
+    let index = counterclaim_builder::index::build(&c);
+    let ex = index.expansions("ISIS-K threat", &c.config);
+    assert_eq!(ex.len(), 1);
+    assert_eq!((ex[0].typed.as_str(), ex[0].entity.as_str()), ("ISIS-K", "ISIS / Daesh"));
+    assert!(ex[0].also.contains(&"Daesh".to_string()) && !ex[0].also.contains(&"ISIS-K".to_string()), "{:?}", ex[0].also);
+    assert_eq!(ex[0].literal, "\"ISIS-K\" threat", "the way to search only the typed name");
+    assert!(index.expansions("\"ISIS-K\" growing", &c.config).is_empty(), "quoted names and plain words expand to nothing");
+}
+
+#[test]
+fn or_joins_terms_and_minus_excludes() {
+    let c = corpus();
+    assert_eq!(search(&c, "destroyed OR growing"), s(&["c0", "c2"]));
+    assert_eq!(search(&c, "Daesh OR \"al-qaeda\""), s(&["c0", "c1", "c2", "c3", "c4"]));
+    assert_eq!(search(&c, "afghanistan destroyed OR growing"), s(&["c0", "c2"]), "OR binds tighter than the implicit AND");
+    assert_eq!(search(&c, "-ISIS"), s(&["c4", "c5"]), "an excluded name excludes its aliases");
+    assert_eq!(search(&c, "-\"ISIS-K\""), s(&["c0", "c1", "c2", "c4", "c5"]), "an excluded phrase is literal");
+    assert_eq!(search(&c, "afghanistan -daesh"), s(&["c4"]));
+    assert_eq!(search(&c, "-growing OR destroyed"), s(&["c0", "c1", "c3", "c4", "c5"]));
+    assert_eq!(search(&c, "or"), Vec::<String>::new(), "lowercase or is a word");
+}
+
+#[test]
+fn speaker_and_outlet_fields_search_one_field() {
+    let c = corpus();
+    assert_eq!(search(&c, "speaker:ryder"), s(&["c3", "c4"]));
+    assert_eq!(search(&c, "speaker:pentagon"), Vec::<String>::new(), "the role is not the speaker");
+    assert_eq!(search(&c, "pentagon"), s(&["c3", "c4"]));
+    assert_eq!(search(&c, "speaker:\"pat ryder\" qaeda"), s(&["c4"]));
+    assert_eq!(search(&c, "speaker:emile"), s(&["c5"]), "folded");
+    assert_eq!(search(&c, "-speaker:ryder"), s(&["c0", "c1", "c2", "c5"]));
+    assert_eq!(search(&c, "outlet:press"), s(&["c1", "c2"]), "not Ryder's role, press secretary");
+    assert_eq!(search(&c, "outlet:\"press tv\" OR outlet:ariana"), s(&["c0", "c1", "c2"]));
+    assert_eq!(search(&c, "outlet:\"tv press\""), Vec::<String>::new());
+}
+
+#[test]
+fn words_find_their_other_forms() {
+    let c = corpus();
+    assert_eq!(search(&c, "grows"), s(&["c2"]), "grows finds growing");
+    assert_eq!(search(&c, "destroys"), s(&["c0"]), "destroys finds destroyed");
+    assert_eq!(search(&c, "activity"), s(&["c1"]), "activity finds activities");
+    let mut c2 = corpus();
+    c2.claims[4].text = "The Taliban denied any presence of al-Qaeda".into();
+    assert_eq!(search(&c2, "deny"), s(&["c4"]), "deny finds denied");
+    let index = counterclaim_builder::index::build(&c2);
+    let t = "They denied it, and deny it still";
+    let marked: Vec<&str> = index.hit_spans(t, "deny").iter().map(|&(a, b)| &t[a..b]).collect();
+    assert_eq!(marked, vec!["denied", "deny"]);
+    assert!(index.hit_spans(t, "-deny").is_empty(), "excluded words are not marked");
 }
 
 #[test]
