@@ -20,6 +20,8 @@ pub struct Folder {
     pub config: Result<CorpusConfig, ConfigError>,
     /// Its `[stance_labels]` (the generic ones when the file is missing or broken).
     pub stance_labels: StanceLabels,
+    /// The ids of its background entities (`background = true`; none when the file is missing or broken).
+    pub background: Vec<String>,
     /// Every article file, `(file name, bytes)`, sorted by name.
     pub files: Vec<(String, Vec<u8>)>,
     /// What could not be used: a missing `corpus.toml`, unreadable files, a folder without articles.
@@ -65,15 +67,15 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     }
     let mut notes = Vec::new();
     let cfg_path = dir.join(CONFIG_FILE);
-    let (config, stance_labels) = match std::fs::read_to_string(&cfg_path) {
-        Ok(s) => match config::parse(&s).and_then(|c| Ok((c, config::parse_stance_labels(&s)?))) {
-            Ok((c, labels)) => (Ok(c), labels),
-            Err(e) => (Err(e), StanceLabels::default()),
+    let (config, stance_labels, background) = match std::fs::read_to_string(&cfg_path) {
+        Ok(s) => match config::parse(&s).and_then(|c| Ok((c, config::parse_stance_labels(&s)?, config::parse_background(&s)?))) {
+            Ok((c, labels, bg)) => (Ok(c), labels, bg),
+            Err(e) => (Err(e), StanceLabels::default(), vec![]),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let msg = format!("not found in {}: using an empty configuration (no question, outlets or actors)", dir.display());
             notes.push(warning(CONFIG_FILE.into(), msg));
-            (Ok(CorpusConfig::default()), StanceLabels::default())
+            (Ok(CorpusConfig::default()), StanceLabels::default(), vec![])
         }
         Err(e) => return Err(LoadError::Unreadable(cfg_path, e)),
     };
@@ -91,7 +93,7 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     if files.is_empty() && notes.iter().all(|n| n.level != NoteLevel::Error) {
         notes.push(warning(dir.display().to_string(), "no .txt files in this directory".into()));
     }
-    Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, files, notes })
+    Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, background, files, notes })
 }
 
 impl Folder {
@@ -107,6 +109,7 @@ impl Folder {
         let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
         let mut corpus = crate::corpus::build_or_note(self.config, &refs);
         corpus.stance_labels = self.stance_labels;
+        corpus.background = self.background;
         with_notes_first(&mut corpus, self.notes);
         corpus
     }
@@ -117,6 +120,7 @@ impl Folder {
         let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
         let mut corpus = crate::corpus::build(config, &refs);
         corpus.stance_labels = self.stance_labels;
+        corpus.background = self.background;
         with_notes_first(&mut corpus, self.notes);
         Ok(corpus)
     }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::claim_list::ClaimList;
 use super::compare::Compare;
+use super::compare_dock::CompareDock;
 use super::copy_link::CopyLink;
 use super::corpus_notes::CorpusNotes;
 use super::disagreements::Disagreements;
@@ -157,6 +158,7 @@ fn top_bar(corpus: &CorpusRef) -> Html {
             </div>
             <div class="tools-row">
                 <SearchBox />
+                <CompareDock />
                 <CopyLink />
             </div>
         </header>

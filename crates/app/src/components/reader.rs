@@ -48,9 +48,10 @@ pub fn reader(p: &ReaderProps) -> Html {
                 <p class="reader-meta">
                     <span>{ doc.outlet_label().to_string() }</span>
                     { for doc.date.map(|d| d.iso()).map(|d| html!{ <>{" · "}<time datetime={d.clone()} title={doc.date_source.clone().unwrap_or_default()}>{d}</time></> }) }
+                    { for doc.date_uncertain().map(|why| html!{ <>{" · "}<span class="date-uncertain" data-testid="date-uncertain" title={why.to_string()}>{"date uncertain"}</span></> }) }
                     { for doc.dateline.clone().map(|d| html!{ <>{" · "}<span class="dateline">{d}</span></> }) }
                     { for doc.author.clone().map(|a| html!{ <>{" · by "}<span class="author">{a}</span></> }) }
-                    <span class="muted">{ format!(" · {} claims · {}", runs.claims, doc.file) }</span>
+                    <span class="muted" title={doc.file.clone()}>{ format!(" · {} claims", runs.claims) }</span>
                 </p>
             </header>
             if let Some(i) = focused { <Opposing claim={i} /> }

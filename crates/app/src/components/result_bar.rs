@@ -2,6 +2,7 @@
 use yew::prelude::*;
 
 use super::{use_ctx, use_view};
+use counterclaim_core::search::Expansion;
 use counterclaim_core::view::{Action, SortKey};
 
 #[derive(Properties, PartialEq)]
@@ -24,9 +25,15 @@ pub fn result_bar(p: &ResultBarProps) -> Html {
             }
         })
     };
+    let expansions = {
+        let (i, q) = (ctx.index.clone(), view.q.clone());
+        let c = ctx.corpus.clone();
+        use_memo(q, move |q| i.expansions(q, &c.config))
+    };
     html! {
+            <>
             <div class="results-bar">
-                <h2 id="results-h" class="results-h">
+                <h2 id="results-h" class="results-h" aria-live="polite" aria-atomic="true">
                     <span data-testid="result-count">{ n }</span>
                     { if n == 1 { " claim" } else { " claims" } }
                     <span class="muted">{ format!(" of {}", ctx.corpus.claims.len()) }</span>
@@ -39,5 +46,24 @@ pub fn result_bar(p: &ResultBarProps) -> Html {
                     </select>
                 </label>
             </div>
+            { for expansions.iter().map(|x| expansion(&ctx, x)) }
+            </>
+    }
+}
+
+/// "ISIS-K also matches Daesh, IS-KP, … (ISIS / Daesh) — search only “ISIS-K”".
+fn expansion(ctx: &super::Ctx, x: &Expansion) -> Html {
+    const SHOWN: usize = 6;
+    let mut names = x.also.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if x.also.len() > SHOWN {
+        names.push_str(&format!(" and {} more", x.also.len() - SHOWN));
+    }
+    html! {
+        <p class="expansion muted" data-testid="search-expansion" data-typed={x.typed.clone()}>
+            <strong>{ format!("“{}”", x.typed) }</strong>{ format!(" also matches {} ({}) — ", names, x.entity) }
+            <button class="linkish" data-action="search-literal" onclick={ctx.on_click(Action::SetQuery(x.literal.clone()))}>
+                { format!("search only “{}”", x.typed) }
+            </button>
+        </p>
     }
 }

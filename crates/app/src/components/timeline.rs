@@ -17,8 +17,24 @@ pub struct TimelineProps {
 
 const W: f64 = 900.0;
 const LEFT: f64 = 170.0;
+/// Height of a row with one level of marks, and of each further level.
 const ROW: f64 = 44.0;
+const LEVEL: f64 = 15.0;
 const TOP: f64 = 14.0;
+/// Width of the axis, and of a mark (marks closer than this are stacked, not moved).
+const AXIS: f64 = W - LEFT - 60.0;
+const MARK_W: f64 = 15.0;
+
+/// Top of each row and the height of the whole drawing.
+fn row_tops(depth: &[usize]) -> (Vec<f64>, f64) {
+    let mut tops = Vec::with_capacity(depth.len());
+    let mut y = TOP;
+    for &d in depth {
+        tops.push(y);
+        y += ROW + LEVEL * d.saturating_sub(1) as f64;
+    }
+    (tops, y.max(TOP + ROW) + 30.0)
+}
 
 /// A stance mark: ▲ supports, ▼ refutes, ● neutral — shape and colour.
 fn shape(s: Stance, x: f64, y: f64) -> Html {
@@ -34,10 +50,11 @@ pub fn timeline(p: &TimelineProps) -> Html {
     let ctx = use_ctx();
     let t = {
         let (c, claims) = (ctx.corpus.clone(), p.claims.clone());
-        use_memo(claims, move |cl| layout(&c, cl))
+        use_memo(claims, move |cl| layout(&c, cl, MARK_W / AXIS))
     };
-    let h = TOP + ROW * t.rows.len().max(1) as f64 + 30.0;
-    let x_of = |x: f64| LEFT + 12.0 + x * (W - LEFT - 60.0);
+    let (tops, h) = row_tops(&t.depth);
+    let row_mid = |r: usize| tops[r] + (ROW + LEVEL * t.depth[r].saturating_sub(1) as f64) / 2.0;
+    let x_of = |x: f64| LEFT + 12.0 + x * AXIS;
     let desc = format!(
         "{} claims from {} to {}; {} undated.",
         t.points.len(),
@@ -54,7 +71,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                 <title id="tl-title">{"Claims over time by side and stance"}</title>
                 <desc id="tl-desc">{ desc.clone() }</desc>
                 { for t.rows.iter().enumerate().map(|(r, (_, label))| {
-                    let y = TOP + ROW * r as f64 + ROW / 2.0;
+                    let y = row_mid(r);
                     html! { <g class="tl-row">
                         <line x1={fixed(LEFT, 1)} x2={fixed(W - 8.0, 1)} y1={fixed(y, 1)} y2={fixed(y, 1)} class="tl-line" />
                         <text x="4" y={fixed(y + 4.0, 1)} class="tl-label"><title>{ label.clone() }</title>{ snippet(label, 26) }</text>
@@ -69,15 +86,16 @@ pub fn timeline(p: &TimelineProps) -> Html {
                 }) }
                 { for t.points.iter().map(|pt| {
                     let c = ctx.claim(pt.claim);
-                    let x = x_of(pt.x) + (pt.stack as f64 % 4.0) * 9.0;
-                    let y = TOP + ROW * pt.row as f64 + ROW / 2.0 - (pt.stack as f64 / 4.0).floor() * 4.0;
+                    // At its date; overlapping marks stacked on levels centred on the row's line.
+                    let x = x_of(pt.x);
+                    let y = row_mid(pt.row) + (pt.stack as f64 - (t.depth[pt.row] as f64 - 1.0) / 2.0) * LEVEL;
                     let open = Action::OpenDoc { doc: c.doc.clone(), claim: Some(c.id.clone()) };
                     let onkeydown = ctx.on_activate_key(open.clone());
                     let onclick = ctx.on_click(open);
                     let label = format!("{}, {}, {}: {}", c.speaker, c.date.map(|d| d.iso()).unwrap_or_default(), c.stance.as_str(), c.text);
                     html! {
                         <g class={classes!("tl-mark", format!("tm-{}", c.stance.as_str()))} data-claim-id={c.id.clone()} data-stance={c.stance.as_str()}
-                            tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
+                            data-date={c.date.map(|d| d.iso())} tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
                             <title>{ label }</title>
                             { shape(c.stance, x, y) }
                         </g>
