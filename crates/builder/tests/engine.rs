@@ -691,6 +691,23 @@ fn disagreements_list_each_pair_once_supporter_first() {
 }
 
 #[test]
+fn disagreements_rank_by_how_directly_claims_answer_each_other() {
+    let mut c = corpus();
+    let id = |i: usize| c.claims[i].id.clone();
+    let pairs = counterclaim_core::compare::direct_disagreements(&c, 10);
+    let (a, b, why) = &pairs[0];
+    assert_eq!((id(*a), id(*b)), ("c2".to_string(), "c0".to_string()), "the same two entities and the same place word");
+    assert_eq!(why.shared_entities, s(&["isis", "afghanistan"]));
+    assert_eq!(why.shared_words, s(&["afghanistan"]));
+    assert_eq!(why.days_apart, Some(225));
+    assert!(pairs.windows(2).all(|w| w[0].2.directness >= w[1].2.directness), "most direct first");
+    // A background entity is no reason: sharing only it counts for nothing.
+    c.background = s(&["afghanistan"]);
+    let why = counterclaim_core::compare::pair_reason(&c, 2, 0);
+    assert_eq!(why.shared_entities, s(&["isis"]));
+}
+
+#[test]
 fn align_documents_by_side_then_entity() {
     let mut c = corpus();
     let d5 = doc("d5", "Russia and Taliban", Some("Press TV"), Some("2023-11-01"));

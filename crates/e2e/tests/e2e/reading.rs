@@ -149,20 +149,22 @@ async fn a_quoted_name_is_literal_and_the_result_bar_says_what_an_unquoted_one_m
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn timeline_marks_sit_at_their_date_and_never_on_top_of_each_other() {
+    let corpus = super::harness::seeds();
     let s = Session::new().await;
     let c = &s.client;
     actions::open_app(c, &s.server.url("?view=timeline")).await;
     actions::wait_for(c, "[data-testid=timeline] [data-claim-id]").await;
     let js = "return [...document.querySelectorAll('[data-testid=timeline] [data-claim-id]')].map(g => {
-                const r = g.getBoundingClientRect(); return [g.dataset.date, r.left, r.right, r.top, r.bottom]; });";
+                const r = g.getBoundingClientRect(); return [g.dataset.claimId, r.left, r.right, r.top, r.bottom]; });";
     let marks: Vec<(String, f64, f64, f64, f64)> = actions::js(c, js)
         .await
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| {
+        .filter_map(|m| {
             let f = |i: usize| m[i].as_f64().unwrap();
-            (m[0].as_str().unwrap().to_string(), f(1), f(2), f(3), f(4))
+            let date = corpus.claim(m[0].as_str().unwrap()).and_then(|c| c.date)?.iso();
+            Some((date, f(1), f(2), f(3), f(4)))
         })
         .collect();
     assert!(marks.len() > 5);
