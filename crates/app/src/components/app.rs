@@ -103,7 +103,6 @@ pub fn app(props: &AppProps) -> Html {
         { top_bar(&corpus) }
         if complete {
             <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
-            <CorpusNotes />
             <UpdateBanner />
         }
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
@@ -142,6 +141,7 @@ pub fn app(props: &AppProps) -> Html {
         </div>
         <footer class="foot muted">
             { format!("{} documents · {} claims · works offline, no server needed", corpus.documents.len(), corpus.claims.len()) }
+            if complete { <CorpusNotes /> }
         </footer>
         </ContextProvider<ViewCtx>>
         </ContextProvider<Ctx>>

@@ -45,7 +45,8 @@ pub fn export_menu(p: &ExportMenuProps) -> Html {
             let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
             let q = view::encode(&current);
             let (ext, mime, body) = match fmt {
-                "csv" => ("csv", "text/csv;charset=utf-8", export::to_csv(&ctx.corpus, &list)),
+                // With a byte-order mark, so that Excel reads the file as UTF-8.
+                "csv" => ("csv", "text/csv;charset=utf-8", format!("\u{FEFF}{}", export::to_csv(&ctx.corpus, &list))),
                 "json" => ("json", "application/json", export::to_json_subset(&ctx.corpus, &list)),
                 "jsonld" => ("jsonld", "application/ld+json", cite::to_jsonld(&ctx.corpus, &list)),
                 _ => ("md", "text/markdown;charset=utf-8", cite::to_markdown(&ctx.corpus, &list, &q, &today)),
@@ -53,8 +54,22 @@ pub fn export_menu(p: &ExportMenuProps) -> Html {
             download(&cite::file_name(&today, &q, ext), mime, &body);
         })
     };
+    // Esc closes the menu and gives the focus back to its button.
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            if let Some(d) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                if d.has_attribute("open") {
+                    e.prevent_default();
+                    let _ = d.remove_attribute("open");
+                    if let Some(s) = d.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = s.focus();
+                    }
+                }
+            }
+        }
+    });
     html! {
-        <details class="export-menu" data-testid="export-menu">
+        <details class="export-menu" data-testid="export-menu" {onkeydown}>
             <summary class="btn">{ format!("Export {} claims", p.claims.len()) }</summary>
             <div class="export-items" role="group" aria-label="Export formats">
                 <button class="btn small" onclick={make("csv")} data-export="csv">{"CSV"}</button>

@@ -28,6 +28,15 @@ pub fn reader(p: &ReaderProps) -> Html {
             scroll_to_claim(id);
         }
     });
+    // Closing gives the focus back to what opened the reader ("Read in article", a timeline mark…).
+    use_effect_with((), |_| {
+        let opener = gloo::utils::document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        move || {
+            if let Some(el) = opener.filter(|e| e.is_connected()) {
+                let _ = el.focus();
+            }
+        }
+    });
     let (Some(doc), Some(runs)) = (ctx.corpus.document(&p.doc), runs.as_ref()) else {
         return html! {};
     };
@@ -56,7 +65,10 @@ pub fn reader(p: &ReaderProps) -> Html {
             </header>
             if let Some(i) = focused { <Opposing claim={i} /> }
             <div class="reader-body">
-                { for runs.paragraphs.iter().map(|para| html! { <p>{ for para.iter().map(|r| run(&ctx, doc, r, p.claim.as_deref())) }</p> }) }
+                { for runs.paragraphs.iter().map(|para| html! { <p>
+                    { for para.iter().map(|r| run(&ctx, doc, r, p.claim.as_deref())) }
+                    { for focused.filter(|&i| para.iter().any(|r| r.claim == Some(i))).map(|i| focus_tag(&ctx, i)) }
+                </p> }) }
             </div>
             { page_extras(doc) }
         </section>
@@ -92,10 +104,14 @@ fn run(ctx: &Ctx, doc: &Document, r: &Run, focused: Option<&str>) -> Html {
             title={format!("{} — {}", c.speaker, c.stance.as_str())} onclick={ctx.on_click(open.clone())} onkeydown={ctx.on_activate_key(open)}>
             { text }
         </mark>
-        if is_focused {
-            <span class="span-tag">{ stance_badge(ctx, c.stance) }{" "}{ c.speaker.clone() }</span>
-        }
     </> }
+}
+
+/// The focused claim's stance and speaker, at the end of its paragraph (so it never splits a quotation from
+/// its closing mark).
+fn focus_tag(ctx: &Ctx, i: usize) -> Html {
+    let c = ctx.claim(i);
+    html! { <span class="span-tag" data-testid="span-tag">{ stance_badge(ctx, c.stance) }{" "}{ c.speaker.clone() }</span> }
 }
 
 /// What the page had besides the article (related headlines, ads, forms, bios), folded away.

@@ -30,6 +30,18 @@ pub fn result_bar(p: &ResultBarProps) -> Html {
         let c = ctx.corpus.clone();
         use_memo(q, move |q| i.expansions(q, &c.config))
     };
+    // Entity colours on or off (a reading preference, not part of the link).
+    let colours = use_state(|| true);
+    let toggle_colours = {
+        let colours = colours.clone();
+        Callback::from(move |_: Event| {
+            let on = !*colours;
+            if let Some(b) = gloo::utils::document().body() {
+                let _ = b.class_list().toggle_with_force("no-ent-colours", !on);
+            }
+            colours.set(on);
+        })
+    };
     html! {
             <>
             <div class="results-bar">
@@ -38,6 +50,7 @@ pub fn result_bar(p: &ResultBarProps) -> Html {
                     { if n == 1 { " claim" } else { " claims" } }
                     <span class="muted">{ format!(" of {}", ctx.corpus.claims.len()) }</span>
                 </h2>
+                <label class="colour-toggle"><input type="checkbox" data-testid="entity-colours" checked={*colours} onchange={toggle_colours} />{" Colour entities"}</label>
                 <label class="sort">{"Sort "}
                     <select onchange={on_sort} data-testid="sort" aria-label="Sort claims">
                     { for SortKey::ALL.iter().map(|k| html! {
