@@ -83,7 +83,8 @@ pub fn search_box() -> Html {
         <div class="search" role="search">
             <label for="q" class="visually-hidden">{"Search claims"}</label>
             <input id="q" ref={input} type="search" data-testid="search" autocomplete="off" spellcheck="false"
-                placeholder="Search claims — names, words, \"exact phrase\"   ( / )"
+                placeholder="Search names, words, \"phrases\" ( / )"
+                title="Words match as you type and in their other forms (deny: denied). Names also match their aliases. \"quotes\": only this exact text · -word: without · a OR b · speaker:name · outlet:name"
                 value={view.q.clone()} {oninput} {onkeydown} />
         </div>
     }
