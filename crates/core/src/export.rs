@@ -106,7 +106,9 @@ fn csv_field(s: &str, out: &mut String) {
     }
 }
 
-/// The given claims as CSV (RFC 4180: CRLF line ends, header row), one row per claim with its document's title, outlet and date.
+/// The given claims as CSV (RFC 4180: CRLF line ends, header row), one row per claim with its document's title
+/// (as displayed), outlet and date, and its kind as the app names it. (A byte-order mark for Excel is the
+/// caller's to add: the app's download adds one.)
 pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
     let mut out = String::new();
     out.push_str(&CSV_COLUMNS.join(","));
@@ -118,7 +120,8 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
             c.id.clone(),
             c.doc.clone(),
             doc.map(|d| d.file.clone()).unwrap_or_default(),
-            opt(doc.and_then(|d| d.title.as_ref())),
+            // The title as the app shows it (a headline-less page's first sentence).
+            doc.map(Document::display_title).unwrap_or_default(),
             opt(doc.and_then(|d| d.outlet.as_ref())),
             c.date.or_else(|| doc.and_then(|d| d.date)).map(|d| d.iso()).unwrap_or_default(),
             c.speaker.clone(),
@@ -126,7 +129,7 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
             opt(c.role.as_ref()),
             opt(c.affiliation.as_ref()),
             opt(c.side.as_ref()),
-            c.kind.as_str().to_string(),
+            c.kind.label().to_string(), // as the app names it: "Direct quote", "Reported"
             c.stance.as_str().to_string(),
             c.text.clone(),
             opt(c.cue.as_ref()),
@@ -259,6 +262,7 @@ mod tests {
         assert!(csv.contains("\"A, \"\"quoted\"\" title\""));
         assert!(csv.contains("\"line one\nline \"\"two\"\", end\""));
         assert!(csv.contains(",denied; no presence,isis,0,5\r\n"));
+        assert!(csv.contains(",Direct quote,") || csv.contains(",Reported,"), "the kind as the app names it: {csv}");
         assert!(csv.ends_with("\r\n"));
         // Two rows plus the header; the embedded newline is inside quotes.
         assert_eq!(csv.matches("\r\n").count(), 3);

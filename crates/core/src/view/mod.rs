@@ -6,7 +6,7 @@ mod url;
 mod validate;
 
 pub use clean::{canonical, is_partial_date};
-pub use facet::{parse_year, Facet, FacetDef, Filters, ValueKind, FACETS, FACET_COUNT};
+pub use facet::{parse_year, Facet, FacetDef, Filters, ValueKind, FACETS, FACET_COUNT, UNDATED_VALUE, UNKNOWN_OUTLET_VALUE};
 pub use url::{decode, encode, Decoded};
 
 use crate::model::Stance;
