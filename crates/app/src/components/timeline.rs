@@ -15,15 +15,24 @@ pub struct TimelineProps {
     pub claims: Rc<Vec<usize>>,
 }
 
-const W: f64 = 900.0;
-const LEFT: f64 = 170.0;
 /// Height of a row with one level of marks, and of each further level.
 const ROW: f64 = 44.0;
 const LEVEL: f64 = 15.0;
 const TOP: f64 = 14.0;
-/// Width of the axis, and of a mark (marks closer than this are stacked, not moved).
-const AXIS: f64 = W - LEFT - 60.0;
+/// Width of a mark (marks closer than this are stacked, not moved).
 const MARK_W: f64 = 15.0;
+
+/// The drawing's width, the width of the row labels and how many characters they show: the full drawing on
+/// wide screens; on a phone, one as wide as the screen (drawn at 1:1, so the labels stay legible and the
+/// whole time span is in view without scrolling).
+fn geometry() -> (f64, f64, usize) {
+    let vw = gloo::utils::window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    if vw < 600.0 {
+        ((vw - 24.0).max(320.0), 100.0, 15)
+    } else {
+        (900.0, 170.0, 26)
+    }
+}
 
 /// Top of each row and the height of the whole drawing.
 fn row_tops(depth: &[usize]) -> (Vec<f64>, f64) {
@@ -48,13 +57,15 @@ fn shape(s: Stance, x: f64, y: f64) -> Html {
 #[function_component(Timeline)]
 pub fn timeline(p: &TimelineProps) -> Html {
     let ctx = use_ctx();
+    let (w, left, label_chars) = geometry();
+    let axis = w - left - 40.0;
     let t = {
         let (c, claims) = (ctx.corpus.clone(), p.claims.clone());
-        use_memo(claims, move |cl| layout(&c, cl, MARK_W / AXIS))
+        use_memo((claims, axis.to_bits()), move |(cl, _)| layout(&c, cl, MARK_W / axis))
     };
     let (tops, h) = row_tops(&t.depth);
     let row_mid = |r: usize| tops[r] + (ROW + LEVEL * t.depth[r].saturating_sub(1) as f64) / 2.0;
-    let x_of = |x: f64| LEFT + 12.0 + x * AXIS;
+    let x_of = |x: f64| left + 12.0 + x * axis;
     let desc = format!(
         "{} claims from {} to {}; {} undated.",
         t.points.len(),
@@ -67,14 +78,14 @@ pub fn timeline(p: &TimelineProps) -> Html {
             <h2 id="tl-h">{"Timeline"}<span class="muted">{ format!(" · {desc}") }</span></h2>
             <p class="legend">{"▲ supports · ▼ refutes · ● neutral — one row per side. Select a mark to open the claim."}</p>
             <div class="tl-scroll">
-            <svg data-testid="timeline" viewBox={format!("0 0 {} {}", fixed(W, 0), fixed(h, 0))} role="img" aria-labelledby="tl-title tl-desc" class="tl-svg">
+            <svg data-testid="timeline" viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))} role="img" aria-labelledby="tl-title tl-desc" class={classes!("tl-svg", (w < 900.0).then_some("narrow"))}>
                 <title id="tl-title">{"Claims over time by side and stance"}</title>
                 <desc id="tl-desc">{ desc.clone() }</desc>
                 { for t.rows.iter().enumerate().map(|(r, (_, label))| {
                     let y = row_mid(r);
                     html! { <g class="tl-row">
-                        <line x1={fixed(LEFT, 1)} x2={fixed(W - 8.0, 1)} y1={fixed(y, 1)} y2={fixed(y, 1)} class="tl-line" />
-                        <text x="4" y={fixed(y + 4.0, 1)} class="tl-label"><title>{ label.clone() }</title>{ snippet(label, 26) }</text>
+                        <line x1={fixed(left, 1)} x2={fixed(w - 8.0, 1)} y1={fixed(y, 1)} y2={fixed(y, 1)} class="tl-line" />
+                        <text x="4" y={fixed(y + 4.0, 1)} class="tl-label"><title>{ label.clone() }</title>{ snippet(label, label_chars) }</text>
                     </g> }
                 }) }
                 { for t.ticks.iter().map(|k| {
