@@ -60,70 +60,83 @@ struct Chunk {
     or: bool,
 }
 
+/// The `-` and `field:` prefixes of the chunk at `i`: whether it is negated, its field, where its term starts.
+fn prefixes(q: &str, mut i: usize) -> (bool, Field, usize) {
+    let negated = q[i..].starts_with('-') && q[i + 1..].chars().next().is_some_and(|n| !n.is_whitespace());
+    if negated {
+        i += 1;
+    }
+    let prefix = Field::PREFIXES.iter().find(|(p, _)| q[i..].get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+    match prefix {
+        Some((p, f)) => (negated, *f, i + p.len()),
+        None => (negated, Field::Any, i),
+    }
+}
+
+/// A quoted phrase opening at `open` (a quote character): the chunk (none for empty quotes) and the byte
+/// after the closing quote, or `None` when the quote is not closed.
+fn phrase(q: &str, open: usize, field: Field, negated: bool, start: usize) -> Option<(Option<Chunk>, usize)> {
+    let inner_start = open + q[open..].chars().next()?.len_utf8();
+    let end = inner_start + q[inner_start..].find(is_quote)?;
+    let ws = folded_words(&q[inner_start..end]);
+    let next = end + q[end..].chars().next().map_or(1, char::len_utf8);
+    if ws.is_empty() {
+        return Some((None, next));
+    }
+    let range = (inner_start + ws[0].0, inner_start + ws[ws.len() - 1].1);
+    let words: Vec<String> = ws.into_iter().map(|w| w.2).collect();
+    let term = Term::Phrase(words.join(" "));
+    Some((Some(Chunk { atom: Atom { term, words, field, negated, range, start, entities: vec![] }, word_ranges: vec![], or: false }), next))
+}
+
+/// The run of words from `i` to the next space or quote: the chunk (the operator `OR`, or none when it
+/// holds no word) and where the run ends.
+fn word_run(q: &str, i: usize, field: Field, negated: bool, start: usize) -> (Option<Chunk>, usize) {
+    let end = q[i..].find(|ch: char| ch.is_whitespace() || is_quote(ch)).map_or(q.len(), |k| i + k);
+    let text = &q[i..end];
+    let next = end.max(i + 1).min(q.len());
+    if text == "OR" && !negated && field == Field::Any {
+        return (Some(Chunk { atom: Atom::or_marker(start), word_ranges: vec![], or: true }), next);
+    }
+    let ws = folded_words(text);
+    if ws.is_empty() {
+        return (None, next);
+    }
+    let word_ranges: Vec<(usize, usize)> = ws.iter().map(|w| (i + w.0, i + w.1)).collect();
+    let range = (word_ranges[0].0, word_ranges[word_ranges.len() - 1].1);
+    let words: Vec<String> = ws.into_iter().map(|w| w.2).collect();
+    let term = Term::Word(words.join(" "));
+    (Some(Chunk { atom: Atom { term, words, field, negated, range, start, entities: vec![] }, word_ranges, or: false }), next)
+}
+
 /// Split the query into chunks: `[-][field:]("phrase" | word-run)`, or the operator `OR`.
 fn chunks(q: &str) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < q.len() {
-        let rest = &q[i..];
-        let c = rest.chars().next().expect("in bounds");
+        let c = q[i..].chars().next().expect("in bounds");
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         let start = i;
-        let negated = c == '-' && rest[1..].chars().next().is_some_and(|n| !n.is_whitespace());
-        if negated {
-            i += 1;
-        }
-        let mut field = Field::Any;
-        if let Some((p, f)) = Field::PREFIXES.iter().find(|(p, _)| q[i..].get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))) {
-            field = *f;
-            i += p.len();
-        }
-        let first = q[i..].chars().next();
-        if let Some(open) = first.filter(|&ch| is_quote(ch)) {
-            let inner_start = i + open.len_utf8();
-            if let Some(close) = q[inner_start..].find(is_quote) {
-                let end = inner_start + close;
-                let inner = &q[inner_start..end];
-                let ws = folded_words(inner);
-                i = end + q[end..].chars().next().map_or(1, char::len_utf8);
-                if !ws.is_empty() {
-                    let range = (inner_start + ws[0].0, inner_start + ws[ws.len() - 1].1);
-                    let words: Vec<String> = ws.into_iter().map(|w| w.2).collect();
-                    let term = Term::Phrase(words.join(" "));
-                    out.push(Chunk {
-                        atom: Atom { term, words, field, negated, range, start, entities: vec![] },
-                        word_ranges: vec![],
-                        or: false,
-                    });
-                }
+        let (negated, field, at) = prefixes(q, i);
+        i = at;
+        if q[i..].starts_with(is_quote) {
+            if let Some((chunk, next)) = phrase(q, i, field, negated, start) {
+                out.extend(chunk);
+                i = next;
                 continue;
             }
             // An unterminated quote (still being typed): what follows counts as plain words.
-            i = inner_start;
+            i += q[i..].chars().next().map_or(1, char::len_utf8);
             if field == Field::Any && !negated {
                 continue;
             }
         }
-        let end = q[i..].find(|ch: char| ch.is_whitespace() || is_quote(ch)).map_or(q.len(), |k| i + k);
-        let text = &q[i..end];
-        let ws = folded_words(text);
-        let word_start = i;
-        i = end.max(i + 1).min(q.len());
-        if text == "OR" && !negated && field == Field::Any {
-            out.push(Chunk { atom: Atom::or_marker(start), word_ranges: vec![], or: true });
-            continue;
-        }
-        if ws.is_empty() {
-            continue;
-        }
-        let word_ranges: Vec<(usize, usize)> = ws.iter().map(|w| (word_start + w.0, word_start + w.1)).collect();
-        let range = (word_ranges[0].0, word_ranges[word_ranges.len() - 1].1);
-        let words: Vec<String> = ws.into_iter().map(|w| w.2).collect();
-        let term = Term::Word(words.join(" "));
-        out.push(Chunk { atom: Atom { term, words, field, negated, range, start, entities: vec![] }, word_ranges, or: false });
+        let (chunk, next) = word_run(q, i, field, negated, start);
+        out.extend(chunk);
+        i = next;
     }
     out
 }
@@ -255,6 +268,20 @@ mod tests {
             vec![vec![w("islamic", Any, false, false)], vec![w("sta", Any, false, false)]],
             "unterminated quote"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_with_ranges_inside_it(q in "[ a-zA-Z\"“”«»:\\-]{0,24}|\\PC{0,16}") {
+            let p = parse_query(&q, &[]);
+            for a in p.atoms() {
+                proptest::prop_assert!(a.start <= a.range.0 && a.range.0 < a.range.1 && a.range.1 <= q.len());
+                proptest::prop_assert!(q.is_char_boundary(a.range.0) && q.is_char_boundary(a.range.1));
+                proptest::prop_assert!(!a.words.is_empty());
+                let lit = literal_query(&q, a);
+                proptest::prop_assert_eq!(lit.len(), q.len() + 2);
+            }
+        }
     }
 
     #[test]
