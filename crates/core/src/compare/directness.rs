@@ -1,9 +1,12 @@
 //! Disagreements ranked by how directly one claim answers the other: the same entities, the same proposition
 //! (content words), close in time; each pair with the reason for its rank.
+use std::collections::HashMap;
+
 use super::disagreements::disagreements;
 use super::terms::content_stems;
 use crate::corpus::Corpus;
-use crate::text::sort_by;
+use crate::model::Claim;
+use crate::text::{sort, sort_by};
 
 /// Why an opposing pair ranks where it does.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,45 +17,93 @@ pub struct PairReason {
     pub shared_words: Vec<String>,
     /// Days between the two claims (`None` when either is undated).
     pub days_apart: Option<u64>,
-    /// How directly they answer each other, `0..=1`: entity overlap, word overlap and closeness in time.
+    /// How directly they answer each other, `0..=1`: entity overlap and word overlap (each weighted by how
+    /// rare the terms are in the corpus) and closeness in time.
     pub directness: f32,
 }
 
 /// Candidates looked at per pair shown (the entity-ranked pairs are re-ranked by directness).
 const CANDIDATES_PER_PAIR: usize = 4;
 
-fn jaccard_shared(a: &[String], b: &[String]) -> (f32, Vec<String>) {
-    let mut shared: Vec<String> = Vec::new();
-    for x in a.iter().filter(|x| b.contains(x)) {
-        if !shared.contains(x) {
-            shared.push(x.clone());
+/// How telling each entity and word is: rare ones more than those on every card (inverse document frequency
+/// over the claims), so sharing the corpus's usual subject weighs less than sharing a rarer name or word.
+struct Weights {
+    n: f32,
+    df: HashMap<String, usize>,
+}
+
+impl Weights {
+    fn new(corpus: &Corpus) -> Weights {
+        let mut df: HashMap<String, usize> = HashMap::new();
+        for c in &corpus.claims {
+            let mut seen = terms(corpus, c);
+            sort(&mut seen);
+            seen.dedup();
+            for t in seen {
+                *df.entry(t).or_default() += 1;
+            }
         }
+        Weights { n: corpus.claims.len().max(1) as f32, df }
     }
-    let distinct = |v: &[String]| v.iter().enumerate().filter(|(i, x)| !v[..*i].contains(x)).count();
-    let union = distinct(a) + distinct(b) - shared.len();
-    (if union == 0 { 0.0 } else { shared.len() as f32 / union as f32 }, shared)
+
+    fn of(&self, t: &str) -> f32 {
+        (1.0 + self.n / self.df.get(t).copied().unwrap_or(1).max(1) as f32).ln()
+    }
+
+    /// Weighted Jaccard overlap of two term lists, and the shared terms (in `a`'s order).
+    fn overlap(&self, a: &[String], b: &[String]) -> (f32, Vec<String>) {
+        let mut union: Vec<&String> = Vec::new();
+        for x in a.iter().chain(b) {
+            if !union.contains(&x) {
+                union.push(x);
+            }
+        }
+        let mut shared: Vec<String> = Vec::new();
+        for x in a.iter().filter(|x| b.contains(x)) {
+            if !shared.contains(x) {
+                shared.push(x.clone());
+            }
+        }
+        let total: f32 = union.iter().map(|t| self.of(t)).sum();
+        let common: f32 = shared.iter().map(|t| self.of(t)).sum();
+        (if total > 0.0 { common / total } else { 0.0 }, shared)
+    }
+}
+
+/// A claim's weighed terms: its entities (background ones left out), prefixed `@`, and its content-word stems.
+fn terms(corpus: &Corpus, c: &Claim) -> Vec<String> {
+    let mut v: Vec<String> = c.entities.iter().filter(|e| !corpus.background.contains(e)).map(|e| format!("@{e}")).collect();
+    v.extend(content_stems(&c.text));
+    v
 }
 
 /// Why claims `a` and `b` oppose each other, and how directly.
 pub fn pair_reason(corpus: &Corpus, a: usize, b: usize) -> PairReason {
+    reason_with(corpus, &Weights::new(corpus), a, b)
+}
+
+fn reason_with(corpus: &Corpus, w: &Weights, a: usize, b: usize) -> PairReason {
     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-    let fg = |c: &crate::model::Claim| c.entities.iter().filter(|e| !corpus.background.contains(e)).cloned().collect::<Vec<_>>();
-    let (ent, shared_entities) = jaccard_shared(&fg(ca), &fg(cb));
-    let (words, shared_words) = jaccard_shared(&content_stems(&ca.text), &content_stems(&cb.text));
+    let split = |c: &Claim| -> (Vec<String>, Vec<String>) { terms(corpus, c).into_iter().partition(|t| t.starts_with('@')) };
+    let ((ea, wa), (eb, wb)) = (split(ca), split(cb));
+    let (ent, shared_entities) = w.overlap(&ea, &eb);
+    let (words, shared_words) = w.overlap(&wa, &wb);
     let days_apart = match (ca.date, cb.date) {
         (Some(x), Some(y)) => Some(x.day_number().abs_diff(y.day_number())),
         _ => None,
     };
     let near = days_apart.map_or(0.0, |d| 1.0 / (1.0 + d as f32 / 30.0));
-    PairReason { shared_entities, shared_words, days_apart, directness: 0.5 * ent + 0.35 * words + 0.15 * near }
+    let shared_entities = shared_entities.into_iter().map(|e| e[1..].to_string()).collect();
+    PairReason { shared_entities, shared_words, days_apart, directness: 0.45 * ent + 0.4 * words + 0.15 * near }
 }
 
 /// The `limit` most direct opposing pairs `(supporting, refuting, reason)`: among the pairs that share an
 /// entity ([`disagreements`]), the most direct first, then the closer in time, then by claim ids.
 pub fn direct_disagreements(corpus: &Corpus, limit: usize) -> Vec<(usize, usize, PairReason)> {
+    let w = Weights::new(corpus);
     let mut pairs: Vec<(usize, usize, PairReason)> = disagreements(corpus, limit.saturating_mul(CANDIDATES_PER_PAIR))
         .into_iter()
-        .map(|(a, b, _)| (a, b, pair_reason(corpus, a, b)))
+        .map(|(a, b, _)| (a, b, reason_with(corpus, &w, a, b)))
         .collect();
     let id = |i: usize| corpus.claims[i].id.as_str();
     sort_by(&mut pairs, |x, y| {
