@@ -477,6 +477,11 @@ fn hit_spans_mark_words_phrases_and_aliases() {
     let text = "Daesh has been destroyed; the Islamic State and ISIS-K are gone";
     let marked = |q: &str| -> Vec<&str> { hit_spans(&index, text, q).iter().map(|&(a, b)| &text[a..b]).collect() };
     assert_eq!(marked("ISIS"), vec!["Daesh", "Islamic State", "ISIS-K"]);
+    let t2 = "We know ISIS-K, and keep a watch on it";
+    let marked2: Vec<&str> = hit_spans(&index, t2, "ISIS-K").iter().map(|&(a, b)| &t2[a..b]).collect();
+    assert_eq!(marked2, vec!["ISIS-K"], "a name marks its mentions, not every word starting with k");
+    let marked3: Vec<&str> = hit_spans(&index, t2, "a").iter().map(|&(a, b)| &t2[a..b]).collect();
+    assert_eq!(marked3, vec!["a"], "one letter is a whole word, not a prefix");
     assert_eq!(marked("destr"), vec!["destroyed"]);
     assert_eq!(marked("\"has been\""), vec!["has been"]);
     assert_eq!(marked("GONE the"), vec!["the", "gone"]);

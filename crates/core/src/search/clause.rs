@@ -20,6 +20,12 @@ impl WordSet<'_> {
     }
 }
 
+/// Whether word `k` of a word atom matches as a prefix (the word being typed): only its last word, only when
+/// longer than one character, and not when the atom names an entity (then its mentions are what it finds).
+pub(super) fn matches_as_prefix(a: &Atom, k: usize) -> bool {
+    k + 1 == a.words.len() && a.words[k].chars().count() > 1 && a.entities.is_empty()
+}
+
 impl Index {
     /// Token ids whose token starts with `prefix`.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
@@ -32,13 +38,16 @@ impl Index {
         self.tokens.binary_search_by(|x| x.as_str().cmp(t)).ok().map(|i| i as u32)
     }
 
-    pub(super) fn word_set(&self, w: &str) -> WordSet<'_> {
+    /// The tokens query word `w` matches: as a prefix when `prefix` (see [`matches_as_prefix`]), else
+    /// whole; and the tokens of its stem.
+    pub(super) fn word_set(&self, w: &str, prefix: bool) -> WordSet<'_> {
         let st = stem(w);
         let same_stem = match self.stems.binary_search_by(|x| x.as_str().cmp(&st)) {
             Ok(i) => self.stem_tokens[i].as_slice(),
             Err(_) => &[],
         };
-        WordSet { prefix: self.prefix_range(w), same_stem }
+        let range = if prefix { self.prefix_range(w) } else { self.token_id(w).map_or(0..0, |t| t as usize..t as usize + 1) };
+        WordSet { prefix: range, same_stem }
     }
 
     /// The query parsed, with the entities its unquoted names stand for.
@@ -99,7 +108,7 @@ impl Index {
                 }
             }
             Term::Word(_) => {
-                let sets: Vec<WordSet> = a.words.iter().map(|w| self.word_set(w)).collect();
+                let sets: Vec<WordSet> = a.words.iter().enumerate().map(|(k, w)| self.word_set(w, matches_as_prefix(a, k))).collect();
                 let cand = self.holding_all(&sets);
                 if a.field == Field::Any {
                     out = cand;

@@ -1,4 +1,5 @@
 //! Which parts of a text a query highlights: words it starts, phrases it quotes, mentions of entities it names.
+use super::clause::matches_as_prefix;
 use super::query::Field;
 use super::stem::stem;
 use super::terms::folded_words;
@@ -21,9 +22,10 @@ impl Index {
         for a in query.atoms().filter(|a| !a.negated && a.field == Field::Any) {
             match &a.term {
                 Term::Word(_) => {
-                    for w in &a.words {
-                        let ws = stem(w);
-                        let hit = |k: usize| toks[k].2.starts_with(w.as_str()) || stems[k] == ws;
+                    for (j, w) in a.words.iter().enumerate() {
+                        let (ws, prefix) = (stem(w), matches_as_prefix(a, j));
+                        let form = |k: usize| if prefix { toks[k].2.starts_with(w.as_str()) } else { toks[k].2 == *w };
+                        let hit = |k: usize| form(k) || stems[k] == ws;
                         spans.extend((0..toks.len()).filter(|&k| hit(k)).map(|k| (toks[k].0, toks[k].1)));
                     }
                 }
