@@ -121,19 +121,20 @@ impl Tokens {
         doc_seqs.iter_mut().for_each(|s| s.iter_mut().for_each(re));
     }
 
-    /// The distinct stems of the (sorted) vocabulary, sorted, and the token ids of each.
+    /// The distinct stems of the (sorted) vocabulary, sorted, and the token ids of each. A stem that is its
+    /// only token is left out: matching it is matching the token, which the token list already does.
     pub fn stems(&self) -> (Vec<String>, Vec<Vec<u32>>) {
         let mut pairs: Vec<(String, u32)> = self.tokens.iter().enumerate().map(|(i, t)| (stem(t).into_owned(), i as u32)).collect();
         sort(&mut pairs);
-        let (mut stems, mut ids): (Vec<String>, Vec<Vec<u32>>) = (Vec::new(), Vec::new());
+        let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
         for (s, t) in pairs {
-            if stems.last() != Some(&s) {
-                stems.push(s);
-                ids.push(Vec::new());
+            match groups.last_mut() {
+                Some(g) if g.0 == s => g.1.push(t),
+                _ => groups.push((s, vec![t])),
             }
-            ids.last_mut().expect("pushed").push(t);
         }
-        (stems, ids)
+        groups.retain(|(s, ids)| !(ids.len() == 1 && self.tokens[ids[0] as usize] == *s));
+        groups.into_iter().unzip()
     }
 
     /// The token id of a folded token.
