@@ -451,6 +451,8 @@ fn words_find_their_other_forms() {
     assert_eq!(search(&c, "grows"), s(&["c2"]), "grows finds growing");
     assert_eq!(search(&c, "destroys"), s(&["c0"]), "destroys finds destroyed");
     assert_eq!(search(&c, "activity"), s(&["c1"]), "activity finds activities");
+    assert_eq!(search(&c, "operation"), s(&["c3"]), "operation finds operations");
+    assert_eq!(search(&c, "threats"), s(&["c2"]), "a stem that is its only token (threat, not packed) is still found");
     let mut c2 = corpus();
     c2.claims[4].text = "The Taliban denied any presence of al-Qaeda".into();
     assert_eq!(search(&c2, "deny"), s(&["c4"]), "deny finds denied");

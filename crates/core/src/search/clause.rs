@@ -5,18 +5,20 @@ use super::stem::stem;
 use super::{Index, Term, SEP};
 use crate::text::sort_by_key;
 
-/// The token ids one query word matches: the tokens it starts, and the tokens of the same stem.
+/// The token ids one query word matches: the tokens it starts (or is), and the tokens of the same stem.
 pub(super) struct WordSet<'a> {
     prefix: std::ops::Range<usize>,
     same_stem: &'a [u32],
+    /// The token that is the stem itself, when it is the stem's only token (such stems are not packed).
+    stem_token: Option<u32>,
 }
 
 impl WordSet<'_> {
     fn contains(&self, t: u32) -> bool {
-        self.prefix.contains(&(t as usize)) || self.same_stem.contains(&t)
+        self.prefix.contains(&(t as usize)) || self.same_stem.contains(&t) || self.stem_token == Some(t)
     }
     fn ids(&self) -> impl Iterator<Item = usize> + '_ {
-        self.prefix.clone().chain(self.same_stem.iter().map(|&t| t as usize))
+        self.prefix.clone().chain(self.same_stem.iter().map(|&t| t as usize)).chain(self.stem_token.map(|t| t as usize))
     }
 }
 
@@ -42,12 +44,12 @@ impl Index {
     /// whole; and the tokens of its stem.
     pub(super) fn word_set(&self, w: &str, prefix: bool) -> WordSet<'_> {
         let st = stem(w);
-        let same_stem = match self.stems.binary_search_by(|x| x.as_str().cmp(&st)) {
-            Ok(i) => self.stem_tokens[i].as_slice(),
-            Err(_) => &[],
+        let (same_stem, stem_token) = match self.stems.binary_search_by(|x| x.as_str().cmp(&st)) {
+            Ok(i) => (self.stem_tokens[i].as_slice(), None),
+            Err(_) => (&[][..], self.token_id(&st)),
         };
         let range = if prefix { self.prefix_range(w) } else { self.token_id(w).map_or(0..0, |t| t as usize..t as usize + 1) };
-        WordSet { prefix: range, same_stem }
+        WordSet { prefix: range, same_stem, stem_token }
     }
 
     /// The query parsed, with the entities its unquoted names stand for.
@@ -99,7 +101,8 @@ impl Index {
         match &a.term {
             Term::Phrase(_) => {
                 if let Some(ids) = a.words.iter().map(|w| self.token_id(w)).collect::<Option<Vec<u32>>>() {
-                    let sets: Vec<WordSet> = ids.iter().map(|&t| WordSet { prefix: t as usize..t as usize + 1, same_stem: &[] }).collect();
+                    let sets: Vec<WordSet> =
+                        ids.iter().map(|&t| WordSet { prefix: t as usize..t as usize + 1, same_stem: &[], stem_token: None }).collect();
                     self.holding_all(&sets).for_each(|i| {
                         if self.field_seqs(i, a.field).iter().any(|s| Index::phrase_in(s, &ids)) {
                             out.set(i);
