@@ -53,6 +53,9 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
                     <span class="outlet">{ outlet }</span>{" · "}
                     <time title={doc.and_then(Document::date_uncertain).map(str::to_string)}>{ date_label(c.date, doc) }</time>{" · "}
                     <span class="kind">{ if c.kind.as_str() == "direct" { "quote" } else { "reported" } }</span>
+                    if let Some(doubt) = c.doubt() {
+                        {" · "}<span class="doubt" data-testid="doubt" title={why(c)}>{ doubt }</span>
+                    }
                 </span>
                 if !p.compact {
                     <span class="actions">
@@ -72,4 +75,15 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
             </footer>
         </article>
     }
+}
+
+/// What decided the stance, for the tooltip of an uncertain one.
+fn why(c: &counterclaim_core::model::Claim) -> String {
+    let mut s = format!("Decided by: {}", if c.stance_rule.is_empty() { "no stance words" } else { &c.stance_rule });
+    if !c.stance_cues.is_empty() {
+        s.push_str(" (");
+        s.push_str(&c.stance_cues.join(", "));
+        s.push(')');
+    }
+    s
 }

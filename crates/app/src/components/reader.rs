@@ -67,7 +67,7 @@ pub fn reader(p: &ReaderProps) -> Html {
             <div class="reader-body">
                 { for runs.paragraphs.iter().map(|para| html! { <p>
                     { for para.iter().map(|r| run(&ctx, doc, r, p.claim.as_deref())) }
-                    { for focused.filter(|&i| para.iter().any(|r| r.claim == Some(i))).map(|i| focus_tag(&ctx, i)) }
+                    { for focused.filter(|&i| para.iter().any(|r| r.claim == Some(i) && r.first)).map(|i| focus_tag(&ctx, i)) }
                 </p> }) }
             </div>
             { page_extras(doc) }
@@ -90,7 +90,7 @@ fn scroll_to_claim(id: &str) {
     }
 }
 
-/// One run of a paragraph: plain text, or a claim span as a clickable mark (tagged when it is the focused one).
+/// One run of a paragraph: plain text, or a claim's piece as a clickable mark (`active` when it is the focused claim).
 fn run(ctx: &Ctx, doc: &Document, r: &Run, focused: Option<&str>) -> Html {
     let text = doc.body[r.start..r.end].to_string();
     let Some(i) = r.claim else { return html! { {text} } };
@@ -107,8 +107,8 @@ fn run(ctx: &Ctx, doc: &Document, r: &Run, focused: Option<&str>) -> Html {
     </> }
 }
 
-/// The focused claim's stance and speaker, at the end of its paragraph (so it never splits a quotation from
-/// its closing mark).
+/// The focused claim's stance and speaker, once, at the end of the paragraph of its first piece (so it never
+/// splits a quotation from its closing mark, nor sits inside a quotation a piece cuts short).
 fn focus_tag(ctx: &Ctx, i: usize) -> Html {
     let c = ctx.claim(i);
     html! { <span class="span-tag" data-testid="span-tag">{ stance_badge(ctx, c.stance) }{" "}{ c.speaker.clone() }</span> }

@@ -11,7 +11,7 @@ pub struct Expansion {
     pub typed: String,
     /// The entity's label, e.g. "ISIS / Daesh".
     pub entity: String,
-    /// Its other aliases (not the typed name), in configuration order.
+    /// Its other names (`EntityDef::names`: aliases, then label parts; not the typed name), in that order.
     pub also: Vec<String>,
     /// The query with this name quoted: the same search, literal for this name.
     pub literal: String,
@@ -28,10 +28,10 @@ impl Index {
             for &e in &a.entities {
                 let Some(def) = config.entities.get(e) else { continue };
                 let mut also: Vec<String> = Vec::new();
-                for al in &def.aliases {
+                for al in def.names() {
                     let f = fold(al);
                     if f != key && !also.iter().any(|x| fold(x) == f) {
-                        also.push(al.clone());
+                        also.push(al.to_string());
                     }
                 }
                 out.push(Expansion { typed: typed.clone(), entity: def.label.clone(), also, literal: literal_query(q, a) });
