@@ -723,6 +723,8 @@ fn disagreements_rank_by_how_directly_claims_answer_each_other() {
     c.background = s(&["afghanistan"]);
     let why = counterclaim_core::compare::pair_reason(&c, 2, 0);
     assert_eq!(why.shared_entities, s(&["isis"]));
+    // Nor is its name a shared word (the corpus's setting is no shared proposition).
+    assert!(why.shared_words.is_empty(), "{:?}", why.shared_words);
 }
 
 #[test]

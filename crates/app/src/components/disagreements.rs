@@ -32,7 +32,7 @@ fn side(ctx: &Ctx, i: usize) -> Html {
     let date = date_label(c.date, ctx.corpus.document(&c.doc));
     html! {
         <div class="pair-side">{ stance_badge(ctx, c.stance) }{" "}<strong>{ c.speaker.clone() }</strong>{" "}{ side_badge(ctx, c) }
-            {" "}<time class="muted">{ date }</time><q>{ snippet(&c.text, 120) }</q></div>
+            {" "}<time class="muted">{ date }</time><span class="quote-text" data-testid="quote-text">{ snippet(&c.text, 120) }</span></div>
     }
 }
 

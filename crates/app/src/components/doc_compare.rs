@@ -41,7 +41,7 @@ pub fn doc_compare() -> Html {
         html! { <td>{ for ids.iter().map(|&i| { let c = ctx.claim(i); html! {
             <div class={classes!("mini", format!("card-{}", c.stance.as_str()))} data-claim-id={c.id.clone()} data-stance={c.stance.as_str()}>
                 <div><strong>{ c.speaker.clone() }</strong>{" "}{ side_badge(&ctx, c) }{" "}{ stance_badge(&ctx, c.stance) }</div>
-                <q>{ c.text.clone() }</q>
+                <span class="quote-text" data-testid="quote-text">{ c.text.clone() }</span>
             </div>
         }}) }</td> }
     };

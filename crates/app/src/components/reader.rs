@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::badges::stance_badge;
 use super::opposing::Opposing;
 use super::{use_ctx, Ctx};
-use counterclaim_core::highlight::{claim_runs, Run};
+use counterclaim_core::highlight::{claim_runs, tag_paragraph, Run};
 use counterclaim_core::model::Document;
 use counterclaim_core::view::Action;
 
@@ -49,6 +49,7 @@ pub fn reader(p: &ReaderProps) -> Html {
         })
     };
     let focused = p.claim.as_ref().and_then(|id| ctx.corpus.claim_index(id));
+    let tag_at = focused.and_then(|i| tag_paragraph(doc, ctx.claim(i)));
     html! {
         <section class="reader" data-testid="reader" data-doc-id={doc.id.clone()} aria-label="Document reader" {onkeydown}>
             <header class="reader-head">
@@ -65,9 +66,9 @@ pub fn reader(p: &ReaderProps) -> Html {
             </header>
             if let Some(i) = focused { <Opposing claim={i} /> }
             <div class="reader-body">
-                { for runs.paragraphs.iter().map(|para| html! { <p>
+                { for runs.paragraphs.iter().enumerate().map(|(k, para)| html! { <p>
                     { for para.iter().map(|r| run(&ctx, doc, r, p.claim.as_deref())) }
-                    { for focused.filter(|&i| para.iter().any(|r| r.claim == Some(i) && r.first)).map(|i| focus_tag(&ctx, i)) }
+                    { for focused.filter(|_| tag_at == Some(k)).map(|i| focus_tag(&ctx, i)) }
                 </p> }) }
             </div>
             { page_extras(doc) }
@@ -107,8 +108,8 @@ fn run(ctx: &Ctx, doc: &Document, r: &Run, focused: Option<&str>) -> Html {
     </> }
 }
 
-/// The focused claim's stance and speaker, once, at the end of the paragraph of its first piece (so it never
-/// splits a quotation from its closing mark, nor sits inside a quotation a piece cuts short).
+/// The focused claim's stance and speaker, once, at the end of the paragraph [`tag_paragraph`] picks (where the
+/// claim's quotation is closed: never between a quotation and its closing mark).
 fn focus_tag(ctx: &Ctx, i: usize) -> Html {
     let c = ctx.claim(i);
     html! { <span class="span-tag" data-testid="span-tag">{ stance_badge(ctx, c.stance) }{" "}{ c.speaker.clone() }</span> }

@@ -47,19 +47,20 @@ pub fn tabs(p: &TabsProps) -> Html {
             .forget();
         })
     };
-    let tab = |panel: Panel, label: &str, testid: &str| {
+    // `more`: words of the label a phone leaves out (`.tab-more`), so that the tabs fit one row.
+    let tab = |panel: Panel, label: &str, more: &str, testid: &str| {
         let on = view.panel == panel;
         html! {
             <button role="tab" class={classes!("tab", on.then_some("on"))} aria-selected={on.to_string()} data-testid={testid.to_string()}
                 data-panel={panel.as_str()} tabindex={if on { "0" } else { "-1" }} onkeydown={onkeydown.clone()}
-                onclick={ctx.on_click(Action::SetPanel(panel))}>{ label.to_string() }</button>
+                onclick={ctx.on_click(Action::SetPanel(panel))}>{ label.to_string() }<span class="tab-more">{ more.to_string() }</span></button>
         }
     };
     html! {
         <nav class="tabs" role="tablist" aria-label="Views">
-            { tab(Panel::Claims, "Claims", "tab-claims") }
-            { tab(Panel::Timeline, "Timeline & stance map", "tab-timeline") }
-            { tab(Panel::Disagreements, "Disagreements", "tab-disagreements") }
+            { tab(Panel::Claims, "Claims", "", "tab-claims") }
+            { tab(Panel::Timeline, "Timeline", " & stance map", "tab-timeline") }
+            { tab(Panel::Disagreements, "Disagreements", "", "tab-disagreements") }
             <span class="tabs-end"><ExportMenu claims={p.claims.clone()} /></span>
         </nav>
     }

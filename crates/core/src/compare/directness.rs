@@ -13,7 +13,8 @@ use crate::text::{sort, sort_by};
 pub struct PairReason {
     /// Entities both claims name (background entities left out), in the first claim's order.
     pub shared_entities: Vec<String>,
-    /// Content-word stems both claims use (the same proposition), in the first claim's order.
+    /// Content-word stems both claims use (the same proposition; the names of background entities left out),
+    /// in the first claim's order.
     pub shared_words: Vec<String>,
     /// Days between the two claims (`None` when either is undated).
     pub days_apart: Option<u64>,
@@ -30,20 +31,38 @@ const CANDIDATES_PER_PAIR: usize = 4;
 struct Weights {
     n: f32,
     df: HashMap<String, usize>,
+    /// The word stems of the background entities' names: the corpus's setting is no shared proposition.
+    background: Vec<String>,
 }
 
 impl Weights {
     fn new(corpus: &Corpus) -> Weights {
-        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut background: Vec<String> = corpus
+            .background
+            .iter()
+            .filter_map(|id| corpus.config.entity(id))
+            .flat_map(|e| e.names().into_iter().flat_map(content_stems).collect::<Vec<_>>())
+            .collect();
+        sort(&mut background);
+        background.dedup();
+        let mut w = Weights { n: corpus.claims.len().max(1) as f32, df: HashMap::new(), background };
         for c in &corpus.claims {
-            let mut seen = terms(corpus, c);
+            let mut seen = w.terms(corpus, c);
             sort(&mut seen);
             seen.dedup();
             for t in seen {
-                *df.entry(t).or_default() += 1;
+                *w.df.entry(t).or_default() += 1;
             }
         }
-        Weights { n: corpus.claims.len().max(1) as f32, df }
+        w
+    }
+
+    /// A claim's weighed terms: its entities (background ones left out), prefixed `@`, and its content-word
+    /// stems (background names left out).
+    fn terms(&self, corpus: &Corpus, c: &Claim) -> Vec<String> {
+        let mut v: Vec<String> = c.entities.iter().filter(|e| !corpus.background.contains(e)).map(|e| format!("@{e}")).collect();
+        v.extend(content_stems(&c.text).into_iter().filter(|w| self.background.binary_search(w).is_err()));
+        v
     }
 
     fn of(&self, t: &str) -> f32 {
@@ -70,13 +89,6 @@ impl Weights {
     }
 }
 
-/// A claim's weighed terms: its entities (background ones left out), prefixed `@`, and its content-word stems.
-fn terms(corpus: &Corpus, c: &Claim) -> Vec<String> {
-    let mut v: Vec<String> = c.entities.iter().filter(|e| !corpus.background.contains(e)).map(|e| format!("@{e}")).collect();
-    v.extend(content_stems(&c.text));
-    v
-}
-
 /// Why claims `a` and `b` oppose each other, and how directly.
 pub fn pair_reason(corpus: &Corpus, a: usize, b: usize) -> PairReason {
     reason_with(corpus, &Weights::new(corpus), a, b)
@@ -84,7 +96,7 @@ pub fn pair_reason(corpus: &Corpus, a: usize, b: usize) -> PairReason {
 
 fn reason_with(corpus: &Corpus, w: &Weights, a: usize, b: usize) -> PairReason {
     let (ca, cb) = (&corpus.claims[a], &corpus.claims[b]);
-    let split = |c: &Claim| -> (Vec<String>, Vec<String>) { terms(corpus, c).into_iter().partition(|t| t.starts_with('@')) };
+    let split = |c: &Claim| -> (Vec<String>, Vec<String>) { w.terms(corpus, c).into_iter().partition(|t| t.starts_with('@')) };
     let ((ea, wa), (eb, wb)) = (split(ca), split(cb));
     let (ent, shared_entities) = w.overlap(&ea, &eb);
     let (words, shared_words) = w.overlap(&wa, &wb);

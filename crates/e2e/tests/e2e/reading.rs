@@ -183,3 +183,52 @@ async fn timeline_marks_sit_at_their_date_and_never_on_top_of_each_other() {
     assert!(same_day > 0, "the seeds have several claims on one day");
     s.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claim_text_elsewhere_keeps_its_own_quote_marks_and_gets_none_added() {
+    // The claim text carries the article's quote marks; a `<q>` (or a CSS quote) around it would double them.
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &s.server.url("?view=disagreements")).await;
+    actions::wait_for(c, "[data-testid=disagreements] .pair").await;
+    let js = "return [...document.querySelectorAll('.pair-side > :last-child, .opposing li > :nth-last-child(2), .claim-text')]
+                .filter(e => ['::before', '::after'].some(p => !['none', 'normal', '\"\"'].includes(getComputedStyle(e, p).content)))
+                .map(e => e.outerHTML.slice(0, 80));";
+    let added = actions::js(c, js).await;
+    assert_eq!(added, serde_json::json!([]), "quote marks added around claim text");
+    let n = actions::js(c, "return document.querySelectorAll('.pair-side > :last-child').length;").await;
+    assert!(n.as_u64().unwrap() > 1, "the disagreements show claim text");
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reader_tags_a_claim_in_pieces_once_where_its_quotation_closes() {
+    let corpus = super::harness::seeds();
+    let claim = corpus
+        .claims
+        .iter()
+        .find(|c| c.pieces.len() > 1 && corpus.document(&c.doc).is_some_and(|d| d.body[c.pieces[0].start..c.pieces[0].end].contains('“')))
+        .expect("the seeds have a claim in pieces that quotes");
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &s.server.url(&format!("?doc={}&claim={}", claim.doc, claim.id))).await;
+    actions::wait_for(c, &locators::reader_span(&claim.id)).await;
+    let js = format!(
+        "const tags = [...document.querySelectorAll('[data-testid=reader] [data-testid=span-tag]')];
+         const first = document.querySelector(\"{}\");
+         if (tags.length !== 1) return ['tags', tags.length];
+         const p = tags[0].parentElement; const r = document.createRange();
+         r.setStart(p, 0); r.setEndBefore(tags[0]);
+         const before = r.toString();
+         const mine = p.querySelector('mark[data-claim-id=\"' + first.dataset.claimId + '\"]');
+         const afterFirst = !!(first.compareDocumentPosition(tags[0]) & Node.DOCUMENT_POSITION_FOLLOWING);
+         return [!!mine && afterFirst, (before.match(/“/g) || []).length - (before.match(/”/g) || []).length];",
+        locators::reader_span(&claim.id)
+    );
+    assert_eq!(
+        actions::js(c, &js).await,
+        serde_json::json!([true, 0]),
+        "one tag, after the first piece, in a paragraph with a piece, where every quotation is closed"
+    );
+    s.close().await;
+}
