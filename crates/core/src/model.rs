@@ -133,6 +133,16 @@ impl Document {
         date_label(self.date, Some(self))
     }
 
+    /// The page's own address, where its header gave one (`url:`, `link:` or `canonical:`, kept in `extras`).
+    pub fn source_url(&self) -> Option<&str> {
+        self.extras.iter().find_map(|e| {
+            let (key, value) = e.split_once(':')?;
+            let value = value.trim();
+            let keyed = ["url", "link", "canonical"].contains(&key.trim().to_ascii_lowercase().as_str());
+            (keyed && (value.starts_with("http://") || value.starts_with("https://") || value.starts_with("//"))).then_some(value)
+        })
+    }
+
     /// Why the document has no date although the page shows one (see [`DATE_UNCERTAIN`]).
     pub fn date_uncertain(&self) -> Option<&str> {
         let s = self.date_source.as_deref().filter(|_| self.date.is_none())?;

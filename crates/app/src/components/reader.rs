@@ -61,7 +61,7 @@ pub fn reader(p: &ReaderProps) -> Html {
                     { for doc.date_uncertain().map(|why| html!{ <>{" · "}<span class="date-uncertain" data-testid="date-uncertain" title={why.to_string()}>{"date uncertain"}</span></> }) }
                     { for doc.dateline.clone().map(|d| html!{ <>{" · "}<span class="dateline">{d}</span></> }) }
                     { for doc.author.clone().map(|a| html!{ <>{" · by "}<span class="author">{a}</span></> }) }
-                    <span class="muted" title={doc.file.clone()}>{ format!(" · {} claims", runs.claims) }</span>
+                    <span class="muted">{ format!(" · {} claims", runs.claims) }</span>
                 </p>
             </header>
             if let Some(i) = focused { <Opposing claim={i} /> }
