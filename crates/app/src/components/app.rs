@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::claim_list::ClaimList;
 use super::compare::Compare;
+use super::compare_dock::CompareDock;
 use super::copy_link::CopyLink;
 use super::corpus_notes::CorpusNotes;
 use super::disagreements::Disagreements;
@@ -102,7 +103,6 @@ pub fn app(props: &AppProps) -> Html {
         { top_bar(&corpus) }
         if complete {
             <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
-            <CorpusNotes />
             <UpdateBanner />
         }
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
@@ -141,6 +141,7 @@ pub fn app(props: &AppProps) -> Html {
         </div>
         <footer class="foot muted">
             { format!("{} documents · {} claims · works offline, no server needed", corpus.documents.len(), corpus.claims.len()) }
+            if complete { <CorpusNotes /> }
         </footer>
         </ContextProvider<ViewCtx>>
         </ContextProvider<Ctx>>
@@ -157,6 +158,7 @@ fn top_bar(corpus: &CorpusRef) -> Html {
             </div>
             <div class="tools-row">
                 <SearchBox />
+                <CompareDock />
                 <CopyLink />
             </div>
         </header>
