@@ -426,6 +426,12 @@ mod unit {
     }
 
     #[test]
+    fn a_name_then_an_irregular_past_starts_the_reported_clause() {
+        let c = one("Osei said Marrow sold the ferries in June.");
+        assert_eq!((c.speaker.as_str(), c.text.as_str()), ("Osei", "Marrow sold the ferries in June."));
+    }
+
+    #[test]
     fn a_rank_after_the_office_comes_first_in_the_role() {
         let c = one("Chairman of the Joint Staff General Odo Brandt said the pass is open.");
         assert_eq!(c.speaker, "Odo Brandt");
