@@ -1547,7 +1547,36 @@ pub struct Speaker {
     pub named: bool,
 }
 
+/// A phrase with its whitespace collapsed and its parenthesised asides left out ("Apple (AAPL) spokesman" → "Apple
+/// spokesman", "Maria Osei (pictured)" → "Maria Osei"), except a short name at its end ("… Development (CSP-PSD)").
 fn clean(s: &str) -> String {
+    let out = collapse(&without_asides(s));
+    if out.is_empty() {
+        collapse(s)
+    } else {
+        out
+    }
+}
+
+/// `s` without its balanced "( … )" groups, but for a final one without lower-case letters (an acronym).
+fn without_asides(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(len) = rest[open..].find(')') else { break };
+        let (aside, after) = (&rest[open..open + len + 1], &rest[open + len + 1..]);
+        let acronym_at_end = after.trim().is_empty() && !aside.chars().any(char::is_lowercase);
+        out.push_str(&rest[..open]);
+        if acronym_at_end {
+            out.push_str(aside);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() && !w.starts_with([')', ',', '.']) && !out.ends_with('(') {
