@@ -11,4 +11,5 @@ mod hostile;
 mod links;
 mod offline;
 mod pictures;
+mod prerender;
 mod scale;
