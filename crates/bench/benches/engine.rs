@@ -244,6 +244,7 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
                 side: side.map(str::to_string),
                 end: start + text.len(),
                 start,
+                pieces: vec![],
                 text,
                 kind: if rng.below(2) == 0 { ClaimKind::Direct } else { ClaimKind::Indirect },
                 cue: Some("said".into()),

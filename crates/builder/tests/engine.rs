@@ -76,6 +76,7 @@ fn claim(
         kind,
         start,
         end: start + text.len(),
+        pieces: vec![],
         cue: Some("said".into()),
         stance,
         stance_cues: vec![],

@@ -98,16 +98,10 @@ pub fn to_markdown(corpus: &Corpus, claims: &[&Claim], filter: &str, today: &str
             }
             None => md_escape(&c.doc),
         };
-        out.push_str(&format!(
-            "{}. {} — “{}” — {}. [{}; {}; id {}]\n",
-            n + 1,
-            who,
-            md_escape(&c.text),
-            source,
-            c.stance.as_str(),
-            c.kind.as_str(),
-            c.id
-        ));
+        // A quotation already carries its marks; the article's own words get them here.
+        let text = md_escape(&c.text);
+        let quoted = if text.starts_with(['“', '"', '«']) { text } else { format!("“{text}”") };
+        out.push_str(&format!("{}. {} — {} — {}. [{}; {}; id {}]\n", n + 1, who, quoted, source, c.stance.as_str(), c.kind.as_str(), c.id));
     }
     out
 }
@@ -163,6 +157,7 @@ mod tests {
             kind: ClaimKind::Direct,
             start: 0,
             end: 0,
+            pieces: vec![],
             cue: None,
             stance: Stance::Supports,
             stance_cues: vec![],

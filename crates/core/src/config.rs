@@ -40,6 +40,22 @@ pub struct EntityDef {
     pub aliases: Vec<String>,
 }
 
+impl EntityDef {
+    /// Every name the entity goes by in a text: its aliases, then the parts of its label ("ISIS / Daesh",
+    /// "Chinese navy (PLA Navy)": each part; a first-time user writes "China" as the label and only the other
+    /// spellings as aliases). Names without a letter ("2019") are left out, and each name comes once.
+    pub fn names(&self) -> Vec<&str> {
+        let parts = self.label.split(['/', '(', ')']).map(str::trim);
+        let mut out: Vec<&str> = Vec::with_capacity(self.aliases.len() + 2);
+        for n in self.aliases.iter().map(|a| a.trim()).chain(parts) {
+            if n.chars().any(char::is_alphabetic) && !out.iter().any(|o| o.eq_ignore_ascii_case(n)) {
+                out.push(n);
+            }
+        }
+        out
+    }
+}
+
 /// A news outlet and the spellings that name it in a page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OutletDef {
@@ -124,6 +140,19 @@ impl CorpusConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_names_are_aliases_then_label_parts() {
+        let e = |label: &str, aliases: &[&str]| EntityDef {
+            id: "x".into(),
+            label: label.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        assert_eq!(e("China", &["PRC", "Chinese"]).names(), vec!["PRC", "Chinese", "China"]);
+        assert_eq!(e("ISIS / Daesh", &["ISIS", "IS"]).names(), vec!["ISIS", "IS", "Daesh"]);
+        assert_eq!(e("Chinese navy (PLA Navy)", &["PLAN"]).names(), vec!["PLAN", "Chinese navy", "PLA Navy"]);
+        assert_eq!(e("Secret deal (2019)", &[]).names(), vec!["Secret deal"]);
+    }
 
     #[test]
     fn stance_titles_are_configured_or_generic() {

@@ -43,16 +43,47 @@ impl<'a> From<&'a Document> for ExportDocument<'a> {
     }
 }
 
+/// One claim in the export: its fields (`start`, `end` and `pieces` in UTF-8 bytes of the body) and `spans`, each
+/// piece of the body its text is made of in characters (Unicode scalar values), with the piece's text.
+#[derive(Serialize)]
+struct ExportClaim<'a> {
+    #[serde(flatten)]
+    claim: &'a Claim,
+    spans: Vec<CharSpan<'a>>,
+}
+
+/// A piece of a document body in characters: `body.chars().skip(start).take(end - start)` is `text`.
+#[derive(Serialize, Debug, PartialEq)]
+struct CharSpan<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> ExportClaim<'a> {
+    fn new(corpus: &'a Corpus, claim: &'a Claim) -> Self {
+        let body = corpus.document(&claim.doc).map_or("", |d| d.body.as_str());
+        let chars = |b: usize| body.get(..b).map_or(0, |s| s.chars().count());
+        let spans = claim
+            .spans()
+            .into_iter()
+            .filter_map(|p| body.get(p.start..p.end).map(|text| CharSpan { start: chars(p.start), end: chars(p.end), text }))
+            .collect();
+        ExportClaim { claim, spans }
+    }
+}
+
 #[derive(Serialize)]
 struct Export<'a> {
     version: u32,
     question: &'a str,
     documents: Vec<ExportDocument<'a>>,
-    claims: &'a [&'a Claim],
+    claims: Vec<ExportClaim<'a>>,
     notes: &'a [CorpusNote],
 }
 
 fn render(corpus: &Corpus, documents: Vec<ExportDocument<'_>>, claims: &[&Claim]) -> String {
+    let claims = claims.iter().map(|c| ExportClaim::new(corpus, c)).collect();
     let export = Export { version: FORMAT_VERSION, question: &corpus.config.question, documents, claims, notes: &corpus.notes };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"version\":{FORMAT_VERSION},\"error\":{:?}}}", e.to_string()))
@@ -150,7 +181,7 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
 mod tests {
     use super::*;
     use crate::config::CorpusConfig;
-    use crate::model::{ClaimKind, NoteLevel, Paragraph, Stance};
+    use crate::model::{ClaimKind, NoteLevel, Paragraph, Span, Stance};
 
     fn corpus() -> Corpus {
         let body = "First \"para\", here.\n\nSecond para.".to_string();
@@ -180,6 +211,7 @@ mod tests {
             kind: ClaimKind::Direct,
             start: 0,
             end: 5,
+            pieces: vec![],
             cue: Some("said".into()),
             stance: Stance::Refutes,
             stance_cues: vec!["denied".into(), "no presence".into()],
@@ -235,6 +267,28 @@ mod tests {
         assert_eq!(cl["stance"], "refutes");
         assert_eq!(cl["kind"], "direct");
         assert_eq!(v["notes"][0]["level"], "error");
+    }
+
+    #[test]
+    fn spans_are_characters_of_each_piece() {
+        let mut c = corpus();
+        c.documents[0].body = "“Ça va,” dit-elle. “Oui.”".into();
+        let body = c.documents[0].body.clone();
+        let (a1, b1) = (0, body.find(" dit").unwrap());
+        let a2 = body.rfind('“').unwrap();
+        c.claims[0].pieces = vec![Span { start: a1, end: b1 }, Span { start: a2, end: body.len() }];
+        let v: serde_json::Value = serde_json::from_str(&to_json(&c)).unwrap();
+        let spans = v["claims"][0]["spans"].as_array().unwrap();
+        assert_eq!(spans.len(), 2);
+        let chars: Vec<char> = body.chars().collect();
+        for s in spans {
+            let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            assert_eq!(chars[a..b].iter().collect::<String>(), s["text"].as_str().unwrap());
+        }
+        assert_eq!(spans[0]["text"], "“Ça va,”");
+        assert_eq!((spans[1]["start"].as_u64(), spans[1]["end"].as_u64()), (Some(19), Some(25)));
+        // A claim without pieces has one span, its start..end.
+        assert_eq!(v["claims"][1]["spans"].as_array().unwrap().len(), 1);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::config::{CorpusConfig, EntityDef};
 use super::corpus::Corpus;
-use super::model::{Claim, Document};
+use super::model::{Document, Span};
 use super::text::{boundary_after, boundary_before, fold, fold_with_map, sort, sort_by, sort_by_key, WordMatcher};
 
 /// One run of text with the same marks. `start..end` are byte offsets on char boundaries.
@@ -167,7 +167,7 @@ impl Highlighter {
     }
 
     fn from_entities(entities: &[EntityDef]) -> Highlighter {
-        let matcher = WordMatcher::new(entities.iter().enumerate().flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))));
+        let matcher = WordMatcher::new(entities.iter().enumerate().flat_map(|(i, e)| e.names().into_iter().map(move |a| (a, i))));
         Highlighter { ids: entities.iter().map(|e| e.id.clone()).collect(), matcher }
     }
 
@@ -262,6 +262,8 @@ pub struct Run {
     pub end: usize,
     /// The claim whose span this is (index into `corpus.claims`); `None` for plain text.
     pub claim: Option<usize>,
+    /// Whether this is the first run of its claim (where the reader tags the claim).
+    pub first: bool,
 }
 
 /// A document as the reader shows it: its paragraphs cut into runs.
@@ -273,35 +275,42 @@ pub struct ClaimRuns {
     pub paragraphs: Vec<Vec<Run>>,
 }
 
-/// The claim runs of a document's paragraphs: each paragraph covered in order by plain runs and by the spans
-/// of its claims (clipped to the paragraph). Where spans overlap the outermost wins: a span that starts
-/// inside one already marked is left out, as is an empty span or one whose ends are not char boundaries.
+/// One piece of a claim in the body: the claim's index, the piece, and whether it is the claim's first.
+type Piece = (usize, Span, bool);
+
+/// The claim runs of a document's paragraphs: each paragraph covered in order by plain runs and by the pieces
+/// of its claims (clipped to the paragraph; what lies between two pieces of a claim is plain). Where pieces
+/// overlap the outermost wins: a piece that starts inside one already marked is left out, as is an empty piece
+/// or one whose ends are not char boundaries.
 pub fn claim_runs(corpus: &Corpus, doc: &Document) -> ClaimRuns {
     let mine = corpus.claims_of(&doc.id);
     let claims = mine.len();
-    let mut spans: Vec<usize> = mine.into_iter().filter(|&i| corpus.claims[i].start < corpus.claims[i].end).collect();
-    sort_by_key(&mut spans, |&i| (corpus.claims[i].start, Reverse(corpus.claims[i].end)));
-    let paragraphs = doc.paragraphs.iter().map(|p| paragraph_runs(&doc.body, p.start, p.end, &spans, &corpus.claims)).collect();
+    let mut pieces: Vec<Piece> = mine
+        .into_iter()
+        .flat_map(|i| corpus.claims[i].spans().into_iter().enumerate().map(move |(k, p)| (i, p, k == 0)))
+        .filter(|(_, p, _)| p.start < p.end)
+        .collect();
+    sort_by_key(&mut pieces, |&(_, p, _)| (p.start, Reverse(p.end)));
+    let paragraphs = doc.paragraphs.iter().map(|p| paragraph_runs(&doc.body, p.start, p.end, &pieces)).collect();
     ClaimRuns { claims, paragraphs }
 }
 
-/// The runs of `body[start..end]`; `spans` are claim indices sorted by start, then longest first.
-fn paragraph_runs(body: &str, start: usize, end: usize, spans: &[usize], claims: &[Claim]) -> Vec<Run> {
+/// The runs of `body[start..end]`; `pieces` are sorted by start, then longest first.
+fn paragraph_runs(body: &str, start: usize, end: usize, pieces: &[Piece]) -> Vec<Run> {
     let mut runs = Vec::new();
     let plain = |runs: &mut Vec<Run>, s: usize, e: usize| {
         if s < e {
-            runs.push(Run { start: s, end: e, claim: None });
+            runs.push(Run { start: s, end: e, claim: None, first: false });
         }
     };
     let mut at = start;
-    for &i in spans {
-        let c = &claims[i];
-        let (s, e) = (c.start.max(start), c.end.min(end));
-        if c.start >= end || c.end <= start || s < at || !body.is_char_boundary(s) || !body.is_char_boundary(e) {
+    for &(i, p, first) in pieces {
+        let (s, e) = (p.start.max(start), p.end.min(end));
+        if p.start >= end || p.end <= start || s < at || !body.is_char_boundary(s) || !body.is_char_boundary(e) {
             continue;
         }
         plain(&mut runs, at, s);
-        runs.push(Run { start: s, end: e, claim: Some(i) });
+        runs.push(Run { start: s, end: e, claim: Some(i), first: first && s == p.start });
         at = e;
     }
     plain(&mut runs, at, end);
@@ -311,6 +320,7 @@ fn paragraph_runs(body: &str, start: usize, end: usize, spans: &[usize], claims:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Claim;
 
     fn config() -> CorpusConfig {
         CorpusConfig {
@@ -418,5 +428,31 @@ mod tests {
                 vec![("The Pentagon", Some("across")), (" says it is not. Ünal agrees.", None)],
             ]
         );
+    }
+
+    #[test]
+    fn a_claim_in_pieces_marks_only_its_pieces_and_tags_the_first() {
+        use crate::model::Paragraph;
+        let body = "“We won,” he said. “They lost.”";
+        let doc = Document {
+            id: "d".into(),
+            body: body.into(),
+            paragraphs: vec![Paragraph { start: 0, end: body.len() }],
+            ..Document::default()
+        };
+        let (a1, b1) = (0, body.find(" he").unwrap());
+        let a2 = body.rfind('“').unwrap();
+        let claim = Claim {
+            id: "c".into(),
+            doc: "d".into(),
+            start: a1,
+            end: body.len(),
+            pieces: vec![Span { start: a1, end: b1 }, Span { start: a2, end: body.len() }],
+            ..Claim::default()
+        };
+        let corpus = Corpus::new(CorpusConfig::default(), vec![doc.clone()], vec![claim], vec![]);
+        let runs = &claim_runs(&corpus, &doc).paragraphs[0];
+        let shown: Vec<(&str, bool, bool)> = runs.iter().map(|r| (&body[r.start..r.end], r.claim.is_some(), r.first)).collect();
+        assert_eq!(shown, vec![("“We won,”", true, true), (" he said. ", false, false), ("“They lost.”", true, false)]);
     }
 }

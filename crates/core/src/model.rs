@@ -72,12 +72,15 @@ impl ClaimKind {
     }
 }
 
-/// A paragraph of a clean body; `start..end` are UTF-8 byte offsets into `Document::body`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Paragraph {
+/// A stretch of a document body: `start..end` are UTF-8 byte offsets into `Document::body`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
     pub start: usize,
     pub end: usize,
 }
+
+/// A paragraph of a clean body.
+pub type Paragraph = Span;
 
 /// One clean article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -145,7 +148,7 @@ impl Document {
 /// One claim: who said what, with what stance.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// Stable id: a hash of the document id and the claim text.
+    /// Stable id: a hash of the document id and the words of the claim's pieces (without marks or ellipses).
     pub id: String,
     /// Document id.
     pub doc: String,
@@ -159,9 +162,13 @@ pub struct Claim {
     /// The quote or the reported content.
     pub text: String,
     pub kind: ClaimKind,
-    /// UTF-8 byte offsets of `text` in the document body.
+    /// UTF-8 byte offsets in the document body of the whole stretch the claim comes from, first piece to last.
     pub start: usize,
     pub end: usize,
+    /// The pieces of the body `text` is made of, in order (quote marks included); what lies between two pieces
+    /// (an attribution, another sentence) is left out, and `text` shows an ellipsis there.
+    #[serde(default)]
+    pub pieces: Vec<Span>,
     /// The cue verb that introduced the claim ("said", "told", "according to").
     pub cue: Option<String>,
     pub stance: Stance,
@@ -188,6 +195,25 @@ impl Claim {
 
     pub fn year(&self) -> Option<i32> {
         self.date.map(|d| d.year())
+    }
+
+    /// What the card says of a weak stance or speaker: "stance uncertain", "speaker uncertain", both, or nothing.
+    pub fn doubt(&self) -> Option<&'static str> {
+        match (self.stance_confidence < Self::SURE, self.speaker_confidence < Self::SURE) {
+            (true, true) => Some("stance and speaker uncertain"),
+            (true, false) => Some("stance uncertain"),
+            (false, true) => Some("speaker uncertain"),
+            (false, false) => None,
+        }
+    }
+
+    /// The pieces of the body the claim is made of: its `pieces`, or the one span `start..end`.
+    pub fn spans(&self) -> Vec<Span> {
+        if self.pieces.is_empty() {
+            vec![Span { start: self.start, end: self.end }]
+        } else {
+            self.pieces.clone()
+        }
     }
 }
 
@@ -263,6 +289,15 @@ mod tests {
         assert_eq!(d.outlet_label(), "TOLOnews");
         d.outlet = None;
         assert_eq!(d.outlet_label(), UNKNOWN_OUTLET);
+    }
+
+    #[test]
+    fn doubts_below_the_sure_line() {
+        let c = |stance_confidence, speaker_confidence| Claim { stance_confidence, speaker_confidence, ..Claim::default() };
+        assert_eq!(c(0.9, 0.9).doubt(), None);
+        assert_eq!(c(0.4, 0.9).doubt(), Some("stance uncertain"));
+        assert_eq!(c(0.9, 0.45).doubt(), Some("speaker uncertain"));
+        assert_eq!(c(0.3, 0.3).doubt(), Some("stance and speaker uncertain"));
     }
 
     #[test]

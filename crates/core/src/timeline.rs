@@ -128,6 +128,7 @@ mod tests {
             kind: ClaimKind::Direct,
             start: 0,
             end: 1,
+            pieces: vec![],
             cue: None,
             stance,
             stance_cues: vec![],

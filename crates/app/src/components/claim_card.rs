@@ -50,6 +50,9 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
                     <span class="outlet">{ outlet }</span>{" · "}
                     <time>{ iso_or_undated(c.date) }</time>{" · "}
                     <span class="kind">{ if c.kind.as_str() == "direct" { "quote" } else { "reported" } }</span>
+                    if let Some(doubt) = c.doubt() {
+                        {" · "}<span class="doubt" data-testid="doubt" title={why(c)}>{ doubt }</span>
+                    }
                 </span>
                 if !p.compact {
                     <span class="actions">
@@ -62,4 +65,15 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
             </footer>
         </article>
     }
+}
+
+/// What decided the stance, for the tooltip of an uncertain one.
+fn why(c: &counterclaim_core::model::Claim) -> String {
+    let mut s = format!("Decided by: {}", if c.stance_rule.is_empty() { "no stance words" } else { &c.stance_rule });
+    if !c.stance_cues.is_empty() {
+        s.push_str(" (");
+        s.push_str(&c.stance_cues.join(", "));
+        s.push(')');
+    }
+    s
 }

@@ -91,7 +91,7 @@ fn run(ctx: &Ctx, doc: &Document, r: &Run, focused: Option<&str>) -> Html {
             title={format!("{} — {}", c.speaker, c.stance.as_str())} onclick={ctx.on_click(open.clone())} onkeydown={ctx.on_activate_key(open)}>
             { text }
         </mark>
-        if is_focused {
+        if is_focused && r.first {
             <span class="span-tag">{ stance_badge(ctx, c.stance) }{" "}{ c.speaker.clone() }</span>
         }
     </> }

@@ -146,6 +146,8 @@ impl CueTable {
     }
 }
 
+/// Modals and "is/was" that make "that" a pronoun when they follow it ("said that would not happen").
+const MODALS: &[&str] = &["would", "will", "won't", "wouldn't", "could", "can", "cannot", "can't", "is", "was", "isn't", "wasn't"];
 /// Auxiliaries: a cue word right before one is a noun ("the claims were").
 const AUX: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must", "should"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets"];
@@ -563,9 +565,11 @@ fn finite_clause(toks: &[Tok], k: usize, hi: usize) -> bool {
     let mut n = 0;
     let mut paren = 0i32;
     let mut dash = false;
-    let mut prev: Option<&Tok> = None;
-    // Words inside a quotation count ("said the government “has not been transparent …”").
-    for t in &toks[k..hi] {
+    let mut aside = false;
+    let mut prev: (Option<&Tok>, Option<&Tok>) = (None, None);
+    for m in k..hi {
+        let t = &toks[m];
+        // Words inside a quotation count ("said the government “has not been transparent …”").
         if t.is_quote_mark() {
             continue;
         }
@@ -574,35 +578,55 @@ fn finite_clause(toks: &[Tok], k: usize, hi: usize) -> bool {
                 "(" => paren += 1,
                 ")" => paren -= 1,
                 "\u{2013}" | "\u{2014}" => dash = !dash,
+                "," if aside => aside = false,
+                // "the base, located off the coast, could give …": an aside after the subject is skipped.
+                "," if paren <= 0 && !dash && n > 0 && opens_aside(toks.get(m + 1)) => aside = true,
                 "," | ";" | ":" | "." | "?" | "!" if paren <= 0 && !dash => return false,
                 _ => {}
             }
             continue;
         }
-        if paren > 0 || dash || t.kind != Kind::Word {
+        if paren > 0 || dash || aside || t.kind != Kind::Word {
             continue;
+        }
+        // "said at a briefing when asked about …": a subordinate clause is no reported one.
+        if matches!(t.lc.as_str(), "when" | "after" | "before" | "while" | "because" | "if" | "unless" | "until") {
+            return false;
         }
         n += 1;
         if n > 16 {
             return false;
         }
-        if n > 1 {
-            let w = t.lc.as_str();
-            let p = prev.map(|p| p.lc.as_str()).unwrap_or("");
-            // after a determiner or preposition it is a noun ("claimed responsibility for the attack")
-            if FINITE.contains(&w) && p != "to" && !DETS_ETC.contains(&p) {
-                return true;
-            }
-            if w.ends_with("ed") && w.len() > 4 && !DETS_ETC.contains(&p) && !t.cap {
-                return true;
-            }
-            if prev.is_some_and(|p| present_after_noun(p, t)) {
-                return true;
-            }
+        if n > 1 && starts_predicate(prev, t) {
+            return true;
         }
-        prev = Some(t);
+        prev = (Some(t), prev.0);
     }
     false
+}
+
+/// A participle or relative pronoun after a comma: an aside ("located off …", "which …").
+fn opens_aside(t: Option<&Tok>) -> bool {
+    t.is_some_and(|t| {
+        let w = t.lc.as_str();
+        t.kind == Kind::Word && !t.cap && (w.ends_with("ed") || w.ends_with("ing") || matches!(w, "which" | "who" | "whose"))
+    })
+}
+
+/// Whether `t`, after the words `prev` (the last, the one before), is a finite verb: an auxiliary, a past form,
+/// or a present form after a noun ("the constitution (expressly) forbids").
+fn starts_predicate(prev: (Option<&Tok>, Option<&Tok>), t: &Tok) -> bool {
+    let w = t.lc.as_str();
+    let p = prev.0.map(|p| p.lc.as_str()).unwrap_or("");
+    // after a determiner or preposition it is a noun ("claimed responsibility for the attack")
+    if FINITE.contains(&w) && p != "to" && !DETS_ETC.contains(&p) {
+        return true;
+    }
+    if w.ends_with("ed") && w.len() > 4 && !DETS_ETC.contains(&p) && !t.cap {
+        return true;
+    }
+    let noun = if p.ends_with("ly") { prev.1 } else { prev.0 };
+    noun.is_some_and(|n| present_after_noun(n, t))
 }
 
 /// "the constitution forbids": a present-tense verb in -s right after a singular noun (not "the heads", not
@@ -1159,18 +1183,20 @@ impl Finder<'_> {
     /// imagery showing that …": S says what follows the participle.
     fn document_saying(&self, lo: usize, i: usize, sb: usize) -> Option<Found> {
         let toks = self.toks();
-        const DOCS: &[&str] = &["report", "statement", "article", "story", "letter", "communique", "study", "analysis"];
         let finite = |v: &Tok| v.kind == Kind::Word && !v.cap && (v.lc.ends_with("ed") || v.lc.ends_with('s'));
         // The document and its publishing verb: "published a report (on Sunday …) saying".
         let document = || {
-            let d = (i.saturating_sub(14).max(lo)..i).find(|&k| toks[k].kind == Kind::Word && DOCS.contains(&toks[k].lc.as_str()))?;
+            let d = (i.saturating_sub(14).max(lo)..i)
+                .find(|&k| toks[k].kind == Kind::Word && super::speakers::DOCUMENTS.contains(&toks[k].lc.as_str()))?;
             let det = d.checked_sub(1).filter(|&k| k > lo && matches!(toks[k].lc.as_str(), "a" | "an" | "the" | "its" | "their"))?;
             finite(&toks[det - 1]).then_some(det - 1)
         };
-        // A verb and its plain object: "criticized the government saying", "published imagery showing".
+        // A verb and its plain object: "criticized the government saying", "published (updated) imagery showing"
+        // (a form in -ed right after the verb is an adjective of the object).
         let object = || {
             let words = (i.saturating_sub(6).max(lo + 1)..i).rev().take_while(|&k| toks[k].kind == Kind::Word);
-            words.filter(|&k| k + 1 < i && !toks[k].lc.ends_with('s')).find(|&k| finite(&toks[k]))
+            let verb = |k: usize| k + 1 < i && !toks[k].lc.ends_with('s') && finite(&toks[k]);
+            words.into_iter().find(|&k| verb(k) && !(k > lo && verb(k - 1)))
         };
         let verb = document().or_else(object)?;
         let subj = subject_left(toks, self.text, lo, verb)?;
@@ -1210,6 +1236,10 @@ impl Finder<'_> {
         let fin = |a: usize| trim_range(toks, a, end);
         if form.flags & (DENY | NAMING) != 0 {
             return fin(cue);
+        }
+        // "said that would not happen": "that" before a verb is what is said of, not the start of a clause.
+        if word_is(toks, k, "that") && toks.get(k + 1).is_some_and(|n| n.kind == Kind::Word && MODALS.contains(&n.lc.as_str())) {
+            return fin(k);
         }
         if word_is(toks, k, "that") || toks[k].is_punct(":") {
             return fin(k + 1);
@@ -1376,8 +1406,17 @@ impl Finder<'_> {
         let audience = self.cues.get(&toks[cue]).is_some_and(|f| f.flags & THAT != 0 && f.flags & SAY == 0)
             && toks[after..sb].iter().all(|t| t.depth == 0 && t.lc != "that" && self.cues.get(t).is_none_or(|f| f.ing));
         let reach = if audience { 40 } else { 16 };
-        let tail: Vec<&Tok> = toks[after..sb.min(after + reach)].iter().filter(|t| t.kind == Kind::Word).collect();
-        if sb > after + reach {
+        // The tail ends where a clause of another kind starts: "… when asked about …", ", but referred to …",
+        // ", citing sources".
+        let side_clause = |k: usize| {
+            let w = toks[k].lc.as_str();
+            toks[k].kind == Kind::Word && matches!(w, "when" | "while" | "after" | "before")
+                || toks[k].is_punct(",")
+                    && toks.get(k + 1).is_some_and(|n| matches!(n.lc.as_str(), "but" | "citing" | "although" | "though"))
+        };
+        let tail_end = (after..sb).find(|&k| side_clause(k)).unwrap_or(sb);
+        let tail: Vec<&Tok> = toks[after..tail_end.min(after + reach)].iter().filter(|t| t.kind == Kind::Word).collect();
+        if tail_end > after + reach {
             return None;
         }
         let plain_tail = tail.len() <= 8

@@ -11,6 +11,7 @@
 mod cues;
 mod lex;
 mod phrases;
+mod quoting;
 mod speakers;
 mod stance;
 
@@ -37,7 +38,7 @@ pub struct Extractor {
     /// Folded alias → entity id.
     entity_alias: HashMap<String, String>,
     cues: CueTable,
-    stance: StanceModel,
+    pub(crate) stance: StanceModel,
 }
 
 /// A statement before merging: a speaker and byte ranges of what they said.
@@ -66,11 +67,11 @@ impl Extractor {
                 .flat_map(|(i, a)| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)).map(move |p| (p, i))),
         );
         let side_m = Phrases::new(config.sides.iter().enumerate().flat_map(|(i, s)| s.markers.iter().map(move |m| (m.as_str(), i))));
-        let entity_m = Phrases::new(config.entities.iter().enumerate().flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.as_str(), i))));
+        let entity_m = Phrases::new(config.entities.iter().enumerate().flat_map(|(i, e)| e.names().into_iter().map(move |a| (a, i))));
         let mut org_words = HashSet::new();
         let mut entity_alias = HashMap::new();
         for e in &config.entities {
-            for a in e.aliases.iter().chain(std::iter::once(&e.label)) {
+            for a in e.names() {
                 let f = fold(a);
                 if !f.contains(' ') {
                     org_words.insert(f.clone());
@@ -90,17 +91,18 @@ impl Extractor {
         let q = &config.question;
         let cue_m = Phrases::new(config.stance.supports.iter().chain(&config.stance.refutes).map(|p| (p.trim_start_matches('~'), 0)));
         let qf = Folded::new(q);
-        let first_cue = cue_m.find(&qf).first().map(|m| m.s).unwrap_or(qf.f.len());
+        let corpus_cue = cue_m.find(&qf).first().map(|m| m.s);
+        let first_cue = corpus_cue.into_iter().chain(stance::predicate_start(&qf.f)).min().unwrap_or(qf.f.len());
         let mut topic_ids: Vec<usize> = entity_m.find(&qf).iter().filter(|m| m.s < first_cue).map(|m| m.value).collect();
         if topic_ids.is_empty() {
             topic_ids = entity_m.find(&qf).iter().map(|m| m.value).collect();
         }
         topic_ids.dedup();
-        let topic_aliases: Vec<String> = topic_ids.iter().flat_map(|&i| config.entities[i].aliases.iter().cloned()).collect();
+        let topic_aliases: Vec<String> = topic_ids.iter().flat_map(|&i| config.entities[i].names()).map(str::to_string).collect();
         let names: Vec<String> = config
             .entities
             .iter()
-            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.label)))
+            .flat_map(|e| e.names())
             .flat_map(|a| fold(a).split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect::<Vec<_>>())
             .filter(|w| !w.is_empty())
             .collect();
@@ -149,6 +151,7 @@ impl Extractor {
         let mut speakers = Speakers::default();
         let mut stmts: Vec<Stmt> = Vec::new();
         for &(sa, sb) in &lx.sents {
+            let named = speakers::documents_named(toks, sa, sb);
             for f in finder.sentence(sa, sb) {
                 let (Some(&(pa, _)), Some(&(_, pb))) = (f.pieces.first(), f.pieces.last()) else { continue };
                 if too_short(toks, &f.pieces) {
@@ -162,7 +165,7 @@ impl Extractor {
                     None => stmts.last().filter(|p| p.b1 + 1 >= b0).map(|p| p.speaker),
                 };
                 let Some(speaker) = speaker else { continue };
-                speakers.recent.push(speaker);
+                speakers.heard(speaker, &named);
                 let anaphoric = f.subj.is_some_and(|s| {
                     s.pron.is_some()
                         || toks[s.a].lc == "the" && toks[s.a + 1..s.b].iter().all(|t| !t.cap)
@@ -188,9 +191,11 @@ impl Extractor {
         let mut seen = HashSet::new();
         for st in merged {
             let sp = &speakers.list[st.speaker];
-            let text = st.pieces.iter().map(|&(a, b)| collapse_ws(&body[a..b])).collect::<Vec<_>>().join(" ");
-            let start = st.pieces[0].0;
-            let end = st.pieces.last().unwrap().1;
+            let (text, pieces) = quoting::compose(body, &st.pieces);
+            let (Some(first_piece), Some(last_piece)) = (pieces.first(), pieces.last()) else { continue };
+            let (start, end) = (first_piece.start, last_piece.end);
+            // Mostly inside quote marks: a quotation, whatever carried it.
+            let direct = quoting::quoted_share(&text).map_or(st.direct, |s| s >= 0.5);
             let first = toks.partition_point(|t| t.block + 1 < st.b0);
             let ctx_start = toks.get(first).map(|t| t.s).unwrap_or(0).min(start);
             let folded = Folded::new(&text);
@@ -205,7 +210,7 @@ impl Extractor {
             };
             let entities = self.entities_in(&folded);
             drop(folded);
-            let id = claim_id(&doc.id, &text);
+            let id = claim_id(&doc.id, &quoting::plain(body, &st.pieces));
             if !seen.insert(id.clone()) {
                 continue;
             }
@@ -220,9 +225,10 @@ impl Extractor {
                 side,
                 entities,
                 text,
-                kind: if st.direct { ClaimKind::Direct } else { ClaimKind::Indirect },
+                kind: if direct { ClaimKind::Direct } else { ClaimKind::Indirect },
                 start,
                 end,
+                pieces,
                 cue: st.cue,
                 stance: judged.stance,
                 stance_cues: judged.cues,
@@ -297,11 +303,9 @@ fn merge(stmts: Vec<Stmt>, speakers: &Speakers) -> Vec<Stmt> {
                 && ss.kind == SKind::Person
                 && !s.floating
             {
+                // The lead's summary is the named person's, but a claim of its own: not stitched to their words.
                 p.speaker = s.speaker;
-                p.cue = s.cue.clone().or(p.cue.take());
-                p.direct = false;
-                p.pieces.extend(s.pieces);
-                p.b1 = s.b1;
+                out.push(s);
                 continue;
             }
             // Two statements of one sentence, each with its own attribution, stay two ("…, and he insisted that …").
@@ -349,24 +353,6 @@ pub fn unify_speakers(claims: &mut [Claim]) {
             c.side = c.side.take().or(src.side);
         }
     }
-}
-
-/// Runs of whitespace as one space, trimmed.
-fn collapse_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            pending = true;
-            continue;
-        }
-        if pending && !out.is_empty() {
-            out.push(' ');
-        }
-        pending = false;
-        out.push(c);
-    }
-    out
 }
 
 thread_local! {

@@ -826,8 +826,36 @@ static AUX_ADV: WordSet = WordSet::new(&[
     "long",
 ]);
 /// Nouns for a document that speaks for its author ("the statement of the ministry", "a letter signed by …").
-const DOCUMENTS: &[&str] =
-    &["statement", "release", "communique", "communiqué", "letter", "note", "report", "declaration", "post", "tweet"];
+/// The document nouns the sentence `[sa, sb)` names, each once.
+pub fn documents_named(toks: &[Tok], sa: usize, sb: usize) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for t in toks[sa..sb].iter().filter(|t| t.kind == Kind::Word) {
+        if let Some(&d) = DOCUMENTS.iter().find(|&&d| t.lc == d) {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+pub(crate) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "release",
+    "communique",
+    "communiqué",
+    "letter",
+    "note",
+    "report",
+    "declaration",
+    "post",
+    "tweet",
+    "article",
+    "story",
+    "study",
+    "analysis",
+    "memo",
+];
 
 /// The author of a document phrase `np`: "the press release of the Harbor Authority", "the statement signed by
 /// spokesman Ruiz" (the author phrase after "of", "by", "from", or "signed / issued / released by").
@@ -851,6 +879,26 @@ const PREPOSITIONS: &[&str] = &["in", "of", "against", "on", "at", "for", "with"
 
 /// Generic nouns for a body named before ("the group rejected …").
 const GENERIC_BODIES: &[&str] = &["group", "organisation", "organization", "movement", "outfit"];
+
+/// The latest phrase before `before` that names a body with the head word `head` and a capitalised word: "the
+/// Afghan Ministry of Interior Affairs", "the Taliban government" (for "the ministry", "the current government").
+fn named_mention(toks: &[Tok], before: usize, head: &str) -> Option<(usize, usize)> {
+    for k in (before.saturating_sub(600)..before).rev() {
+        let t = &toks[k];
+        if t.kind != Kind::Word || t.depth > 0 || t.lc != head {
+            continue;
+        }
+        let mut start = k;
+        while start > 0 && toks[start - 1].kind == Kind::Word && toks[start - 1].cap && toks[start - 1].block == t.block {
+            start -= 1;
+        }
+        let np = np_right(toks, start, (k + 8).min(before)).filter(|np| np.0 <= k && k < np.1);
+        if let Some(np) = np.filter(|np| toks[np.0..np.1].iter().any(|w| w.kind == Kind::Word && w.cap)) {
+            return Some(np);
+        }
+    }
+    None
+}
 
 /// The body named at the start of one of the two sentences before `before` ("Human Rights Watch had sounded the
 /// alarm. The group said …").
@@ -924,6 +972,10 @@ const INTERJ: &[&str] = &[
 
 pub fn is_pronoun(t: &Tok) -> Option<Pron> {
     if t.kind != Kind::Word {
+        return None;
+    }
+    // "US" (capitalised) is the country.
+    if t.lc == "us" && t.cap {
         return None;
     }
     PRONOUNS.iter().find(|(p, _)| t.lc == *p).map(|(_, k)| *k)
@@ -1031,7 +1083,9 @@ pub fn np_left(toks: &[Tok], lo: usize, j: usize) -> Option<(usize, usize)> {
                         let l = &toks[m - 1];
                         l.kind == Kind::Word
                             && if head {
-                                DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || MODS.contains(&l.lc.as_str())
+                                // or behind a capitalised word behind a determiner: "a British think tank"
+                                let det_cap = l.cap && m > lo + 1 && DETS.contains(&toks[m - 2].lc.as_str());
+                                DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || MODS.contains(&l.lc.as_str()) || det_cap
                             } else {
                                 DETS.contains(&l.lc.as_str()) || is_poss(&l.lc) || l.cap || MODS.contains(&l.lc.as_str())
                             }
@@ -1118,6 +1172,28 @@ fn trim_np(toks: &[Tok], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 /// The speaker phrase of a cue at token `cue` (subject before the verb), within `[lo, cue)`.
 /// Handles auxiliaries/adverbs, interjections (", meanwhile,"), relative "who", pronouns,
 /// appositives, and a phrase set off by commas ("The report, released on Tuesday, said").
+/// "Hun Sen -- now president of the Senate -- suggested": the subject before an aside set off by dashes that ends
+/// at `j`.
+fn subject_before_dashes(toks: &[Tok], text: &str, lo: usize, j: usize) -> Option<Subj> {
+    let dash = |k: usize| toks[k].kind == Kind::Punct && matches!(toks[k].lc.as_str(), "\u{2014}" | "\u{2013}" | "-" | "--");
+    let mut close = j;
+    while close > lo && dash(close - 1) {
+        close -= 1;
+    }
+    if close == j {
+        return None;
+    }
+    let mut open = (close.saturating_sub(20).max(lo)..close).rev().find(|&k| dash(k))?;
+    let inner = &toks[open + 1..close];
+    if inner.is_empty() || inner.iter().any(|t| t.is_quote_mark() || t.kind == Kind::Para || t.lc == "that") {
+        return None;
+    }
+    while open > lo && dash(open - 1) {
+        open -= 1;
+    }
+    subject_left_core(toks, text, lo, open).filter(|s| s.b == open && s.pron.is_none())
+}
+
 pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
     if let Some(s) = subject_left_core(toks, text, lo, cue) {
         // The object of a preposition is no subject ("X, during the meeting, said": the meeting did not speak).
@@ -1142,6 +1218,9 @@ pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<S
     }
     while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
         j -= 1;
+    }
+    if let Some(s) = subject_before_dashes(toks, text, lo, j) {
+        return Some(s);
     }
     if j <= lo || !toks[j - 1].is_punct(",") {
         return None;
@@ -1352,6 +1431,9 @@ pub fn has_name(toks: &[Tok], text: &str, np: (usize, usize)) -> bool {
     split_name(toks, text, np, &|_| false).is_some()
 }
 
+/// Titles that are also names when written without their dot ("Sen", "Gen", "Rep").
+const ABBREV_TITLES: &[&str] = &["sen", "gen", "rep", "gov", "col", "maj", "capt", "sgt", "adm", "brig", "cmdr", "cpt", "lt"];
+
 /// Split a phrase into (title/role part, personal name part). `known_org(folded)` says whether a
 /// word is a known organisation, place or outlet (never a personal name).
 pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &dyn Fn(&str) -> bool) -> Option<(usize, usize)> {
@@ -1364,9 +1446,11 @@ pub fn split_name(toks: &[Tok], text: &str, (a, b): (usize, usize), known_org: &
             k -= 1;
             continue;
         }
+        // A short title ends no name: "Sen. Ruiz", but "Hun Sen" is a name.
+        let surname = k == b && ABBREV_TITLES.contains(&w) && !text[t.e..].starts_with('.');
         let ok = t.kind == Kind::Word
             && t.cap
-            && !TITLES.contains(&w)
+            && (!TITLES.contains(&w) || surname)
             && !ROLES.contains(&w)
             && !ORG_WORDS.contains(&w)
             && !STOP_CAPS.contains(&w)
@@ -1497,9 +1581,18 @@ pub struct Speakers {
     pub recent: Vec<usize>,
     /// Named phrases already resolved (phrase and appositive as written → speaker).
     cache: std::collections::HashMap<String, usize>,
+    /// Documents named in the sentences of statements so far, with the statement's speaker ("the senators wrote,
+    /// according to a copy of the letter": the letter is theirs).
+    documents: Vec<(&'static str, usize)>,
 }
 
 impl Speakers {
+    /// Note a statement by `speaker` in a sentence that names the documents `named` (see [`documents_named`]).
+    pub fn heard(&mut self, speaker: usize, named: &[&'static str]) {
+        self.recent.push(speaker);
+        self.documents.extend(named.iter().map(|&d| (d, speaker)));
+    }
+
     /// Resolve a speaker phrase to a speaker index (registering new speakers).
     pub fn resolve(&mut self, ex: &Extractor, toks: &[Tok], text: &str, subj: &Subj, sa: usize) -> Option<usize> {
         if let Some(p) = subj.pron {
@@ -1553,6 +1646,13 @@ impl Speakers {
             return self.resolve(ex, toks, text, &Subj { a: author.0, b: author.1, appos: None, pron: None }, author.0);
         }
         let det = toks[subj.a].lc.as_str();
+        // "“…,” the letter read": the letter named with an earlier statement speaks for that statement's speaker.
+        if core.1 == core.0 + 1 && matches!(det, "the" | "this" | "that") {
+            let noun = toks[core.0].lc.as_str();
+            if let Some(&(_, i)) = self.documents.iter().rev().find(|d| d.0 == noun) {
+                return Some(i);
+            }
+        }
         let indefinite = det == "a" || det == "an";
         let full_text = span_text(toks, text, (subj.a, subj.b));
         let core_text = span_text(toks, text, core);
@@ -1573,7 +1673,8 @@ impl Speakers {
             let side = ex.side_in(&side_text).or_else(|| a.side.clone());
             let affiliation =
                 possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref())).or_else(|| a.affiliation.clone());
-            let role = role_text.map(|r| strip_owner(&r)).filter(|r| !r.is_empty()).or_else(|| a.role.clone());
+            // The configured role first: the text's may be partial or garbled.
+            let role = a.role.clone().or_else(|| role_text.map(|r| clean_role(&r)).filter(|r| !r.is_empty()));
             let last = a.name.split_whitespace().last().map(counterclaim_core::text::fold);
             let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[&a.name, a.role.as_deref().unwrap_or("")]);
             return Some(self.register(Speaker {
@@ -1605,7 +1706,7 @@ impl Speakers {
             let side_text = format!("{} {}", full_text, appos_text.clone().unwrap_or_default());
             let side = ex.side_in(&side_text);
             let affiliation = possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref()));
-            let role = role_text.map(|r| strip_owner(&r)).filter(|r| !r.is_empty());
+            let role = role_text.map(|r| clean_role(&r)).filter(|r| !r.is_empty());
             let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[]);
             return Some(self.register(Speaker {
                 id: slug(&name_text),
@@ -1641,6 +1742,13 @@ impl Speakers {
         if det == "the" {
             if let Some(i) = self.described(toks, core, &head, has_cap) {
                 return Some(i);
+            }
+        }
+        // "the ministry", "the current government": the body of that kind the article named before, speaker or not
+        // ("the Afghan Ministry of Interior Affairs confirmed …", "the Taliban government").
+        if det == "the" && !has_cap && ORG_ROLES.contains(&head.as_str()) {
+            if let Some(np) = named_mention(toks, subj.a, &head) {
+                return self.resolve(ex, toks, text, &Subj { a: np.0, b: np.1, appos: None, pron: None }, np.0);
             }
         }
         let side = ex.side_in(&full_text);
@@ -1805,6 +1913,50 @@ fn org_in_role(role: Option<&str>) -> Option<String> {
         }
     }
     None
+}
+
+/// Military ranks: written right before a name, after the office ("Chairman of the Joint Chiefs General Mark Milley").
+const RANKS: &[&str] = &[
+    "general",
+    "gen",
+    "gen.",
+    "major",
+    "maj",
+    "maj.",
+    "colonel",
+    "col",
+    "col.",
+    "lieutenant",
+    "lt",
+    "lt.",
+    "admiral",
+    "adm",
+    "adm.",
+    "brigadier",
+    "brig",
+    "brig.",
+    "captain",
+    "capt",
+    "capt.",
+    "sergeant",
+    "sgt",
+    "sgt.",
+    "commander",
+];
+
+/// A role as written before a name, tidied: the leading possessive owner dropped ([`strip_owner`]), and a rank that
+/// stands between the office and the name put first ("Chairman of the Joint Chiefs General" → "General, Chairman of
+/// the Joint Chiefs"); a role of ranks alone ("Major General") stays as it is.
+fn clean_role(role: &str) -> String {
+    let role = strip_owner(role);
+    let words: Vec<&str> = role.split(' ').collect();
+    let is_rank = |w: &&&str| RANKS.contains(&w.to_lowercase().as_str());
+    let ranks = words.iter().rev().take_while(is_rank).count();
+    if ranks == 0 || ranks == words.len() {
+        return role;
+    }
+    let (office, rank) = words.split_at(words.len() - ranks);
+    format!("{}, {}", rank.join(" "), office.join(" "))
 }
 
 /// "Harbor Authority's Spokesperson" → "Spokesperson" (only a leading possessive owner is dropped).

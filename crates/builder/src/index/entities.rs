@@ -18,7 +18,7 @@ pub(super) fn entity_claims(corpus: &Corpus, t: &Tokens) -> Vec<Vec<u32>> {
     }
     let mut exact: Vec<(&str, usize)> = Vec::new();
     for (e, def) in entities.iter().enumerate() {
-        for a in def.aliases.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+        for a in def.names() {
             if is_case_sensitive_acronym(a) {
                 exact.push((a, e));
             } else {

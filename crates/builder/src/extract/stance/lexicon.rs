@@ -21,7 +21,8 @@ const PRESENCE: &[&str] = &[
     "~operational", "~exist", "~exists", "~existence", "~based in", "~stationed", "~deployed", "~deployment",
     "~deploying", "~hiding", "~cells", "~sleeper cells", "~base", "~bases", "~camps", "~training camps", "~foothold",
     "~footholds", "~sanctuary", "~sanctuaries", "~safe haven", "~safe havens", "~stronghold", "~strongholds",
-    "~hideouts", "~hotbed", "~moved to", "~relocated to", "~arrived in", "~entered",
+    "~hideouts", "~hotbed", "~moved to", "~relocated to", "~arrived in", "~entered", "~involvement", "~anchored",
+    "~berthed", "~moored",
 ];
 
 /// Cues that say it grows (when the question asks whether it is active or a threat).
@@ -96,6 +97,24 @@ pub const CLAIM_NOUNS: &[&str] = &[
     "suggestions", "news", "speculation", "reporting", "document", "findings",
 ];
 
+/// Nouns for what others say, whose content is on their word ("allegations of a base", "reports that …").
+pub const HEARSAY_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "report",
+    "reports",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "speculation",
+    "suggestions",
+];
+
 /// Words of a question that carry no proposition of their own.
 #[rustfmt::skip]
 const QUESTION_STOP: &[&str] = &[
@@ -111,6 +130,8 @@ pub struct CueEntry {
     pub pol: i8,
     pub topic: bool,
     pub kind: CueKind,
+    /// Written with a capital first letter.
+    pub proper: bool,
 }
 
 /// The corpus's lexicon over the built-in one (a phrase the corpus lists keeps the corpus's polarity and scope),
@@ -122,23 +143,57 @@ pub fn entries(corpus: &StanceLexicon, question: &str, names: &[String]) -> Vec<
     let mut out: Vec<CueEntry> = Vec::new();
     let mut push = |raw: &str, pol: i8| {
         let topic = raw.starts_with('~');
-        let phrase = fold(raw.trim_start_matches('~').trim());
+        let raw = raw.trim_start_matches('~').trim();
+        let proper = raw.starts_with(char::is_uppercase);
+        let phrase = fold(raw);
         if phrase.is_empty() || out.iter().any(|e| e.phrase == phrase) {
             return;
         }
         let kind = if pol < 0 && dismissal(&phrase) { CueKind::Dismissal } else { CueKind::Plain };
-        out.push(CueEntry { phrase, pol, topic, kind });
+        out.push(CueEntry { phrase, pol, topic, kind, proper });
     };
     corpus.supports.iter().for_each(|p| push(p, 1));
     corpus.refutes.iter().for_each(|p| push(p, -1));
     let q = question_words(question, names);
     let threat = q.iter().any(|w| THREAT_QUESTION.contains(&w.as_str()));
+    // A built-in word that is a word of a name says nothing of its own ("base" where the topic is "Ream base").
+    let named = |p: &&&str| !names.iter().any(|n| n == p.trim_start_matches('~'));
     let categories: [(&[&str], bool); 3] = [(PRESENCE, true), (GROWTH, threat), (THREAT, threat)];
     for (list, on) in categories {
-        list.iter().filter(|_| on).for_each(|p| push(p, 1));
+        list.iter().filter(|_| on).filter(named).for_each(|p| push(p, 1));
     }
-    q.iter().for_each(|w| push(&format!("~{w}"), 1));
-    REFUTES.iter().chain(DISMISSALS).for_each(|p| push(p, -1));
+    q.iter().flat_map(|w| forms(w)).for_each(|w| push(&format!("~{w}"), 1));
+    REFUTES.iter().chain(DISMISSALS).filter(named).for_each(|p| push(p, -1));
+    out
+}
+
+/// A question word and its other forms: "building" → "build", "builds", "built"; "facility" → "facilities";
+/// "using" → "use", "uses", "used". A stem is a form of its own only from four letters ("us" is another word);
+/// the forms with a restored "e" ("builde") may be no words, and then match nothing.
+fn forms(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    let mut add = |f: String| {
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    };
+    if let Some(stem) = w.strip_suffix("ing").filter(|s| s.len() >= 2) {
+        if stem.len() >= 4 {
+            [stem.to_string(), format!("{stem}s"), format!("{stem}ed")].into_iter().for_each(&mut add);
+        }
+        [format!("{stem}e"), format!("{stem}es"), format!("{stem}ed")].into_iter().for_each(&mut add);
+        if let Some(d) = stem.strip_suffix('d') {
+            add(format!("{d}t"));
+        }
+    } else if let Some(stem) = w.strip_suffix("ies") {
+        add(format!("{stem}y"));
+    } else if let Some(stem) = w.strip_suffix('y') {
+        add(format!("{stem}ies"));
+    } else if let Some(stem) = w.strip_suffix('s') {
+        add(stem.to_string());
+    } else {
+        add(format!("{w}s"));
+    }
     out
 }
 
@@ -154,6 +209,28 @@ fn question_words(question: &str, names: &[String]) -> Vec<String> {
         out.push(w.to_string());
     }
     out
+}
+
+/// Where the predicate of a yes/no question starts in its folded text ("Are X … | active in …", "Is X | building
+/// …"): the first built-in cue phrase or "-ing" verb; the question's topic is what it names before that.
+pub fn predicate_start(folded_question: &str) -> Option<usize> {
+    let q = folded_question;
+    let words = q.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty());
+    for w in words {
+        let at = w.as_ptr() as usize - q.as_ptr() as usize;
+        let rest = &q[at..];
+        let phrase = PRESENCE
+            .iter()
+            .chain(GROWTH)
+            .chain(THREAT)
+            .chain(REFUTES)
+            .map(|p| p.trim_start_matches('~'))
+            .any(|p| rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_alphanumeric()));
+        if phrase || w.len() > 4 && w.ends_with("ing") {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// The corpus's negators and the built-in ones.
@@ -185,6 +262,36 @@ mod tests {
         assert_eq!(e.iter().filter(|x| x.phrase == "defeated").count(), 1);
         let n = negators(&corpus);
         assert!(n.contains(&"nary".to_string()) && n.contains(&"never".to_string()));
+    }
+
+    #[test]
+    fn a_built_in_word_that_names_an_entity_is_no_cue() {
+        let names = ["ream".to_string(), "base".to_string()];
+        let e = entries(&StanceLexicon::default(), "Is China using Ream base?", &names);
+        assert!(!e.iter().any(|x| x.phrase == "base"), "'base' is a word of the name 'Ream base'");
+        assert!(e.iter().any(|x| x.phrase == "bases") && e.iter().any(|x| x.phrase == "presence"));
+        let corpus = StanceLexicon { supports: vec!["Chinese military presence".into()], ..StanceLexicon::default() };
+        let e = entries(&corpus, "Is China using Ream base?", &names);
+        assert!(e.iter().any(|x| x.phrase == "chinese military presence" && x.proper));
+        assert!(e.iter().any(|x| x.phrase == "presence" && !x.proper));
+    }
+
+    #[test]
+    fn question_words_come_in_their_forms() {
+        assert_eq!(forms("building"), vec!["building", "build", "builds", "builded", "builde", "buildes", "built"]);
+        assert_eq!(forms("using"), vec!["using", "use", "uses", "used"]);
+        assert_eq!(forms("facility"), vec!["facility", "facilities"]);
+        assert!(forms("operating").iter().any(|f| f == "operates") && forms("operating").iter().any(|f| f == "operated"));
+        assert_eq!(forms("mercenaries"), vec!["mercenaries", "mercenary"]);
+    }
+
+    #[test]
+    fn the_predicate_of_a_question_starts_at_its_first_cue_or_verb() {
+        let at = |q: &str| predicate_start(&fold(q)).map(|i| fold(q)[i..].split(' ').next().unwrap_or("").to_string());
+        assert_eq!(at("Are militant groups such as ISIS/Daesh active in, or a threat from, Afghanistan?").as_deref(), Some("active"));
+        assert_eq!(at("Is China building or using a base at Ream?").as_deref(), Some("building"));
+        assert_eq!(at("Are Wagner mercenaries (or the Africa Corps) operating in Mali?").as_deref(), Some("operating"));
+        assert_eq!(at("Who won?"), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod words;
 use super::phrases::{Folded, Phrases, WordSet};
 use counterclaim_core::config::StanceLexicon;
 use counterclaim_core::model::Stance;
+pub use lexicon::predicate_start;
 use lexicon::{CueKind, CLAIM_NOUNS, DENIALS};
 use score::{Hit, Scorer};
 use std::collections::HashSet;
@@ -97,6 +98,8 @@ struct CueDef {
     /// Counts only in a sentence that mentions the question's topic.
     topic: bool,
     kind: CueKind,
+    /// Written with a capital ("Chinese military presence"): a capital in the text does not make it a name.
+    proper: bool,
 }
 
 /// Scores claim text toward the question.
@@ -180,7 +183,7 @@ impl StanceModel {
     /// Lexicon entries starting with `~` count only in sentences that mention the topic.
     pub fn new(lex: &StanceLexicon, question: &str, names: &[String], topic_aliases: &[String]) -> Self {
         let entries = lexicon::entries(lex, question, names);
-        let defs: Vec<CueDef> = entries.iter().map(|e| CueDef { pol: e.pol, topic: e.topic, kind: e.kind }).collect();
+        let defs: Vec<CueDef> = entries.iter().map(|e| CueDef { pol: e.pol, topic: e.topic, kind: e.kind, proper: e.proper }).collect();
         let lexm = Phrases::new(entries.iter().enumerate().map(|(i, e)| (e.phrase.as_str(), i)));
         let topic = Phrases::new(topic_aliases.iter().map(|a| (a.as_str(), 0)));
         let mut negators = HashSet::new();
@@ -228,7 +231,9 @@ impl StanceModel {
             }
         }
         let margin = (sup - reff).abs() / (sup + reff);
-        let confidence = 0.5 + 0.5 * margin * (sup + reff).min(2.0) / 2.0;
+        // Clear (one side only) and strong (two full cues) is sure; words pointing both ways are not.
+        let strength = ((sup + reff).min(2.0) / 2.0).sqrt();
+        let confidence = 0.35 + 0.6 * margin * strength;
         Judgement { stance, cues, rule: Rule::Cues, confidence, refers: None }
     }
 

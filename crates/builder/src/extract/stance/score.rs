@@ -3,7 +3,7 @@
 //! presence ("there are many militant groups").
 use std::cell::OnceCell;
 
-use super::lexicon::{CueKind, CLAIM_NOUNS, DENIALS, HEARSAY};
+use super::lexicon::{CueKind, CLAIM_NOUNS, DENIALS, HEARSAY, HEARSAY_NOUNS};
 use super::words::W;
 use super::{tail_sentences, CueDef, StanceModel, EXIST, GROUP_NOUNS, QUANT, SCOPE_END, SKIP};
 use crate::extract::phrases::{Folded, Hit as Match};
@@ -58,14 +58,25 @@ pub struct Scorer<'a> {
     /// Sentences that refer back to the topic with a definite phrase ("the group", "these militants").
     anaphor_sents: Vec<u32>,
     ctx_topic: OnceCell<bool>,
+    open_topic: OnceCell<bool>,
 }
 
 impl<'a> Scorer<'a> {
     pub fn new(m: &'a StanceModel, t: &'a Folded<'a>, ws: &'a [W<'a>], context: &'a str) -> Scorer<'a> {
         let topic_hits = m.topic.find(t);
         let matches = m.lex.find(t);
-        let mut s =
-            Scorer { m, t, ws, context, topic_hits, matches, topic_sents: vec![], anaphor_sents: vec![], ctx_topic: OnceCell::new() };
+        let mut s = Scorer {
+            m,
+            t,
+            ws,
+            context,
+            topic_hits,
+            matches,
+            topic_sents: vec![],
+            anaphor_sents: vec![],
+            ctx_topic: OnceCell::new(),
+            open_topic: OnceCell::new(),
+        };
         s.topic_sents = s.topic_hits.iter().filter_map(|h| s.word_at(h.s).map(|i| ws[i].sent)).collect();
         s.anaphor_sents = ws
             .windows(2)
@@ -103,6 +114,11 @@ impl<'a> Scorer<'a> {
         if self.topic_sents.binary_search(&sent).is_ok() {
             return true;
         }
+        // "… said that China is helping, but denied that the nation has any involvement": a claim that starts inside
+        // a sentence shares that sentence's topic.
+        if sent == 0 && *self.open_topic.get_or_init(|| self.sentence_so_far_names_topic()) {
+            return true;
+        }
         let topic_before = self.topic_hits.first().is_some_and(|h| h.s < at);
         let in_context = || {
             *self
@@ -112,12 +128,20 @@ impl<'a> Scorer<'a> {
         self.anaphor_sents.binary_search(&sent).is_ok() && (topic_before || in_context())
     }
 
+    /// Whether the context ends inside a sentence that names the topic.
+    fn sentence_so_far_names_topic(&self) -> bool {
+        let ctx = self.context.trim_end();
+        let start = ctx.rfind(['.', '?', '!', '\n']).map_or(0, |i| i + 1);
+        let open = &ctx[start..];
+        !open.trim().is_empty() && !self.m.topic.find(&Folded::new(open)).is_empty()
+    }
+
     /// One lexicon match as a counted cue, or `None` when it does not count.
     fn lexicon_hit(&self, m: Match, last_refute_word: &mut Option<(usize, u32)>) -> Option<Hit> {
         let def: CueDef = self.m.defs[m.value];
         let wi = self.word_at(m.s)?;
         let w = &self.ws[wi];
-        if def.topic && !self.about_topic(w.sent, m.s) || self.in_name(wi, m) {
+        if def.topic && !self.about_topic(w.sent, m.s) || !def.proper && self.in_name(wi, m) {
             return None;
         }
         let (mut neg_flips, neg_start, not_yet) = self.negation(wi);
@@ -136,8 +160,9 @@ impl<'a> Scorer<'a> {
         if def.pol < 0 && flips == 0 {
             *last_refute_word = Some((self.word_at(m.e.saturating_sub(1)).unwrap_or(wi), w.clause));
         }
-        let hearsay = wi > 0 && (wi.saturating_sub(2)..wi).any(|k| HEARSAY.contains(&self.ws[k].lc)) && def.kind == CueKind::Plain;
-        let weight = if not_yet || hearsay || self.mentioned(wi) || self.hypothetical_subject(wi) { 0.0 } else { w.weight };
+        let hearsay = def.kind == CueKind::Plain && denial.is_none() && self.hearsay(wi);
+        let own_words = def.kind == CueKind::Dismissal && self.about_own_words(wi);
+        let weight = if not_yet || hearsay || own_words || self.mentioned(wi) || self.hypothetical_subject(wi) { 0.0 } else { w.weight };
         let s = neg_start.unwrap_or(m.s).min(m.s);
         Some(Hit { s, e: m.e, pol, w: weight, denial: denial.map(|d| (self.ws[d].s, self.ws[d].e)) })
     }
@@ -185,7 +210,9 @@ impl<'a> Scorer<'a> {
         while i > 0 && wi - i < 40 {
             i -= 1;
             let x = &ws[i];
-            if x.sent != w.sent || OWN_VOICE.contains(&x.lc) {
+            // "a report that said …" is the report's voice, not the speaker's.
+            let relative = i > 0 && matches!(ws[i - 1].lc, "that" | "which");
+            if x.sent != w.sent || OWN_VOICE.contains(&x.lc) && !relative {
                 return None;
             }
             // A denial verb, or a dismissal ("called disinformation the allegations of …"), with a claim as its object.
@@ -200,6 +227,25 @@ impl<'a> Scorer<'a> {
             }
         }
         None
+    }
+
+    /// Whether word `wi` is on someone else's word: "an alleged presence", "allegations of a naval base", "reports
+    /// that fighters moved".
+    fn hearsay(&self, wi: usize) -> bool {
+        let ws = self.ws;
+        let alleged = (wi.saturating_sub(2)..wi).any(|k| HEARSAY.contains(&ws[k].lc));
+        let reported = (wi.saturating_sub(6)..wi.saturating_sub(1)).any(|k| {
+            HEARSAY_NOUNS.contains(&ws[k].lc)
+                && matches!(ws[k + 1].lc, "of" | "that" | "about")
+                && ws[k..wi].iter().all(|x| x.clause == ws[wi].clause)
+        });
+        alleged || reported
+    }
+
+    /// Whether the dismissal at word `wi` is the speaker's about their own words: "I am not exaggerating".
+    fn about_own_words(&self, wi: usize) -> bool {
+        let ws = self.ws;
+        (wi.saturating_sub(4)..wi).any(|k| matches!(ws[k].lc, "i" | "we" | "i'm" | "we're") && ws[k].clause == ws[wi].clause)
     }
 
     /// Whether word `i` is (in) a dismissal cue.
@@ -244,7 +290,7 @@ impl<'a> Scorer<'a> {
         let Some((rw, clause)) = last else { return false };
         let ws = self.ws;
         let between = ws[rw.min(wi)..wi].iter().any(|x| matches!(x.lc, "but" | "and" | "while" | "although" | "whereas"));
-        clause == ws[wi].clause && wi >= rw && wi - rw <= 10 && !between
+        clause == ws[wi].clause && wi >= rw && wi - rw <= 20 && !between
     }
 
     /// Whether the supporting cue at `m` is the subject of a refuting predicate later in its clause ("the group's

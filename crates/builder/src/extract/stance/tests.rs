@@ -202,3 +202,61 @@ fn confidence_follows_the_margin() {
     let none = m.judge(&Folded::new("The weather was fine."), "");
     assert_eq!((none.stance, none.rule), (Stance::Neutral, Rule::NoCue));
 }
+
+/// A model for a question about building and using a base, with no corpus lexicon; the topic is the navy.
+fn base_model() -> StanceModel {
+    let names: Vec<String> = ["norland", "navy", "kell", "pier"].map(String::from).to_vec();
+    StanceModel::new(
+        &StanceLexicon::default(),
+        "Is Norland building or using a military facility at Kell pier?",
+        &names,
+        &["Norlandic navy".to_string(), "Norland".to_string()],
+    )
+}
+
+#[test]
+fn the_questions_words_count_in_all_their_forms() {
+    let m = base_model();
+    assert_eq!(judge(&m, "Veldoria will let Norland build two facilities on the coast.", "").0, Stance::Supports);
+    assert_eq!(judge(&m, "The Norlandic navy uses the harbour every week.", "").0, Stance::Supports);
+    assert_eq!(
+        judge(&m, "Veldoria will not allow the Norlandic navy to use it exclusively or to develop the site as its own.", "").0,
+        Stance::Refutes
+    );
+}
+
+#[test]
+fn what_others_allege_is_on_their_word() {
+    let m = base_model();
+    assert_eq!(
+        judge(&m, "He was not surprised at the renewed allegations of a Norlandic navy facility, calling them fake.", "").0,
+        Stance::Refutes
+    );
+    assert_eq!(judge(&m, "The minister confirmed reports of Norland building a facility.", "").0, Stance::Neutral);
+    // A denial of such reports still refutes.
+    assert_eq!(judge(&m, "The minister denied reports of Norland building a facility.", "").0, Stance::Refutes);
+}
+
+#[test]
+fn a_dismissal_of_ones_own_words_is_no_dismissal() {
+    let m = bare_model();
+    let (s, cues) = judge(&m, "This is a pretext to blame Veldoria. This is the truth and I am not exaggerating.", "");
+    assert_eq!((s, cues), (Stance::Neutral, vec![]));
+    let m = model();
+    assert_eq!(judge(&m, "The claims are baseless and we are not exaggerating.", "").0, Stance::Refutes);
+}
+
+#[test]
+fn a_claim_inside_a_sentence_shares_its_topic() {
+    let m = base_model();
+    let ctx = "The government has long said that Norland is helping with repairs, but has ";
+    assert_eq!(judge(&m, "denied that the nation has any military involvement.", ctx).0, Stance::Refutes);
+    assert_eq!(judge(&m, "denied that the nation has any military involvement.", "Talks ended. ").0, Stance::Neutral);
+}
+
+#[test]
+fn a_report_that_said_is_still_what_is_denied() {
+    let m = base_model();
+    let t = "denied a report in a newspaper that said a part of the harbour would be used by the Norlandic navy.";
+    assert_eq!(judge(&m, t, "").0, Stance::Refutes);
+}
