@@ -4,6 +4,7 @@ mod checks;
 mod harness;
 mod locators;
 
+mod a11y;
 mod compare;
 mod explorer;
 mod foundation;
