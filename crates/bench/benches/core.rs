@@ -15,18 +15,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 const BASE_BYTES: usize = 5_000_000;
 
 fn seeds() -> (CorpusConfig, Vec<(String, Vec<u8>)>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let config = counterclaim_builder::config::parse(&std::fs::read_to_string(dir.join("corpus.toml")).expect("seeds/corpus.toml"))
-        .expect("valid corpus.toml");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .expect("seeds/")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).expect("seed file")))
-        .collect();
-    files.sort();
-    (config, files)
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let folder = counterclaim_builder::load::read_folder(&dir).expect("the seeds folder");
+    (folder.config.expect("a valid seeds/corpus.toml"), folder.files)
 }
 
 /// The seed files repeated until they reach `bytes`.

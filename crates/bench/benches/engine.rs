@@ -255,6 +255,7 @@ fn synth(n_docs: usize, config: &CorpusConfig) -> Corpus {
                 speaker_confidence: 1.0,
                 entities,
                 date: Some(date),
+                corrected: None,
             });
         }
         documents.push(Document {

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use counterclaim_core::config::{CorpusConfig, StanceLabels};
+use counterclaim_core::corrections::Correction;
 use serde::Deserialize;
 
 /// Why a `corpus.toml` could not be read.
@@ -38,6 +39,17 @@ pub fn parse_stance_labels(text: &str) -> Result<StanceLabels, ConfigError> {
         stance_labels: StanceLabels,
     }
     toml::from_str::<File>(text).map(|f| f.stance_labels).map_err(|e| error(text, e))
+}
+
+/// The `[[correction]]` tables of a `corrections.toml`.
+pub fn parse_corrections(text: &str) -> Result<Vec<Correction>, ConfigError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        #[serde(default)]
+        correction: Vec<Correction>,
+    }
+    toml::from_str::<File>(text).map(|f| f.correction).map_err(|e| error(text, e))
 }
 
 fn error(text: &str, e: toml::de::Error) -> ConfigError {

@@ -1,10 +1,11 @@
-//! The one corpus-folder loader: a folder's `*.txt` articles (sorted by name) and its `corpus.toml`, read once
+//! The one corpus-folder loader: a folder's `*.txt` articles (sorted by name), its `corpus.toml` and `corrections.toml`, read once
 //! with one policy for the build script, the CLI, the tests and the benchmarks.
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use counterclaim_core::config::{CorpusConfig, StanceLabels};
 use counterclaim_core::corpus::Corpus;
+use counterclaim_core::corrections::{self, Correction};
 use counterclaim_core::model::{CorpusNote, NoteLevel};
 
 use crate::config::{self, ConfigError};
@@ -22,6 +23,8 @@ pub struct Folder {
     pub stance_labels: StanceLabels,
     /// Every article file, `(file name, bytes)`, sorted by name.
     pub files: Vec<(String, Vec<u8>)>,
+    /// A reviewer's corrections (`corrections.toml`; none when the file is missing or broken).
+    pub corrections: Vec<Correction>,
     /// What could not be used: a missing `corpus.toml`, unreadable files, a folder without articles.
     pub notes: Vec<CorpusNote>,
 }
@@ -77,6 +80,7 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
         }
         Err(e) => return Err(LoadError::Unreadable(cfg_path, e)),
     };
+    let corrections = read_corrections(dir, &mut notes)?;
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError::Unreadable(dir.to_path_buf(), e))?;
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_article(p)).collect();
     paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
@@ -91,7 +95,23 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     if files.is_empty() && notes.iter().all(|n| n.level != NoteLevel::Error) {
         notes.push(warning(dir.display().to_string(), "no .txt files in this directory".into()));
     }
-    Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, files, notes })
+    Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, files, corrections, notes })
+}
+
+/// `dir/corrections.toml` when there is one; a broken one is a note naming the line, and no correction is applied.
+fn read_corrections(dir: &Path, notes: &mut Vec<CorpusNote>) -> Result<Vec<Correction>, LoadError> {
+    let path = dir.join(corrections::FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(LoadError::Unreadable(path, e)),
+    };
+    config::parse_corrections(&text).or_else(|e| {
+        let line = e.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+        let message = format!("{line}{}: no correction applied", e.message);
+        notes.push(CorpusNote { file: corrections::FILE.into(), level: NoteLevel::Error, message });
+        Ok(Vec::new())
+    })
 }
 
 impl Folder {
@@ -99,33 +119,35 @@ impl Folder {
     pub fn inputs(&self) -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = self.files.iter().map(|(n, _)| self.dir.join(n)).collect();
         v.push(self.dir.join(CONFIG_FILE));
+        v.push(self.dir.join(corrections::FILE));
         v
     }
 
     /// Ingest and extract; a broken `corpus.toml` becomes a corpus note and the defaults are used.
     pub fn build(self) -> Corpus {
         let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
-        let mut corpus = crate::corpus::build_or_note(self.config, &refs);
-        corpus.stance_labels = self.stance_labels;
-        with_notes_first(&mut corpus, self.notes);
-        corpus
+        let corpus = crate::corpus::build_or_note(self.config, &refs);
+        finish(corpus, self.stance_labels, self.notes, &self.corrections)
     }
 
     /// Ingest and extract, refusing a broken `corpus.toml`.
     pub fn build_strict(self) -> Result<Corpus, ConfigError> {
         let config = self.config?;
         let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
-        let mut corpus = crate::corpus::build(config, &refs);
-        corpus.stance_labels = self.stance_labels;
-        with_notes_first(&mut corpus, self.notes);
-        Ok(corpus)
+        let corpus = crate::corpus::build(config, &refs);
+        Ok(finish(corpus, self.stance_labels, self.notes, &self.corrections))
     }
 }
 
-/// The folder's notes, then the ingest's.
-fn with_notes_first(corpus: &mut Corpus, mut notes: Vec<CorpusNote>) {
+/// The built corpus with the folder's stance labels, its corrections applied, and its notes: the folder's first,
+/// then the ingest's, then the corrections'.
+fn finish(mut corpus: Corpus, labels: StanceLabels, mut notes: Vec<CorpusNote>, fixes: &[Correction]) -> Corpus {
+    corpus.stance_labels = labels;
+    let mut applied = corrections::apply(&mut corpus.claims, fixes);
     notes.append(&mut corpus.notes);
+    notes.append(&mut applied.notes);
     corpus.notes = notes;
+    corpus
 }
 
 /// Read and build a corpus folder (a broken `corpus.toml` becomes a note).
@@ -153,7 +175,7 @@ mod tests {
         let f = read_folder(&d).unwrap();
         assert_eq!(f.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
         assert!(f.notes.iter().any(|n| n.file == CONFIG_FILE), "{:?}", f.notes);
-        assert_eq!(f.inputs().last().unwrap(), &d.join(CONFIG_FILE));
+        assert!(f.inputs().contains(&d.join(CONFIG_FILE)) && f.inputs().contains(&d.join(corrections::FILE)));
         std::fs::remove_dir_all(&d).unwrap();
     }
 
@@ -179,6 +201,30 @@ mod tests {
         let c = read_folder(&d).unwrap().build();
         assert!(c.notes.iter().any(|n| n.file == CONFIG_FILE && n.level == NoteLevel::Error), "a wrong label is a broken config");
         assert_eq!(c.stance_labels, StanceLabels::default());
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn corrections_in_the_folder_are_applied_and_a_broken_file_is_a_note() {
+        use counterclaim_core::model::Stance;
+        let d = temp("corrections");
+        std::fs::write(d.join(CONFIG_FILE), "question = \"Is the pass open?\"\n").unwrap();
+        std::fs::write(d.join("a.txt"), "Pass news\n\nOsei said the pass was open. Lund said the road was closed.\n").unwrap();
+        let claims = read_folder(&d).unwrap().build().claims;
+        assert_eq!(claims.len(), 2, "{claims:#?}");
+        let fixes = [
+            Correction { claim: claims[0].id.clone(), stance: Some(Stance::Refutes), ..Correction::default() },
+            Correction { claim: claims[1].id.clone(), not_a_claim: true, ..Correction::default() },
+        ];
+        std::fs::write(d.join(corrections::FILE), corrections::to_toml(&fixes)).unwrap();
+        let c = read_folder(&d).unwrap().build();
+        assert_eq!(c.claims.len(), 1);
+        assert_eq!((c.claims[0].stance, c.claims[0].corrected.as_ref().map(|o| o.speaker.as_str())), (Stance::Refutes, Some("Osei")));
+        std::fs::write(d.join(corrections::FILE), "[[correction]]\nclaim = \"x\"\nstanse = \"refutes\"\n").unwrap();
+        let c = read_folder(&d).unwrap().build();
+        assert_eq!(c.claims.len(), 2, "a broken file applies nothing and loses nothing");
+        let note = c.notes.iter().find(|n| n.file == corrections::FILE).expect("a note on corrections.toml");
+        assert!(note.level == NoteLevel::Error && note.message.contains("line 3") && note.message.contains("stanse"), "{note:?}");
         std::fs::remove_dir_all(&d).unwrap();
     }
 }

@@ -85,6 +85,7 @@ fn claim(
         speaker_confidence: 1.0,
         entities: entities.iter().map(|s| s.to_string()).collect(),
         date: doc.date,
+        corrected: None,
     }
 }
 

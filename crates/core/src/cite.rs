@@ -285,6 +285,7 @@ mod tests {
             speaker_confidence: 1.0,
             entities: vec!["river".into()],
             date: "2021-04-05".parse().ok(),
+            corrected: None,
         });
         c
     }

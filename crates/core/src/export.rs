@@ -220,6 +220,7 @@ mod tests {
             speaker_confidence: 1.0,
             entities: vec!["isis".into()],
             date: "2024-01-01".parse().ok(),
+            corrected: None,
         };
         Corpus {
             config: CorpusConfig { question: "Q?".into(), ..CorpusConfig::default() },

@@ -6,6 +6,7 @@ pub mod cite;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod corrections;
 pub mod date;
 pub mod export;
 pub mod highlight;

@@ -187,6 +187,9 @@ pub struct Claim {
     pub entities: Vec<String>,
     /// Date of the claim (the document's date).
     pub date: Option<PartialDate>,
+    /// What the machine had said, when a reviewer corrected the speaker or the stance ([`crate::corrections`]).
+    #[serde(default)]
+    pub corrected: Option<crate::corrections::Original>,
 }
 
 impl Claim {

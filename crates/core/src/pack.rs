@@ -5,7 +5,7 @@ use super::corpus::Corpus;
 use super::search::Index;
 
 /// Bumped whenever the packed layout changes; a mismatch is reported, never misread.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 #[derive(Deserialize)]
 struct PackOwned {

@@ -137,6 +137,7 @@ mod tests {
             speaker_confidence: 1.0,
             entities: vec![],
             date: date.and_then(|d| d.parse().ok()),
+            corrected: None,
         }
     }
 

@@ -236,6 +236,7 @@ impl Extractor {
                 stance_rule: judged.rule.as_str().to_string(),
                 speaker_confidence: speaker_confidence(sp, st.anaphoric, st.floating),
                 date: doc.date,
+                corrected: None,
             });
         }
         claims
