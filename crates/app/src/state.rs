@@ -25,6 +25,8 @@ pub struct Model {
     pub seq: u64,
     /// What the link contained that could not be shown (`[data-testid=url-notice]`).
     pub url_notices: Vec<String>,
+    /// Whether the last change was a search edit (the next one replaces its history entry).
+    pub typing: bool,
 }
 
 pub enum Msg {
@@ -36,7 +38,7 @@ pub enum Msg {
 
 impl Model {
     pub fn new(view: ViewState, url_notices: Vec<String>) -> Model {
-        Model { view, op: HistoryOp::None, seq: 0, url_notices }
+        Model { view, op: HistoryOp::None, seq: 0, url_notices, typing: false }
     }
 }
 
@@ -46,15 +48,15 @@ impl Reducible for Model {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         match msg {
             Msg::Act(a) => {
-                let nav = a.is_navigation();
+                let (push, typing) = (a.pushes_history(self.typing), !a.is_navigation());
                 let view = self.view.apply(a);
                 if view == self.view {
                     return self;
                 }
-                let op = if nav { HistoryOp::Push } else { HistoryOp::Replace };
-                Rc::new(Model { view, op, seq: self.seq + 1, url_notices: self.url_notices.clone() })
+                let op = if push { HistoryOp::Push } else { HistoryOp::Replace };
+                Rc::new(Model { view, op, seq: self.seq + 1, url_notices: self.url_notices.clone(), typing })
             }
-            Msg::Popped(view, url_notices) => Rc::new(Model { view, op: HistoryOp::None, seq: self.seq + 1, url_notices }),
+            Msg::Popped(view, url_notices) => Rc::new(Model { view, op: HistoryOp::None, seq: self.seq + 1, url_notices, typing: false }),
             Msg::DismissNotices => Rc::new(Model { url_notices: vec![], op: HistoryOp::None, ..(*self).clone() }),
         }
     }

@@ -52,6 +52,24 @@ pub fn parse_corrections(text: &str) -> Result<Vec<Correction>, ConfigError> {
     toml::from_str::<File>(text).map(|f| f.correction).map_err(|e| error(text, e))
 }
 
+/// The ids of the entities marked `background = true` in their `[[entity]]` (not coloured in the app).
+pub fn parse_background(text: &str) -> Result<Vec<String>, ConfigError> {
+    #[derive(Deserialize)]
+    struct Entity {
+        #[serde(default)]
+        id: String,
+        #[serde(default)]
+        background: bool,
+    }
+    #[derive(Deserialize)]
+    struct File {
+        #[serde(default, rename = "entity")]
+        entities: Vec<Entity>,
+    }
+    let f = toml::from_str::<File>(text).map_err(|e| error(text, e))?;
+    Ok(f.entities.into_iter().filter(|e| e.background).map(|e| e.id).collect())
+}
+
 fn error(text: &str, e: toml::de::Error) -> ConfigError {
     ConfigError { message: e.message().to_string(), line: e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1) }
 }
@@ -67,6 +85,16 @@ mod tests {
         assert!(e.to_string().starts_with("corpus.toml: line 3: "), "{e}");
         assert!(parse("question = [unclosed").is_err());
         assert_eq!(parse("question = \"Is it?\"").unwrap().question, "Is it?");
+    }
+
+    #[test]
+    fn background_entities_are_read_with_a_clear_error() {
+        let t = "question = \"q\"\n[[entity]]\nid = \"here\"\nlabel = \"Here\"\nbackground = true\n[[entity]]\nid = \"x\"\nlabel = \"X\"\n";
+        assert_eq!(parse_background(t).unwrap(), vec!["here".to_string()]);
+        assert!(parse(t).is_ok(), "the rest of the configuration reads as before");
+        let e = parse_background("[[entity]]\nid = \"here\"\nbackground = \"yes\"\n").unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("bool"), "says a true/false is wanted: {e}");
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub struct DateLine {
     pub found: FoundDate,
     /// The line says the date is a last-updated/modified date rather than the publication date.
     pub updated: bool,
+    /// The line names a weekday ("Sunday, March 3, 2024").
+    pub weekday: bool,
+    /// The line has a label besides a weekday ("Published", "Posted on", "Updated", "Date:").
+    pub labelled: bool,
 }
 
 /// Years outside this range are not taken as article dates.
@@ -345,6 +349,31 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     only_date.then_some(line.found.date)
 }
 
+/// Words that say what a date is the date of ("Published", "Posted on", "Updated"): not times or weekdays.
+fn is_publication_label(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "published"
+            | "publish"
+            | "publication"
+            | "updated"
+            | "update"
+            | "last"
+            | "posted"
+            | "post"
+            | "on"
+            | "date"
+            | "dated"
+            | "modified"
+            | "created"
+            | "first"
+            | "released"
+            | "issued"
+            | "edited"
+            | "revised"
+    )
+}
+
 /// Words that may surround the date on a line that is only a date: labels, time and time-zone words.
 fn is_date_label(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
@@ -372,6 +401,7 @@ pub fn date_line(s: &str) -> Option<DateLine> {
     let mut label_words = 0;
     let mut updated_before_first = false;
     let mut any_updated = false;
+    let (mut weekday, mut labelled) = (false, false);
     let mut prev: Option<&Token> = None;
     for t in &toks {
         let inside = found.iter().any(|f| t.start >= f.start && t.end <= f.end);
@@ -382,6 +412,8 @@ pub fn date_line(s: &str) -> Option<DateLine> {
                         return None;
                     }
                     label_words += 1;
+                    weekday |= is_weekday(w);
+                    labelled |= is_publication_label(w);
                     let upd = matches!(w.to_ascii_lowercase().as_str(), "updated" | "update" | "modified" | "edited" | "revised");
                     any_updated |= upd;
                     if upd && t.end <= first.start {
@@ -405,7 +437,7 @@ pub fn date_line(s: &str) -> Option<DateLine> {
     }
     // "Published: X | Updated: Y" is a publication line; "Updated: Y" alone is an update line.
     let updated = updated_before_first || (found.len() == 1 && any_updated && first.start == 0);
-    Some(DateLine { found: first, updated })
+    Some(DateLine { found: first, updated, weekday, labelled })
 }
 
 #[cfg(test)]
@@ -486,7 +518,11 @@ mod tests {
     fn date_lines() {
         let l = date_line("Sunday, March 3, 2024").unwrap();
         assert_eq!(l.found.iso(), "2024-03-03");
-        assert!(!l.updated);
+        assert!(!l.updated && l.weekday && !l.labelled);
+        let l = date_line("Published on Sunday, March 3, 2024 at 10:45 AFT").unwrap();
+        assert!(l.weekday && l.labelled);
+        let l = date_line("November 10, 2019").unwrap();
+        assert!(!l.weekday && !l.labelled);
         let l = date_line("(Last Updated On: September 15, 2023)").unwrap();
         assert_eq!(l.found.iso(), "2023-09-15");
         assert!(l.updated);

@@ -21,6 +21,8 @@ pub struct Folder {
     pub config: Result<CorpusConfig, ConfigError>,
     /// Its `[stance_labels]` (the generic ones when the file is missing or broken).
     pub stance_labels: StanceLabels,
+    /// The ids of its background entities (`background = true`; none when the file is missing or broken).
+    pub background: Vec<String>,
     /// Every article file, `(file name, bytes)`, sorted by name.
     pub files: Vec<(String, Vec<u8>)>,
     /// A reviewer's corrections (`corrections.toml`; none when the file is missing or broken).
@@ -68,15 +70,15 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     }
     let mut notes = Vec::new();
     let cfg_path = dir.join(CONFIG_FILE);
-    let (config, stance_labels) = match std::fs::read_to_string(&cfg_path) {
-        Ok(s) => match config::parse(&s).and_then(|c| Ok((c, config::parse_stance_labels(&s)?))) {
-            Ok((c, labels)) => (Ok(c), labels),
-            Err(e) => (Err(e), StanceLabels::default()),
+    let (config, stance_labels, background) = match std::fs::read_to_string(&cfg_path) {
+        Ok(s) => match config::parse(&s).and_then(|c| Ok((c, config::parse_stance_labels(&s)?, config::parse_background(&s)?))) {
+            Ok((c, labels, bg)) => (Ok(c), labels, bg),
+            Err(e) => (Err(e), StanceLabels::default(), vec![]),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let msg = format!("not found in {}: using an empty configuration (no question, outlets or actors)", dir.display());
             notes.push(warning(CONFIG_FILE.into(), msg));
-            (Ok(CorpusConfig::default()), StanceLabels::default())
+            (Ok(CorpusConfig::default()), StanceLabels::default(), vec![])
         }
         Err(e) => return Err(LoadError::Unreadable(cfg_path, e)),
     };
@@ -95,7 +97,7 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     if files.is_empty() && notes.iter().all(|n| n.level != NoteLevel::Error) {
         notes.push(warning(dir.display().to_string(), "no .txt files in this directory".into()));
     }
-    Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, files, corrections, notes })
+    Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, background, files, corrections, notes })
 }
 
 /// `dir/corrections.toml` when there is one; a broken one is a note naming the line, and no correction is applied.
@@ -127,7 +129,7 @@ impl Folder {
     pub fn build(self) -> Corpus {
         let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
         let corpus = crate::corpus::build_or_note(self.config, &refs);
-        finish(corpus, self.stance_labels, self.notes, &self.corrections)
+        finish(corpus, self.stance_labels, self.background, self.notes, &self.corrections)
     }
 
     /// Ingest and extract, refusing a broken `corpus.toml`.
@@ -135,14 +137,15 @@ impl Folder {
         let config = self.config?;
         let refs: Vec<(&str, &[u8])> = self.files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
         let corpus = crate::corpus::build(config, &refs);
-        Ok(finish(corpus, self.stance_labels, self.notes, &self.corrections))
+        Ok(finish(corpus, self.stance_labels, self.background, self.notes, &self.corrections))
     }
 }
 
-/// The built corpus with the folder's stance labels, its corrections applied, and its notes: the folder's first,
+/// The built corpus with the folder's stance labels and background entities, its corrections applied, and its notes: the folder's first,
 /// then the ingest's, then the corrections'.
-fn finish(mut corpus: Corpus, labels: StanceLabels, mut notes: Vec<CorpusNote>, fixes: &[Correction]) -> Corpus {
+fn finish(mut corpus: Corpus, labels: StanceLabels, background: Vec<String>, mut notes: Vec<CorpusNote>, fixes: &[Correction]) -> Corpus {
     corpus.stance_labels = labels;
+    corpus.background = background;
     let mut applied = corrections::apply(&mut corpus.claims, fixes);
     notes.append(&mut corpus.notes);
     notes.append(&mut applied.notes);

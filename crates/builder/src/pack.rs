@@ -20,5 +20,6 @@ pub fn pack(corpus: &Corpus, index: &Index) -> Vec<u8> {
     config.stance = Default::default();
     let mut slim = Corpus::new(config, corpus.documents.clone(), corpus.claims.clone(), corpus.notes.clone());
     slim.stance_labels = corpus.stance_labels.clone();
+    slim.background = corpus.background.clone();
     postcard::to_allocvec(&PackRef { format: FORMAT, corpus: &slim, index }).expect("a corpus always serializes")
 }

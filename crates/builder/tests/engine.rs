@@ -289,6 +289,15 @@ fn year_facet_and_date_range() {
     let c = corpus();
     let r = run(&c, &ViewState::default());
     assert_eq!(counts(&r, Facet::Year), vec![("2023".into(), 3, false), ("2022".into(), 2, false), ("2021".into(), 1, false)]);
+    assert_eq!(counts(&r, Facet::Outlet).last().map(|x| (x.0.as_str(), x.1)), Some(("(unknown)", 1)), "d4 names no outlet");
+    let label = facet(&r, Facet::Outlet).values.iter().find(|v| v.value == "(unknown)").unwrap().label.clone();
+    assert_eq!(label, "Unknown outlet");
+    let mut undated = corpus();
+    undated.claims[5].date = None;
+    undated.documents[3].date = None;
+    let r = run(&undated, &ViewState { filters: filters(&[(Facet::Year, &["undated"])]), ..ViewState::default() });
+    assert_eq!(ids(&undated, &r), s(&["c5"]), "the undated claims have a value of their own");
+    assert_eq!(counts(&r, Facet::Year).last().unwrap(), &("undated".to_string(), 1, true));
     let v = |from: Option<&str>, to: Option<&str>| {
         sorted_ids(&c, &run(&c, &ViewState { from: from.map(Into::into), to: to.map(Into::into), ..ViewState::default() }))
     };
@@ -338,7 +347,6 @@ fn alias_search_finds_other_names_of_the_entity() {
     assert_eq!(search(&c, "isis"), isis);
     assert_eq!(search(&c, "daesh"), isis, "daesh finds the ISIS-K claim");
     assert_eq!(search(&c, "Islamic State"), isis);
-    assert_eq!(search(&c, "\"islamic state\""), isis, "a quoted alias is alias-aware too");
     assert_eq!(search(&c, "ISIS-K"), isis);
     // Entities listed on the claim count even when the text names none of the aliases.
     let mut c2 = corpus();
@@ -385,6 +393,8 @@ fn quoted_phrases_match_exact_consecutive_words() {
     assert_eq!(search(&c, "\"increased activ\""), Vec::<String>::new(), "no prefix inside quotes");
     assert_eq!(search(&c, "\"has been\" daesh"), s(&["c0"]));
     assert_eq!(search(&c, "“État islamique”"), s(&["c5"]), "typographic quotes");
+    assert_eq!(search(&c, "\"growing\""), s(&["c2"]), "a quoted word is a whole word");
+    assert_eq!(search(&c, "\"grow\""), Vec::<String>::new(), "no prefix and no other word form inside quotes");
     assert_eq!(search(&c, "\"press secretary\""), s(&["c3", "c4"]));
     assert_eq!(search(&c, "\"warns of militants\""), Vec::<String>::new(), "headlines are not searched");
     // Phrases never span two fields (text then speaker).
@@ -393,6 +403,66 @@ fn quoted_phrases_match_exact_consecutive_words() {
         search_terms("daesh \"has been\" destr"),
         vec![Term::Word("daesh".into()), Term::Phrase("has been".into()), Term::Word("destr".into())]
     );
+}
+
+#[test]
+fn quoted_names_are_literal_unquoted_names_expand_to_their_aliases() {
+    let c = corpus();
+    assert_eq!(search(&c, "\"ISIS-K\""), s(&["c3"]), "only the claim that says ISIS-K");
+    assert_eq!(search(&c, "\"islamic state\""), s(&["c2"]), "only the claim that says Islamic State");
+    assert_eq!(search(&c, "ISIS-K"), s(&["c0", "c1", "c2", "c3"]), "unquoted: every name of the entity");
+    let index = counterclaim_builder::index::build(&c);
+    let ex = index.expansions("ISIS-K threat", &c.config);
+    assert_eq!(ex.len(), 1);
+    assert_eq!((ex[0].typed.as_str(), ex[0].entity.as_str()), ("ISIS-K", "ISIS / Daesh"));
+    assert!(ex[0].also.contains(&"Daesh".to_string()) && !ex[0].also.contains(&"ISIS-K".to_string()), "{:?}", ex[0].also);
+    assert_eq!(ex[0].literal, "\"ISIS-K\" threat", "the way to search only the typed name");
+    assert!(index.expansions("\"ISIS-K\" growing", &c.config).is_empty(), "quoted names and plain words expand to nothing");
+}
+
+#[test]
+fn or_joins_terms_and_minus_excludes() {
+    let c = corpus();
+    assert_eq!(search(&c, "destroyed OR growing"), s(&["c0", "c2"]));
+    assert_eq!(search(&c, "Daesh OR \"al-qaeda\""), s(&["c0", "c1", "c2", "c3", "c4"]));
+    assert_eq!(search(&c, "afghanistan destroyed OR growing"), s(&["c0", "c2"]), "OR binds tighter than the implicit AND");
+    assert_eq!(search(&c, "-ISIS"), s(&["c4", "c5"]), "an excluded name excludes its aliases");
+    assert_eq!(search(&c, "-\"ISIS-K\""), s(&["c0", "c1", "c2", "c4", "c5"]), "an excluded phrase is literal");
+    assert_eq!(search(&c, "afghanistan -daesh"), s(&["c4"]));
+    assert_eq!(search(&c, "-growing OR destroyed"), s(&["c0", "c1", "c3", "c4", "c5"]));
+    assert_eq!(search(&c, "or"), Vec::<String>::new(), "lowercase or is a word");
+}
+
+#[test]
+fn speaker_and_outlet_fields_search_one_field() {
+    let c = corpus();
+    assert_eq!(search(&c, "speaker:ryder"), s(&["c3", "c4"]));
+    assert_eq!(search(&c, "speaker:pentagon"), Vec::<String>::new(), "the role is not the speaker");
+    assert_eq!(search(&c, "pentagon"), s(&["c3", "c4"]));
+    assert_eq!(search(&c, "speaker:\"pat ryder\" qaeda"), s(&["c4"]));
+    assert_eq!(search(&c, "speaker:emile"), s(&["c5"]), "folded");
+    assert_eq!(search(&c, "-speaker:ryder"), s(&["c0", "c1", "c2", "c5"]));
+    assert_eq!(search(&c, "outlet:press"), s(&["c1", "c2"]), "not Ryder's role, press secretary");
+    assert_eq!(search(&c, "outlet:\"press tv\" OR outlet:ariana"), s(&["c0", "c1", "c2"]));
+    assert_eq!(search(&c, "outlet:\"tv press\""), Vec::<String>::new());
+}
+
+#[test]
+fn words_find_their_other_forms() {
+    let c = corpus();
+    assert_eq!(search(&c, "grows"), s(&["c2"]), "grows finds growing");
+    assert_eq!(search(&c, "destroys"), s(&["c0"]), "destroys finds destroyed");
+    assert_eq!(search(&c, "activity"), s(&["c1"]), "activity finds activities");
+    assert_eq!(search(&c, "operation"), s(&["c3"]), "operation finds operations");
+    assert_eq!(search(&c, "threats"), s(&["c2"]), "a stem that is its only token (threat, not packed) is still found");
+    let mut c2 = corpus();
+    c2.claims[4].text = "The Taliban denied any presence of al-Qaeda".into();
+    assert_eq!(search(&c2, "deny"), s(&["c4"]), "deny finds denied");
+    let index = counterclaim_builder::index::build(&c2);
+    let t = "They denied it, and deny it still";
+    let marked: Vec<&str> = index.hit_spans(t, "deny").iter().map(|&(a, b)| &t[a..b]).collect();
+    assert_eq!(marked, vec!["denied", "deny"]);
+    assert!(index.hit_spans(t, "-deny").is_empty(), "excluded words are not marked");
 }
 
 #[test]
@@ -411,6 +481,11 @@ fn hit_spans_mark_words_phrases_and_aliases() {
     let text = "Daesh has been destroyed; the Islamic State and ISIS-K are gone";
     let marked = |q: &str| -> Vec<&str> { hit_spans(&index, text, q).iter().map(|&(a, b)| &text[a..b]).collect() };
     assert_eq!(marked("ISIS"), vec!["Daesh", "Islamic State", "ISIS-K"]);
+    let t2 = "We know ISIS-K, and keep a watch on it";
+    let marked2: Vec<&str> = hit_spans(&index, t2, "ISIS-K").iter().map(|&(a, b)| &t2[a..b]).collect();
+    assert_eq!(marked2, vec!["ISIS-K"], "a name marks its mentions, not every word starting with k");
+    let marked3: Vec<&str> = hit_spans(&index, t2, "a").iter().map(|&(a, b)| &t2[a..b]).collect();
+    assert_eq!(marked3, vec!["a"], "one letter is a whole word, not a prefix");
     assert_eq!(marked("destr"), vec!["destroyed"]);
     assert_eq!(marked("\"has been\""), vec!["has been"]);
     assert_eq!(marked("GONE the"), vec!["the", "gone"]);
@@ -539,9 +614,10 @@ fn shared_terms_mark_words_in_other_texts() {
     let spans = shared_terms(&texts);
     let show = |i: usize| -> Vec<&str> { spans[i].iter().map(|&(a, b)| &texts[i][a..b]).collect() };
     assert_eq!(show(0), vec!["Daesh"]);
-    // "activities"/"branches" shared by stem ("branch"); "Daesh branches" is a shared two-word phrase.
-    assert_eq!(show(1), vec!["activities", "Daesh branches"]);
-    assert_eq!(show(2), vec!["Daesh branch", "activities"]);
+    // "activities"/"branches" shared by stem ("branch"), so are "increased"/"increasing" (search's stemmer);
+    // "Daesh branches" is a shared two-word phrase.
+    assert_eq!(show(1), vec!["increased", "activities", "Daesh branches"]);
+    assert_eq!(show(2), vec!["Daesh branch", "activities", "increasing"]);
     assert_eq!(shared_terms(&["only one text here"]), vec![vec![]]);
     // Stop words are never shared; case and accents are folded.
     let spans = shared_terms(&["The État is here", "the etat was there"]);
@@ -631,6 +707,25 @@ fn disagreements_list_each_pair_once_supporter_first() {
     assert_eq!(got, vec![("c2", "c0", 1.0), ("c3", "c0", 0.5), ("c1", "c0", 0.5), ("c2", "c4", 1.0 / 3.0)]);
     assert_eq!(disagreements(&c, 1).len(), 1);
     assert!(disagreements(&c, 0).is_empty());
+}
+
+#[test]
+fn disagreements_rank_by_how_directly_claims_answer_each_other() {
+    let mut c = corpus();
+    let id = |i: usize| c.claims[i].id.clone();
+    let pairs = counterclaim_core::compare::direct_disagreements(&c, 10);
+    let (a, b, why) = &pairs[0];
+    assert_eq!((id(*a), id(*b)), ("c2".to_string(), "c0".to_string()), "the same two entities and the same place word");
+    assert_eq!(why.shared_entities, s(&["isis", "afghanistan"]));
+    assert_eq!(why.shared_words, s(&["afghanistan"]));
+    assert_eq!(why.days_apart, Some(225));
+    assert!(pairs.windows(2).all(|w| w[0].2.directness >= w[1].2.directness), "most direct first");
+    // A background entity is no reason: sharing only it counts for nothing.
+    c.background = s(&["afghanistan"]);
+    let why = counterclaim_core::compare::pair_reason(&c, 2, 0);
+    assert_eq!(why.shared_entities, s(&["isis"]));
+    // Nor is its name a shared word (the corpus's setting is no shared proposition).
+    assert!(why.shared_words.is_empty(), "{:?}", why.shared_words);
 }
 
 #[test]
@@ -742,13 +837,13 @@ fn naive_matches(c: &Corpus, i: usize, v: &ViewState) -> bool {
     if !any(f(Facet::Speaker), Some(&cl.speaker_id)) || !any(f(Facet::Side), cl.side.as_deref()) || !any(f(Facet::Doc), Some(&cl.doc)) {
         return false;
     }
-    if !any(f(Facet::Outlet), d.and_then(|d| d.outlet.as_deref())) {
+    if !any(f(Facet::Outlet), Some(d.and_then(|d| d.outlet.as_deref()).unwrap_or("(unknown)"))) {
         return false;
     }
     if !any(f(Facet::Stance), Some(cl.stance.as_str())) || !any(f(Facet::Kind), Some(cl.kind.as_str())) {
         return false;
     }
-    if !any(f(Facet::Year), year.as_deref()) {
+    if !any(f(Facet::Year), Some(year.as_deref().unwrap_or("undated"))) {
         return false;
     }
     if !f(Facet::Entity).is_empty() && !cl.entities.iter().any(|e| f(Facet::Entity).contains(e)) {
@@ -787,9 +882,10 @@ fn random_views_agree_with_a_naive_filter() {
             v.filters[Facet::Side] = opts(&mut r, &["a", "b", "c"]);
             v.filters[Facet::Stance] = Stance::ALL.into_iter().filter(|_| pick(&mut r, 3) == 0).map(|x| x.as_str().to_string()).collect();
             v.filters[Facet::Kind] = ClaimKind::ALL.into_iter().filter(|_| pick(&mut r, 4) == 0).map(|x| x.as_str().to_string()).collect();
-            v.filters[Facet::Outlet] = opts(&mut r, &["O1", "O3"]);
+            v.filters[Facet::Outlet] = opts(&mut r, &["O1", "O3", "(unknown)"]);
             v.filters[Facet::Entity] = opts(&mut r, &["e1", "e2", "e4"]);
-            v.filters[Facet::Year] = [2019, 2021, 2023].into_iter().filter(|_| pick(&mut r, 5) == 0).map(|y| y.to_string()).collect();
+            v.filters[Facet::Year] =
+                ["2019", "2021", "2023", "undated"].into_iter().filter(|_| pick(&mut r, 5) == 0).map(|y| y.to_string()).collect();
             v.filters[Facet::Doc] = opts(&mut r, &["doc001", "doc002", "doc010", "doc020"]);
             if pick(&mut r, 4) == 0 {
                 v.from = Some(["2020", "2021-06", "2022-02-15"][pick(&mut r, 3)].into());
@@ -813,11 +909,8 @@ fn random_views_agree_with_a_naive_filter() {
                 let expected: usize = match f.facet {
                     Facet::Entity => under.iter().map(|&i| c.claims[i].entities.len()).sum(),
                     Facet::Side => under.iter().filter(|&&i| c.claims[i].side.is_some()).count(),
-                    Facet::Outlet => under.iter().filter(|&&i| c.document(&c.claims[i].doc).unwrap().outlet.is_some()).count(),
-                    Facet::Year => under
-                        .iter()
-                        .filter(|&&i| c.claims[i].date.is_some() || c.document(&c.claims[i].doc).unwrap().date.is_some())
-                        .count(),
+                    // Every claim has one outlet value and one year value ("(unknown)", "undated" at worst).
+                    Facet::Outlet | Facet::Year => under.len(),
                     _ => under.len(),
                 };
                 assert_eq!(total, expected, "facet {:?} seed {seed} view {v:?}", f.facet);

@@ -121,15 +121,27 @@ pub fn to_jsonld(corpus: &Corpus, claims: &[&Claim]) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
+/// A URL made safe inside a Markdown link's parentheses.
+fn md_link(url: &str) -> String {
+    url.replace('(', "%28").replace(')', "%29").replace(' ', "%20")
+}
+
 /// A Markdown citation list: one numbered entry per claim with speaker, side, stance, quote and source.
-pub fn to_markdown(corpus: &Corpus, claims: &[&Claim], filter: &str, today: &str) -> String {
+/// `filter` is the view's encoded query; `link`, when not empty, the view's full address, written as a
+/// clickable link.
+pub fn to_markdown(corpus: &Corpus, claims: &[&Claim], filter: &str, link: &str, today: &str) -> String {
     let mut out = String::new();
     let q = corpus.config.question.trim();
     out.push_str(&format!("# Claims{}\n\n", if q.is_empty() { String::new() } else { format!(": {}", md_escape(q)) }));
     out.push_str(&format!(
         "_Exported from Counterclaim on {today} · {} claims · {}_\n\n",
         claims.len(),
-        if filter.is_empty() { "no filter".to_string() } else { format!("view `{}`", filter.replace('`', "'")) }
+        match (filter.is_empty(), link.is_empty()) {
+            (true, true) => "no filter".to_string(),
+            (false, true) => format!("view `{}`", filter.replace('`', "'")),
+            (true, false) => format!("[the view]({})", md_link(link)),
+            (false, false) => format!("view [`{}`]({})", filter.replace('`', "'"), md_link(link)),
+        }
     ));
     for (n, c) in claims.iter().enumerate() {
         let doc = corpus.document(&c.doc);
@@ -341,8 +353,11 @@ mod tests {
     #[test]
     fn markdown_lists_each_claim_with_its_source_and_escapes() {
         let c = corpus();
-        let md = to_markdown(&c, &c.claims.iter().collect::<Vec<_>>(), "stance=supports", "2026-01-02");
+        let md = to_markdown(&c, &c.claims.iter().collect::<Vec<_>>(), "stance=supports", "", "2026-01-02");
         assert!(md.starts_with("# Claims: Is the river rising?"));
+        assert!(md.contains("view `stance=supports`"));
+        let linked = to_markdown(&c, &c.claims.iter().collect::<Vec<_>>(), "stance=supports", "https://x.org/a/?stance=supports", "d");
+        assert!(linked.contains("view [`stance=supports`](https://x.org/a/?stance=supports)"), "{linked}");
         assert!(md.contains("1. **Ana Ruiz** (mayor)"));
         assert!(md.contains("\\<b\\>rising\\</b\\>"), "{md}");
         assert!(md.contains("*Floods \\*again\\**, The Gazette, 2021-04-05"));

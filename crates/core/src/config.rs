@@ -56,6 +56,23 @@ impl EntityDef {
     }
 }
 
+/// Distinct entity colours (`--e0` … in the app's stylesheet, checked for contrast in both themes).
+pub const ENTITY_COLOURS: usize = 12;
+
+/// How an entity's mentions are marked in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityMark {
+    /// Not coloured: a background entity (`background = true` in its `[[entity]]`: the setting of the whole
+    /// corpus, named on nearly every card; still searched and a facet value), or one the configuration does
+    /// not list.
+    Plain,
+    /// Colour number `n` (`0..ENTITY_COLOURS`), the same in every view.
+    Colour(usize),
+    /// Beyond the palette: a pattern (`n % 4`) and the entity's label written beside the mention, never a
+    /// colour another entity has.
+    Pattern(usize),
+}
+
 /// A news outlet and the spellings that name it in a page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OutletDef {
@@ -131,9 +148,17 @@ impl CorpusConfig {
         self.entity(id).map(|e| e.label.as_str()).unwrap_or(id)
     }
 
-    /// Colour slot (0–7) of an entity: its position in the configuration, so it is the same in every view.
-    pub fn entity_slot(&self, id: &str) -> usize {
-        self.entities.iter().position(|e| e.id == id).unwrap_or(0) % 8
+    /// How an entity is marked: its position among the coloured (not background) entities of the
+    /// configuration picks its colour, so it is the same in every view and no two entities share one.
+    /// `background`: the ids of the background entities (`Corpus::background`).
+    pub fn entity_mark(&self, id: &str, background: &[String]) -> EntityMark {
+        let coloured = |e: &&EntityDef| !background.contains(&e.id);
+        let Some(k) = self.entities.iter().filter(coloured).position(|x| x.id == id) else { return EntityMark::Plain };
+        if k < ENTITY_COLOURS {
+            EntityMark::Colour(k)
+        } else {
+            EntityMark::Pattern(k - ENTITY_COLOURS)
+        }
     }
 }
 
@@ -166,12 +191,22 @@ mod tests {
     }
 
     #[test]
-    fn entity_slots_follow_the_configuration() {
-        let ent = |id: &str| EntityDef { id: id.into(), ..EntityDef::default() };
-        let c = CorpusConfig { entities: (0..10).map(|i| ent(&format!("e{i}"))).collect(), ..CorpusConfig::default() };
-        assert_eq!(c.entity_slot("e0"), 0);
-        assert_eq!(c.entity_slot("e3"), 3);
-        assert_eq!(c.entity_slot("e9"), 1, "eight colours, reused");
-        assert_eq!(c.entity_slot("unknown"), 0);
+    fn every_entity_has_its_own_colour_or_a_pattern() {
+        let ent = |id: String| EntityDef { id, ..EntityDef::default() };
+        let c = CorpusConfig { entities: (0..15).map(|i| ent(format!("e{i}"))).collect(), ..CorpusConfig::default() };
+        let bg = vec!["e2".to_string()];
+        let mark = |id: &str| c.entity_mark(id, &bg);
+        assert_eq!(mark("e0"), EntityMark::Colour(0));
+        assert_eq!(mark("e2"), EntityMark::Plain, "a background entity is not coloured");
+        assert_eq!(mark("e3"), EntityMark::Colour(2), "and takes no colour from the others");
+        assert_eq!(mark("unknown"), EntityMark::Plain, "an unknown id borrows no colour");
+        let marks: Vec<EntityMark> = (0..15).map(|i| mark(&format!("e{i}"))).filter(|m| *m != EntityMark::Plain).collect();
+        for (i, a) in marks.iter().enumerate() {
+            assert!(marks[i + 1..].iter().all(|b| b != a), "{a:?} is used twice");
+        }
+        assert_eq!(mark("e12"), EntityMark::Colour(11));
+        assert_eq!(mark("e13"), EntityMark::Pattern(0), "beyond the palette: a pattern, not a repeat");
+        assert_eq!(mark("e14"), EntityMark::Pattern(1));
+        assert_eq!(c.entity_mark("e2", &[]), EntityMark::Colour(2));
     }
 }

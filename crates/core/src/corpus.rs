@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::config::{CorpusConfig, StanceLabels};
+use super::config::{CorpusConfig, EntityMark, StanceLabels};
 use super::model::{Claim, CorpusNote, Document};
 
 /// Everything the app and the CLI show.
@@ -14,6 +14,9 @@ pub struct Corpus {
     /// What the stance badges say (`[stance_labels]` of `corpus.toml`, kept beside `config`).
     #[serde(default)]
     pub stance_labels: StanceLabels,
+    /// Ids of the background entities (`background = true` in their `[[entity]]`; see [`EntityMark::Plain`]).
+    #[serde(default)]
+    pub background: Vec<String>,
     pub documents: Vec<Document>,
     pub claims: Vec<Claim>,
     pub notes: Vec<CorpusNote>,
@@ -31,7 +34,12 @@ pub(crate) struct Ids {
 impl Corpus {
     /// A corpus from parts already made (tests, benchmarks, generated corpora), with the generic stance labels.
     pub fn new(config: CorpusConfig, documents: Vec<Document>, claims: Vec<Claim>, notes: Vec<CorpusNote>) -> Corpus {
-        Corpus { config, stance_labels: StanceLabels::default(), documents, claims, notes, ids: OnceLock::new() }
+        Corpus { config, stance_labels: StanceLabels::default(), background: vec![], documents, claims, notes, ids: OnceLock::new() }
+    }
+
+    /// How mentions of entity `id` are marked (see [`CorpusConfig::entity_mark`]).
+    pub fn entity_mark(&self, id: &str) -> EntityMark {
+        self.config.entity_mark(id, &self.background)
     }
 
     fn ids(&self) -> &Ids {

@@ -20,6 +20,8 @@ struct ExportDocument<'a> {
     date_source: Option<&'a str>,
     dateline: Option<&'a str>,
     author: Option<&'a str>,
+    /// The page's address where its header gave one.
+    url: Option<&'a str>,
     paragraphs: Vec<&'a str>,
     related: &'a [String],
     extras: &'a [String],
@@ -36,6 +38,7 @@ impl<'a> From<&'a Document> for ExportDocument<'a> {
             date_source: d.date_source.as_deref(),
             dateline: d.dateline.as_deref(),
             author: d.author.as_deref(),
+            url: d.source_url(),
             paragraphs: d.paragraphs.iter().filter_map(|p| d.body.get(p.start..p.end)).collect(),
             related: &d.related,
             extras: &d.extras,
@@ -123,6 +126,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "entities",
     "start",
     "end",
+    "url",
 ];
 
 /// One field, quoted per RFC 4180 when it holds a comma, quote, CR or LF (or leading/trailing spaces).
@@ -137,7 +141,9 @@ fn csv_field(s: &str, out: &mut String) {
     }
 }
 
-/// The given claims as CSV (RFC 4180: CRLF line ends, header row), one row per claim with its document's title, outlet and date.
+/// The given claims as CSV (RFC 4180: CRLF line ends, header row), one row per claim with its document's title
+/// (as displayed), outlet and date, and its kind as the app names it. (A byte-order mark for Excel is the
+/// caller's to add: the app's download adds one.)
 pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
     let mut out = String::new();
     out.push_str(&CSV_COLUMNS.join(","));
@@ -145,11 +151,12 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
     for c in claims {
         let doc = corpus.document(&c.doc);
         let opt = |o: Option<&String>| o.map(String::as_str).unwrap_or("").to_string();
-        let row: [String; 19] = [
+        let row: [String; 20] = [
             c.id.clone(),
             c.doc.clone(),
             doc.map(|d| d.file.clone()).unwrap_or_default(),
-            opt(doc.and_then(|d| d.title.as_ref())),
+            // The title as the app shows it (a headline-less page's first sentence).
+            doc.map(Document::display_title).unwrap_or_default(),
             opt(doc.and_then(|d| d.outlet.as_ref())),
             c.date.or_else(|| doc.and_then(|d| d.date)).map(|d| d.iso()).unwrap_or_default(),
             c.speaker.clone(),
@@ -157,7 +164,7 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
             opt(c.role.as_ref()),
             opt(c.affiliation.as_ref()),
             opt(c.side.as_ref()),
-            c.kind.as_str().to_string(),
+            c.kind.label().to_string(), // as the app names it: "Direct quote", "Reported"
             c.stance.as_str().to_string(),
             c.text.clone(),
             opt(c.cue.as_ref()),
@@ -165,6 +172,7 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
             c.entities.join("; "),
             c.start.to_string(),
             c.end.to_string(),
+            doc.and_then(Document::source_url).unwrap_or_default().to_string(),
         ];
         for (i, f) in row.iter().enumerate() {
             if i > 0 {
@@ -305,6 +313,26 @@ mod tests {
     }
 
     #[test]
+    fn the_source_url_comes_from_the_page_header_where_there_is_one() {
+        let mut d = Document { extras: vec!["Advertisement".into(), "URL: https://example.org/a".into()], ..Document::default() };
+        assert_eq!(d.source_url(), Some("https://example.org/a"));
+        d.extras = vec!["link: not an address".into(), "Comment: https://x.org".into()];
+        assert_eq!(d.source_url(), None);
+        let corpus = Corpus::new(
+            CorpusConfig::default(),
+            vec![Document { id: "d".into(), extras: vec!["url: https://e.org/b".into()], ..Document::default() }],
+            vec![Claim { id: "c".into(), doc: "d".into(), ..Claim::default() }],
+            vec![],
+        );
+        let claims: Vec<&Claim> = corpus.claims.iter().collect();
+        let csv = to_csv(&corpus, &claims);
+        assert!(csv.lines().next().unwrap().ends_with(",url"), "{csv}");
+        assert!(csv.lines().nth(1).unwrap().ends_with(",https://e.org/b"), "{csv}");
+        let json = to_json(&corpus).replace(": ", ":");
+        assert!(json.contains(r#""url":"https://e.org/b""#), "{json}");
+    }
+
+    #[test]
     fn csv_quotes_per_rfc4180() {
         let c = corpus();
         let claims: Vec<&Claim> = c.claims.iter().collect();
@@ -313,7 +341,8 @@ mod tests {
         assert_eq!(lines.next().unwrap(), CSV_COLUMNS.join(","));
         assert!(csv.contains("\"A, \"\"quoted\"\" title\""));
         assert!(csv.contains("\"line one\nline \"\"two\"\", end\""));
-        assert!(csv.contains(",denied; no presence,isis,0,5\r\n"));
+        assert!(csv.contains(",denied; no presence,isis,0,5,\r\n"));
+        assert!(csv.contains(",Direct quote,") || csv.contains(",Reported,"), "the kind as the app names it: {csv}");
         assert!(csv.ends_with("\r\n"));
         // Two rows plus the header; the embedded newline is inside quotes.
         assert_eq!(csv.matches("\r\n").count(), 3);

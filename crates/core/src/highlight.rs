@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::config::{CorpusConfig, EntityDef};
 use super::corpus::Corpus;
-use super::model::{Document, Span};
+use super::model::{Claim, Document, Span};
 use super::text::{boundary_after, boundary_before, fold, fold_with_map, sort, sort_by, sort_by_key, WordMatcher};
 
 /// One run of text with the same marks. `start..end` are byte offsets on char boundaries.
@@ -262,7 +262,7 @@ pub struct Run {
     pub end: usize,
     /// The claim whose span this is (index into `corpus.claims`); `None` for plain text.
     pub claim: Option<usize>,
-    /// Whether this is the first run of its claim (where the reader tags the claim).
+    /// Whether this is the first run of its claim (the reader tags the claim after [`tag_paragraph`]).
     pub first: bool,
 }
 
@@ -295,6 +295,32 @@ pub fn claim_runs(corpus: &Corpus, doc: &Document) -> ClaimRuns {
     ClaimRuns { claims, paragraphs }
 }
 
+/// The paragraph (index into `doc.paragraphs`) after which the reader tags `claim` with its stance and speaker:
+/// the first paragraph, from its first piece's on, at whose end no quotation opened since the piece's start is
+/// still open (a quotation over several paragraphs reopens each with “ and closes only in its last), so that
+/// the tag never sits inside a quotation; else the last paragraph with one of its pieces.
+pub fn tag_paragraph(doc: &Document, claim: &Claim) -> Option<usize> {
+    let spans = claim.spans();
+    let (first, last_end) = (spans.first()?.start, spans.iter().map(|s| s.end).max()?);
+    let at = doc.paragraphs.iter().position(|p| p.start <= first && first < p.end)?;
+    let (mut open, mut last) = (false, at);
+    for (k, p) in doc.paragraphs.iter().enumerate().skip(at).take_while(|(_, p)| p.start < last_end) {
+        last = k;
+        for ch in doc.body.get(first.max(p.start)..p.end).unwrap_or("").chars() {
+            match ch {
+                '“' | '«' | '„' => open = true,
+                '”' | '»' => open = false,
+                '"' => open = !open,
+                _ => {}
+            }
+        }
+        if !open {
+            return Some(k);
+        }
+    }
+    Some(last)
+}
+
 /// The runs of `body[start..end]`; `pieces` are sorted by start, then longest first.
 fn paragraph_runs(body: &str, start: usize, end: usize, pieces: &[Piece]) -> Vec<Run> {
     let mut runs = Vec::new();
@@ -320,7 +346,6 @@ fn paragraph_runs(body: &str, start: usize, end: usize, pieces: &[Piece]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Claim;
 
     fn config() -> CorpusConfig {
         CorpusConfig {
@@ -454,5 +479,34 @@ mod tests {
         let runs = &claim_runs(&corpus, &doc).paragraphs[0];
         let shown: Vec<(&str, bool, bool)> = runs.iter().map(|r| (&body[r.start..r.end], r.claim.is_some(), r.first)).collect();
         assert_eq!(shown, vec![("“We won,”", true, true), (" he said. ", false, false), ("“They lost.”", true, false)]);
+    }
+
+    #[test]
+    fn the_tag_goes_where_the_claim_s_quotation_closes() {
+        use crate::model::Paragraph;
+        let paras = ["He said: “We act.", "“We will go on,” he added. Later text.", "“Other.”"];
+        let body = paras.join("\n\n");
+        let mut at = 0;
+        let paragraphs: Vec<Paragraph> = paras
+            .iter()
+            .map(|p| {
+                let q = Paragraph { start: at, end: at + p.len() };
+                at += p.len() + 2;
+                q
+            })
+            .collect();
+        let doc = Document { id: "d".into(), body: body.clone(), paragraphs: paragraphs.clone(), ..Document::default() };
+        let piece = |p: usize, s: &str| {
+            let start = paragraphs[p].start + body[paragraphs[p].start..].find(s).unwrap();
+            Span { start, end: start + s.len() }
+        };
+        let claim = |pieces: Vec<Span>| Claim { start: pieces[0].start, end: pieces.last().unwrap().end, pieces, ..Claim::default() };
+        // A quotation over two paragraphs: tagged after the second, where it closes.
+        let two = claim(vec![piece(0, "“We act."), piece(1, "“We will go on,”")]);
+        assert_eq!(tag_paragraph(&doc, &two), Some(1));
+        // A closed quotation in its own paragraph: right there.
+        assert_eq!(tag_paragraph(&doc, &claim(vec![piece(2, "“Other.”")])), Some(2));
+        // A quotation never closed: the last paragraph with a piece.
+        assert_eq!(tag_paragraph(&doc, &claim(vec![piece(0, "“We act.")])), Some(0));
     }
 }

@@ -93,7 +93,8 @@ pub struct Document {
     pub outlet: Option<String>,
     /// Publication date (ISO text in every serde format).
     pub date: Option<PartialDate>,
-    /// Where the date came from, e.g. `header "date 2024-01-01"`.
+    /// Where the date came from, e.g. `header "date 2024-01-01"`. With no `date`, a source that starts
+    /// with [`DATE_UNCERTAIN`] says why no date is asserted (e.g. only the site's "today" bar was found).
     pub date_source: Option<String>,
     pub dateline: Option<String>,
     pub author: Option<String>,
@@ -106,6 +107,19 @@ pub struct Document {
     pub extras: Vec<String>,
 }
 
+/// How `Document::date_source` starts when a date was seen but not taken as the article's.
+pub const DATE_UNCERTAIN: &str = "date uncertain:";
+
+/// A claim's date as shown: its ISO text; without one, "date uncertain" when its document's date is, else
+/// "undated".
+pub fn date_label(date: Option<PartialDate>, doc: Option<&Document>) -> String {
+    match date {
+        Some(d) => d.iso(),
+        None if doc.is_some_and(|d| d.date_uncertain().is_some()) => "date uncertain".into(),
+        None => "undated".into(),
+    }
+}
+
 /// What a document without a known outlet shows instead.
 pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
 
@@ -113,6 +127,26 @@ impl Document {
     /// The outlet as shown: its name, or [`UNKNOWN_OUTLET`].
     pub fn outlet_label(&self) -> &str {
         self.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
+    }
+    /// The date as shown: ISO text, "date uncertain" (see [`Document::date_uncertain`]) or "undated".
+    pub fn date_label(&self) -> String {
+        date_label(self.date, Some(self))
+    }
+
+    /// The page's own address, where its header gave one (`url:`, `link:` or `canonical:`, kept in `extras`).
+    pub fn source_url(&self) -> Option<&str> {
+        self.extras.iter().find_map(|e| {
+            let (key, value) = e.split_once(':')?;
+            let value = value.trim();
+            let keyed = ["url", "link", "canonical"].contains(&key.trim().to_ascii_lowercase().as_str());
+            (keyed && (value.starts_with("http://") || value.starts_with("https://") || value.starts_with("//"))).then_some(value)
+        })
+    }
+
+    /// Why the document has no date although the page shows one (see [`DATE_UNCERTAIN`]).
+    pub fn date_uncertain(&self) -> Option<&str> {
+        let s = self.date_source.as_deref().filter(|_| self.date.is_none())?;
+        s.strip_prefix(DATE_UNCERTAIN).map(str::trim)
     }
     pub fn paragraph_text(&self, p: &Paragraph) -> &str {
         &self.body[p.start..p.end]

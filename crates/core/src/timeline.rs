@@ -4,13 +4,14 @@ use super::date::PartialDate;
 use super::model::Stance;
 use super::text::{sort_by, sort_by_key};
 
-/// One mark: a claim at `x` (0..=1 across the time span) in row `row`.
+/// One mark: a claim at `x` (0..=1 across the time span: exactly its date) in row `row`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     pub claim: usize,
     pub x: f64,
     pub row: usize,
-    /// Position among marks on the same day and row (they are stacked, not drawn on top of each other).
+    /// Level within its row: marks that would overlap (the same day, or days closer than the mark's width)
+    /// are stacked on separate levels, never moved along the time axis.
     pub stack: usize,
 }
 
@@ -25,6 +26,8 @@ pub struct Tick {
 pub struct Timeline {
     /// Row keys (side id, or "" for unknown) and labels.
     pub rows: Vec<(String, String)>,
+    /// Levels used by each row (at least 1): how tall it is drawn.
+    pub depth: Vec<usize>,
     pub points: Vec<Point>,
     pub ticks: Vec<Tick>,
     /// Claims without a date (listed, not placed).
@@ -33,8 +36,9 @@ pub struct Timeline {
     pub last: Option<PartialDate>,
 }
 
-/// Lay out `claims` (indices into the corpus) by date and side.
-pub fn layout(corpus: &Corpus, claims: &[usize]) -> Timeline {
+/// Lay out `claims` (indices into the corpus) by date and side. `min_gap` is the least distance along the
+/// axis (0..=1) between two marks on one level, i.e. a mark's width: closer marks go on the next free level.
+pub fn layout(corpus: &Corpus, claims: &[usize], min_gap: f64) -> Timeline {
     let mut t = Timeline::default();
     let mut dated: Vec<(usize, i64)> = Vec::new();
     for &i in claims {
@@ -63,13 +67,23 @@ pub fn layout(corpus: &Corpus, claims: &[usize]) -> Timeline {
     let (lo, hi) = (min - 15, max + 15);
     let span = (hi - lo) as f64;
     sort_by_key(&mut dated, |&(i, d)| (d, corpus.claims[i].id.clone()));
-    let mut seen: std::collections::HashMap<(usize, i64), usize> = Default::default();
+    // Per row, the x of the last mark on each level.
+    let mut levels: Vec<Vec<f64>> = vec![Vec::new(); keys.len()];
     for (i, d) in dated {
         let row = keys.iter().position(|k| *k == corpus.claims[i].side.clone().unwrap_or_default()).unwrap_or(0);
-        let n = seen.entry((row, d)).or_insert(0);
-        t.points.push(Point { claim: i, x: (d - lo) as f64 / span, row, stack: *n });
-        *n += 1;
+        let x = (d - lo) as f64 / span;
+        let lv = &mut levels[row];
+        let stack = match lv.iter().position(|&last| x - last >= min_gap) {
+            Some(k) => k,
+            None => {
+                lv.push(f64::NEG_INFINITY);
+                lv.len() - 1
+            }
+        };
+        lv[stack] = x;
+        t.points.push(Point { claim: i, x, row, stack });
     }
+    t.depth = levels.iter().map(|l| l.len().max(1)).collect();
     t.first = corpus.claims[t.points[0].claim].date;
     t.last = corpus.claims[t.points[t.points.len() - 1].claim].date;
     if let (Some(a), Some(b)) = (t.first, t.last) {
@@ -166,7 +180,7 @@ mod tests {
     #[test]
     fn layout_places_dated_claims_by_side_and_stacks_same_day() {
         let c = corpus();
-        let t = layout(&c, &[0, 1, 2, 3]);
+        let t = layout(&c, &[0, 1, 2, 3], 0.01);
         assert_eq!(t.rows.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(), ["North", "South"], "configuration order");
         assert_eq!(t.points.len(), 3);
         assert_eq!(t.undated, vec![2]);
@@ -176,7 +190,30 @@ mod tests {
         assert!(a.x < b.x && a.x > 0.0 && b.x < 1.0);
         assert_eq!((b.row, d.row), (0, 0));
         assert_ne!(b.stack, d.stack, "same day, same row: stacked");
+        assert_eq!(b.x, d.x, "same day, same place on the axis");
+        assert_eq!(t.depth, vec![2, 1]);
         assert!(t.ticks.iter().any(|k| k.label == "2021"));
+    }
+
+    #[test]
+    fn marks_sit_at_their_date_and_overlapping_ones_take_new_levels() {
+        let mut c = corpus();
+        c.claims = ["2021-01-01", "2021-01-01", "2021-01-01", "2021-01-02", "2021-06-01", "2021-12-31"]
+            .iter()
+            .enumerate()
+            .map(|(k, d)| claim(&format!("c{k}"), Some("north"), Stance::Refutes, Some(d)))
+            .collect();
+        let all: Vec<usize> = (0..c.claims.len()).collect();
+        let t = layout(&c, &all, 0.02);
+        let (lo, hi) = (c.claims[0].date.unwrap().day_number() - 15, c.claims[5].date.unwrap().day_number() + 15);
+        for p in &t.points {
+            let d = c.claims[p.claim].date.unwrap().day_number();
+            assert_eq!(p.x, (d - lo) as f64 / (hi - lo) as f64, "{}: at its own date", c.claims[p.claim].id);
+        }
+        let level = |id: &str| t.points.iter().find(|p| c.claims[p.claim].id == id).unwrap().stack;
+        assert_eq!([level("c0"), level("c1"), level("c2"), level("c3")], [0, 1, 2, 3], "the same and the next day: stacked");
+        assert_eq!((level("c4"), level("c5")), (0, 0), "far apart: the first level");
+        assert_eq!(t.depth, vec![4]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::claim_list::ClaimList;
 use super::compare::Compare;
+use super::compare_dock::CompareDock;
 use super::copy_link::CopyLink;
 use super::corpus_notes::CorpusNotes;
 use super::disagreements::Disagreements;
@@ -138,6 +139,7 @@ pub fn app(props: &AppProps) -> Html {
         </div>
         <footer class="foot muted">
             { format!("{} documents · {} claims · works offline, no server needed", corpus.documents.len(), corpus.claims.len()) }
+            if complete { <CorpusNotes /> }
         </footer>
         </ContextProvider<ViewCtx>>
         </ContextProvider<Ctx>>
@@ -154,6 +156,7 @@ fn top_bar(corpus: &CorpusRef) -> Html {
             </div>
             <div class="tools-row">
                 <SearchBox />
+                <CompareDock />
                 <CopyLink />
             </div>
         </header>

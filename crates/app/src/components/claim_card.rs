@@ -4,9 +4,8 @@ use yew::prelude::*;
 use super::badges::{side_badge, stance_badge};
 use super::marked_text::MarkedText;
 use super::use_ctx;
-use counterclaim_core::date::iso_or_undated;
-use counterclaim_core::model::{Document, UNKNOWN_OUTLET};
-use counterclaim_core::view::Action;
+use counterclaim_core::model::{date_label, Document, UNKNOWN_OUTLET};
+use counterclaim_core::view::{Action, MAX_COMPARE};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ClaimCardProps {
@@ -17,6 +16,9 @@ pub struct ClaimCardProps {
     /// Whether the claim is in the comparison.
     #[prop_or_default]
     pub in_cmp: bool,
+    /// Whether the comparison is full (another claim cannot be added).
+    #[prop_or_default]
+    pub cmp_full: bool,
     /// The search query, for marking hits.
     #[prop_or_default]
     pub q: AttrValue,
@@ -29,6 +31,7 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
     let doc = ctx.corpus.document(&c.doc);
     let in_cmp = p.in_cmp;
     let open = ctx.on_click(Action::OpenDoc { doc: c.doc.clone(), claim: Some(c.id.clone()) });
+    let refused = !in_cmp && p.cmp_full;
     let toggle_cmp = ctx.on_click(if in_cmp { Action::RemoveCompare(c.id.clone()) } else { Action::AddCompare(c.id.clone()) });
     let speaker = ctx.on_click(Action::OpenSpeaker(c.speaker_id.clone()));
     let outlet = doc.map_or(UNKNOWN_OUTLET, Document::outlet_label).to_string();
@@ -48,7 +51,7 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
             <footer class="card-foot">
                 <span class="source" title={title.clone()}>
                     <span class="outlet">{ outlet }</span>{" · "}
-                    <time>{ iso_or_undated(c.date) }</time>{" · "}
+                    <time title={doc.and_then(Document::date_uncertain).map(str::to_string)}>{ date_label(c.date, doc) }</time>{" · "}
                     <span class="kind">{ if c.kind.as_str() == "direct" { "quote" } else { "reported" } }</span>
                     if let Some(doubt) = c.doubt() {
                         {" · "}<span class="doubt" data-testid="doubt" title={why(c)}>{ doubt }</span>
@@ -57,9 +60,16 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
                 if !p.compact {
                     <span class="actions">
                         <button class="btn" onclick={open} data-action="read">{"Read in article"}</button>
-                        <button class={classes!("btn", in_cmp.then_some("on"))} onclick={toggle_cmp} data-action="compare" aria-pressed={in_cmp.to_string()}>
-                            { if in_cmp { "✓ In comparison" } else { "+ Compare" } }
-                        </button>
+                        if refused {
+                            <button class="btn full" data-action="compare" aria-disabled="true" aria-pressed="false"
+                                title={format!("{MAX_COMPARE} claims are compared already: remove one to add this one")}>
+                                {"Comparison full"}
+                            </button>
+                        } else {
+                            <button class={classes!("btn", in_cmp.then_some("on"))} onclick={toggle_cmp} data-action="compare" aria-pressed={in_cmp.to_string()}>
+                                { if in_cmp { "✓ In comparison" } else { "+ Compare" } }
+                            </button>
+                        }
                     </span>
                 }
             </footer>

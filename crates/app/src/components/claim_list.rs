@@ -119,7 +119,7 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
         <section class="results" aria-label="Claims">
             if n == 0 { <EmptyState /> }
             <div class="cards" data-testid="claim-list" data-total={n.to_string()} ref={list}>
-                { for p.claims[w.start..w.end].iter().map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} in_cmp={view.cmp.contains(&ctx.claim(i).id)} q={q.clone()} /> }) }
+                { for p.claims[w.start..w.end].iter().map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} in_cmp={view.cmp.contains(&ctx.claim(i).id)} cmp_full={view.compare_full()} q={q.clone()} /> }) }
             </div>
         </section>
     }

@@ -4,8 +4,7 @@ use yew::prelude::*;
 use super::badges::{side_badge, stance_badge};
 use super::marked_text::MarkedText;
 use super::use_ctx;
-use counterclaim_core::date::iso_or_undated;
-use counterclaim_core::model::{Document, UNKNOWN_OUTLET};
+use counterclaim_core::model::{date_label, Document, UNKNOWN_OUTLET};
 use counterclaim_core::view::Action;
 
 #[derive(Properties, PartialEq)]
@@ -36,7 +35,7 @@ pub fn compare_column(p: &CompareColumnProps) -> Html {
                 { for c.role.clone().map(|r| html!{ <p class="role">{r}</p> }) }
                 <p>{ side_badge(&ctx, c) }</p>
                 <p class="muted">{ doc.map_or(UNKNOWN_OUTLET, Document::outlet_label).to_string() }
-                    {" · "}{ iso_or_undated(c.date) }</p>
+                    {" · "}{ date_label(c.date, doc) }</p>
             </header>
             <blockquote class="claim-text">
                 <MarkedText text={AttrValue::from(c.text.clone())} cues={c.stance_cues.clone()} stance={c.stance} shared={p.shared.clone()} />

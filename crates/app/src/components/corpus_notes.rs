@@ -1,4 +1,4 @@
-//! The corpus notes from ingest (skipped or odd files), folded under a summary.
+//! The corpus notes from ingest (skipped or odd files), folded under "Corpus details" at the foot of the page.
 use yew::prelude::*;
 
 use super::use_ctx;
@@ -14,7 +14,7 @@ pub fn corpus_notes() -> Html {
     let errors = notes.iter().filter(|n| n.level == NoteLevel::Error).count();
     html! {
         <details class="corpus-notes" data-testid="corpus-notes">
-            <summary>{ format!("Corpus notes: {} ({} skipped)", notes.len(), errors) }</summary>
+            <summary>{ format!("Corpus details: {} notes on the files ({} skipped)", notes.len(), errors) }</summary>
             <ul>
             { for notes.iter().map(|n| html! {
                 <li class={format!("note-{}", if n.level == NoteLevel::Error { "error" } else { "warning" })}>

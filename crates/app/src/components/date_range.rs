@@ -25,6 +25,9 @@ pub fn date_range() -> Html {
             <legend>{"Date range"}</legend>
             <label>{"From "}<input type="date" value={full(&from)} onchange={set(true)} data-testid="date-from" /></label>
             <label>{"To "}<input type="date" value={full(&to)} onchange={set(false)} data-testid="date-to" /></label>
+            <p class="range-note muted" data-testid="range-note">
+                { if from.is_some() || to.is_some() { "Undated claims are left out while a range is set." } else { "A range leaves undated claims out." } }
+            </p>
         </fieldset>
     }
 }

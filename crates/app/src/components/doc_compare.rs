@@ -4,7 +4,6 @@ use yew::prelude::*;
 use super::badges::{side_badge, stance_badge};
 use super::{use_ctx, use_view};
 use counterclaim_core::compare::align_documents;
-use counterclaim_core::date::iso_or_undated;
 use counterclaim_core::model::Document;
 use counterclaim_core::view::Action;
 
@@ -42,7 +41,7 @@ pub fn doc_compare() -> Html {
         html! { <td>{ for ids.iter().map(|&i| { let c = ctx.claim(i); html! {
             <div class={classes!("mini", format!("card-{}", c.stance.as_str()))} data-claim-id={c.id.clone()} data-stance={c.stance.as_str()}>
                 <div><strong>{ c.speaker.clone() }</strong>{" "}{ side_badge(&ctx, c) }{" "}{ stance_badge(&ctx, c.stance) }</div>
-                <q>{ c.text.clone() }</q>
+                <span class="quote-text" data-testid="quote-text">{ c.text.clone() }</span>
             </div>
         }}) }</td> }
     };
@@ -50,7 +49,7 @@ pub fn doc_compare() -> Html {
         html! {
             <th scope="col">
                 <span class="dc-title">{ d.display_title() }</span><br/>
-                <span class="muted">{ format!("{} · {}", d.outlet_label(), iso_or_undated(d.date)) }</span>
+                <span class="muted">{ format!("{} · {}", d.outlet_label(), d.date_label()) }</span>
             </th>
         }
     };

@@ -2,7 +2,6 @@
 use yew::prelude::*;
 
 use super::CorpusRef;
-use counterclaim_core::date::iso_or_undated;
 
 #[derive(Properties, PartialEq)]
 pub struct DocListProps {
@@ -42,7 +41,7 @@ pub fn doc_list(props: &DocListProps) -> Html {
                     <span class="doc-meta">
                         <span class="doc-outlet">{ d.outlet_label().to_string() }</span>
                         {" · "}
-                        <time class="doc-date">{ iso_or_undated(d.date) }</time>
+                        <time class="doc-date" title={d.date_uncertain().map(str::to_string)}>{ d.date_label() }</time>
                         { format!(" · {n} claims") }
                     </span>
                     if let Some(cb) = props.on_compare.clone() {

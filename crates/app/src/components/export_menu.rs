@@ -38,29 +38,53 @@ fn download(name: &str, mime: &str, content: &str) {
 pub fn export_menu(p: &ExportMenuProps) -> Html {
     let ctx = use_ctx();
     let current = super::use_view();
-    let make = |fmt: &'static str| {
-        let (ctx, claims, current) = (ctx.clone(), p.claims.clone(), current.clone());
+    // What "compared" exports: the claims of the comparison, in its order.
+    let compared: Rc<Vec<usize>> = Rc::new(current.cmp.iter().filter_map(|id| ctx.claim_index(id)).collect());
+    let make = |fmt: &'static str, which: Rc<Vec<usize>>| {
+        let (ctx, claims, current) = (ctx.clone(), which, current.clone());
         Callback::from(move |_: MouseEvent| {
             let list: Vec<_> = claims.iter().map(|&i| ctx.claim(i)).collect();
             let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
             let q = view::encode(&current);
+            let link = crate::url::absolute(&current);
             let (ext, mime, body) = match fmt {
-                "csv" => ("csv", "text/csv;charset=utf-8", export::to_csv(&ctx.corpus, &list)),
+                // With a byte-order mark, so that Excel reads the file as UTF-8.
+                "csv" => ("csv", "text/csv;charset=utf-8", format!("\u{FEFF}{}", export::to_csv(&ctx.corpus, &list))),
                 "json" => ("json", "application/json", export::to_json_subset(&ctx.corpus, &list)),
                 "jsonld" => ("jsonld", "application/ld+json", cite::to_jsonld(&ctx.corpus, &list)),
-                _ => ("md", "text/markdown;charset=utf-8", cite::to_markdown(&ctx.corpus, &list, &q, &today)),
+                _ => ("md", "text/markdown;charset=utf-8", cite::to_markdown(&ctx.corpus, &list, &q, &link, &today)),
             };
             download(&cite::file_name(&today, &q, ext), mime, &body);
         })
     };
+    // Esc closes the menu and gives the focus back to its button.
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            if let Some(d) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                if d.has_attribute("open") {
+                    e.prevent_default();
+                    let _ = d.remove_attribute("open");
+                    if let Some(s) = d.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = s.focus();
+                    }
+                }
+            }
+        }
+    });
     html! {
-        <details class="export-menu" data-testid="export-menu">
+        <details class="export-menu" data-testid="export-menu" {onkeydown}>
             <summary class="btn">{ format!("Export {} claims", p.claims.len()) }</summary>
             <div class="export-items" role="group" aria-label="Export formats">
-                <button class="btn small" onclick={make("csv")} data-export="csv">{"CSV"}</button>
-                <button class="btn small" onclick={make("json")} data-export="json">{"JSON"}</button>
-                <button class="btn small" onclick={make("jsonld")} data-export="jsonld">{"JSON-LD (schema.org)"}</button>
-                <button class="btn small" onclick={make("md")} data-export="md">{"Markdown citations"}</button>
+                if !compared.is_empty() {
+                    <p class="export-h">{ format!("The {} compared claims", compared.len()) }</p>
+                    <button class="btn small" onclick={make("csv", compared.clone())} data-export="cmp-csv">{"CSV"}</button>
+                    <button class="btn small" onclick={make("md", compared.clone())} data-export="cmp-md">{"Markdown citations"}</button>
+                    <p class="export-h">{ format!("All {} claims of the view", p.claims.len()) }</p>
+                }
+                <button class="btn small" onclick={make("csv", p.claims.clone())} data-export="csv">{"CSV"}</button>
+                <button class="btn small" onclick={make("json", p.claims.clone())} data-export="json">{"JSON"}</button>
+                <button class="btn small" onclick={make("jsonld", p.claims.clone())} data-export="jsonld">{"JSON-LD (schema.org)"}</button>
+                <button class="btn small" onclick={make("md", p.claims.clone())} data-export="md">{"Markdown citations"}</button>
             </div>
         </details>
     }

@@ -14,6 +14,11 @@ pub struct FacetsProps {
     pub facets: Rc<Vec<FacetCounts>>,
 }
 
+/// Whether the corpus has any value in facet `f` (a facet without any, such as sides never configured, is not shown).
+fn has_values(ctx: &super::Ctx, f: counterclaim_core::view::Facet) -> bool {
+    ctx.index.facets.iter().find(|x| x.facet == f).is_some_and(|x| !x.values.is_empty())
+}
+
 #[function_component(Facets)]
 pub fn facets(p: &FacetsProps) -> Html {
     let ctx = use_ctx();
@@ -37,7 +42,14 @@ pub fn facets(p: &FacetsProps) -> Html {
                     <button class="btn small" onclick={clear_all} data-testid="clear-all">{ format!("Clear all ({n})") }</button>
                 }
             </div>
-            { for p.facets.iter().filter(|f| !f.values.is_empty()).map(|f| html! { <FacetBox key={f.facet.key()} facet={f.clone()} /> }) }
+            { for p.facets.iter().filter(|f| has_values(&ctx, f.facet)).map(|f| if f.values.is_empty() {
+                // Nothing in the current results (a search that matches nothing): the box stays, saying so.
+                html! { <fieldset class="facet" key={f.facet.key()} data-facet-empty={f.facet.key()}>
+                    <legend>{ f.facet.label() }</legend><p class="muted fv-none">{"None in these results"}</p>
+                </fieldset> }
+            } else {
+                html! { <FacetBox key={f.facet.key()} facet={f.clone()} /> }
+            }) }
             <DateRange />
         </aside>
     }

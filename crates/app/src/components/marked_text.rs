@@ -2,6 +2,7 @@
 use yew::prelude::*;
 
 use super::use_ctx;
+use counterclaim_core::config::EntityMark;
 use counterclaim_core::highlight::{segments, Marks};
 use counterclaim_core::model::Stance;
 
@@ -40,9 +41,17 @@ pub fn marked_text(p: &MarkedTextProps) -> Html {
             }
             let mut class = classes!("m");
             let mut title = Vec::new();
+            let mut ent_label = None;
             if let Some(e) = &s.entity {
-                class.push(format!("m-ent ent-{}", ctx.corpus.config.entity_slot(e)));
-                title.push(format!("Entity: {}", ctx.corpus.config.entity_label(e)));
+                let label = ctx.corpus.config.entity_label(e).to_string();
+                match entity_class(ctx.corpus.entity_mark(e)) {
+                    Some((c, labelled)) => {
+                        class.push(c);
+                        ent_label = labelled.then(|| label.clone());
+                    }
+                    None => class.push("m-bg"),
+                }
+                title.push(format!("Entity: {label}"));
             }
             if s.cue {
                 class.push(format!("m-cue cue-{}", p.stance.as_str()));
@@ -53,6 +62,7 @@ pub fn marked_text(p: &MarkedTextProps) -> Html {
             html! {
                 <mark class={class}
                     data-entity={s.entity.clone()}
+                    data-ent-label={ent_label}
                     data-cue={s.cue.then(|| p.stance.as_str().to_string())}
                     data-hit={s.hit.then_some("1")}
                     data-shared={s.shared.then_some("1")}
@@ -60,5 +70,15 @@ pub fn marked_text(p: &MarkedTextProps) -> Html {
             }
         }) }
         </span>
+    }
+}
+
+/// The class of an entity mark (colour, or pattern with the label written beside it: `true`), or `None`
+/// for a background entity, which is not coloured.
+pub fn entity_class(m: EntityMark) -> Option<(String, bool)> {
+    match m {
+        EntityMark::Plain => None,
+        EntityMark::Colour(n) => Some((format!("m-ent ent-{n}"), false)),
+        EntityMark::Pattern(n) => Some((format!("m-ent ent-x ent-pat-{}", n % 4), true)),
     }
 }

@@ -24,6 +24,7 @@ pub mod claim_card;
 pub mod claim_list;
 pub mod compare;
 pub mod compare_column;
+pub mod compare_dock;
 pub mod copy_link;
 pub mod corpus_notes;
 pub mod date_range;

@@ -4,6 +4,7 @@ use yew::prelude::*;
 use super::badges::{side_badge, stance_badge};
 use super::use_ctx;
 use counterclaim_core::compare::opposing;
+use counterclaim_core::model::date_label;
 use counterclaim_core::text::snippet;
 use counterclaim_core::view::Action;
 
@@ -36,8 +37,8 @@ pub fn opposing_view(p: &OpposingProps) -> Html {
                 html! {
                     <li data-opposing-id={c.id.clone()}>
                         <span class="who">{ c.speaker.clone() }</span>{" "}{ side_badge(&ctx, c) }{" "}{ stance_badge(&ctx, c.stance) }
-                        <span class="muted">{ format!(" · {} · on {}", c.date.map(|d| d.iso()).unwrap_or_default(), ents.join(", ")) }</span>
-                        <q class="snippet">{ snippet(&c.text, 140) }</q>
+                        <span class="muted">{ format!(" · {} · on {}", date_label(c.date, ctx.corpus.document(&c.doc)), ents.join(", ")) }</span>
+                        <span class="snippet quote-text" data-testid="quote-text">{ snippet(&c.text, 140) }</span>
                         <button class="btn small" {onclick} data-action="compare-pair">{"Compare side by side"}</button>
                     </li>
                 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::badges::stance_badge;
 use super::opposing::Opposing;
 use super::{use_ctx, Ctx};
-use counterclaim_core::highlight::{claim_runs, Run};
+use counterclaim_core::highlight::{claim_runs, tag_paragraph, Run};
 use counterclaim_core::model::Document;
 use counterclaim_core::view::Action;
 
@@ -28,6 +28,15 @@ pub fn reader(p: &ReaderProps) -> Html {
             scroll_to_claim(id);
         }
     });
+    // Closing gives the focus back to what opened the reader ("Read in article", a timeline mark…).
+    use_effect_with((), |_| {
+        let opener = gloo::utils::document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        move || {
+            if let Some(el) = opener.filter(|e| e.is_connected()) {
+                let _ = el.focus();
+            }
+        }
+    });
     let (Some(doc), Some(runs)) = (ctx.corpus.document(&p.doc), runs.as_ref()) else {
         return html! {};
     };
@@ -40,6 +49,7 @@ pub fn reader(p: &ReaderProps) -> Html {
         })
     };
     let focused = p.claim.as_ref().and_then(|id| ctx.corpus.claim_index(id));
+    let tag_at = focused.and_then(|i| tag_paragraph(doc, ctx.claim(i)));
     html! {
         <section class="reader" data-testid="reader" data-doc-id={doc.id.clone()} aria-label="Document reader" {onkeydown}>
             <header class="reader-head">
@@ -48,14 +58,18 @@ pub fn reader(p: &ReaderProps) -> Html {
                 <p class="reader-meta">
                     <span>{ doc.outlet_label().to_string() }</span>
                     { for doc.date.map(|d| d.iso()).map(|d| html!{ <>{" · "}<time datetime={d.clone()} title={doc.date_source.clone().unwrap_or_default()}>{d}</time></> }) }
+                    { for doc.date_uncertain().map(|why| html!{ <>{" · "}<span class="date-uncertain" data-testid="date-uncertain" title={why.to_string()}>{"date uncertain"}</span></> }) }
                     { for doc.dateline.clone().map(|d| html!{ <>{" · "}<span class="dateline">{d}</span></> }) }
                     { for doc.author.clone().map(|a| html!{ <>{" · by "}<span class="author">{a}</span></> }) }
-                    <span class="muted">{ format!(" · {} claims · {}", runs.claims, doc.file) }</span>
+                    <span class="muted">{ format!(" · {} claims", runs.claims) }</span>
                 </p>
             </header>
             if let Some(i) = focused { <Opposing claim={i} /> }
             <div class="reader-body">
-                { for runs.paragraphs.iter().map(|para| html! { <p>{ for para.iter().map(|r| run(&ctx, doc, r, p.claim.as_deref())) }</p> }) }
+                { for runs.paragraphs.iter().enumerate().map(|(k, para)| html! { <p>
+                    { for para.iter().map(|r| run(&ctx, doc, r, p.claim.as_deref())) }
+                    { for focused.filter(|_| tag_at == Some(k)).map(|i| focus_tag(&ctx, i)) }
+                </p> }) }
             </div>
             { page_extras(doc) }
         </section>
@@ -77,7 +91,7 @@ fn scroll_to_claim(id: &str) {
     }
 }
 
-/// One run of a paragraph: plain text, or a claim span as a clickable mark (tagged when it is the focused one).
+/// One run of a paragraph: plain text, or a claim's piece as a clickable mark (`active` when it is the focused claim).
 fn run(ctx: &Ctx, doc: &Document, r: &Run, focused: Option<&str>) -> Html {
     let text = doc.body[r.start..r.end].to_string();
     let Some(i) = r.claim else { return html! { {text} } };
@@ -91,10 +105,14 @@ fn run(ctx: &Ctx, doc: &Document, r: &Run, focused: Option<&str>) -> Html {
             title={format!("{} — {}", c.speaker, c.stance.as_str())} onclick={ctx.on_click(open.clone())} onkeydown={ctx.on_activate_key(open)}>
             { text }
         </mark>
-        if is_focused && r.first {
-            <span class="span-tag">{ stance_badge(ctx, c.stance) }{" "}{ c.speaker.clone() }</span>
-        }
     </> }
+}
+
+/// The focused claim's stance and speaker, once, at the end of the paragraph [`tag_paragraph`] picks (where the
+/// claim's quotation is closed: never between a quotation and its closing mark).
+fn focus_tag(ctx: &Ctx, i: usize) -> Html {
+    let c = ctx.claim(i);
+    html! { <span class="span-tag" data-testid="span-tag">{ stance_badge(ctx, c.stance) }{" "}{ c.speaker.clone() }</span> }
 }
 
 /// What the page had besides the article (related headlines, ads, forms, bios), folded away.

@@ -2,7 +2,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -35,7 +35,9 @@ pub fn search_box() -> Html {
     {
         let input = input.clone();
         use_effect_with((), move |_| {
-            let l = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            // Not passive, so that preventDefault keeps the "/" out of the box it focuses.
+            let opts = EventListenerOptions::enable_prevent_default();
+            let l = EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
                 let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if k.key() != "/" || k.ctrl_key() || k.meta_key() || k.alt_key() {
                     return;
@@ -81,7 +83,8 @@ pub fn search_box() -> Html {
         <div class="search" role="search">
             <label for="q" class="visually-hidden">{"Search claims"}</label>
             <input id="q" ref={input} type="search" data-testid="search" autocomplete="off" spellcheck="false"
-                placeholder="Search claims — names, words, \"exact phrase\"   ( / )"
+                placeholder="Search names, words, \"phrases\" ( / )"
+                title="Words match as you type and in their other forms (deny: denied). Names also match their aliases. \"quotes\": only this exact text · -word: without · a OR b · speaker:name · outlet:name"
                 value={view.q.clone()} {oninput} {onkeydown} />
         </div>
     }

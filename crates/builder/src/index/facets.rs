@@ -1,10 +1,10 @@
 //! The facet pass: each claim's values in every facet of the table, the facets' postings and counts, and date keys.
 use counterclaim_core::config::CorpusConfig;
 use counterclaim_core::corpus::Corpus;
-use counterclaim_core::model::{Claim, ClaimKind, Document, Stance};
+use counterclaim_core::model::{Claim, ClaimKind, Document, Stance, UNKNOWN_OUTLET};
 use counterclaim_core::search::{FacetIndex, FxMap, NONE};
 use counterclaim_core::text::{fold, sort_by};
-use counterclaim_core::view::{Facet, ValueKind};
+use counterclaim_core::view::{Facet, ValueKind, UNDATED_VALUE, UNKNOWN_OUTLET_VALUE};
 
 /// What the facet pass yields.
 pub(super) struct Facets {
@@ -22,8 +22,8 @@ fn claim_values(f: Facet, c: &Claim, d: Option<&Document>, cfg: &CorpusConfig) -
         Facet::Speaker => one(&c.speaker_id, &c.speaker),
         Facet::Side => c.side.iter().map(|s| (s.clone(), cfg.side_label(s).to_string())).collect(),
         Facet::Stance => one(c.stance.as_str(), c.stance.label()),
-        Facet::Outlet => d.and_then(|d| d.outlet.as_deref()).map(|o| one(o, o)).unwrap_or_default(),
-        Facet::Year => year(c, d).map(|y| one(&y.to_string(), &y.to_string())).unwrap_or_default(),
+        Facet::Outlet => d.and_then(|d| d.outlet.as_deref()).map_or_else(|| one(UNKNOWN_OUTLET_VALUE, UNKNOWN_OUTLET), |o| one(o, o)),
+        Facet::Year => year(c, d).map_or_else(|| one(UNDATED_VALUE, "Undated"), |y| one(&y.to_string(), &y.to_string())),
         Facet::Entity => c.entities.iter().map(|e| (e.clone(), cfg.entity_label(e).to_string())).collect(),
         Facet::Kind => one(c.kind.as_str(), c.kind.label()),
         Facet::Doc => match d {
@@ -37,7 +37,8 @@ fn year(c: &Claim, d: Option<&Document>) -> Option<i32> {
     c.year().or_else(|| d.and_then(|d| d.year()))
 }
 
-/// The values a fixed-order facet lists first, in their natural order: every stance, every kind, years newest first.
+/// The values a fixed-order facet lists first, in their natural order: every stance, every kind, years newest
+/// first (then "Undated").
 fn natural_values(kind: ValueKind, corpus: &Corpus, docs: &[Option<&Document>]) -> Vec<(String, String)> {
     match kind {
         ValueKind::Stance => Stance::ALL.iter().map(|s| (s.as_str().to_string(), s.label().to_string())).collect(),
@@ -46,7 +47,11 @@ fn natural_values(kind: ValueKind, corpus: &Corpus, docs: &[Option<&Document>]) 
             let mut ys: Vec<i32> = corpus.claims.iter().zip(docs).filter_map(|(c, d)| year(c, *d)).collect();
             sort_by(&mut ys, |a, b| b.cmp(a));
             ys.dedup();
-            ys.iter().map(|y| (y.to_string(), y.to_string())).collect()
+            let mut v: Vec<(String, String)> = ys.iter().map(|y| (y.to_string(), y.to_string())).collect();
+            if corpus.claims.iter().zip(docs).any(|(c, d)| year(c, *d).is_none()) {
+                v.push((UNDATED_VALUE.to_string(), "Undated".to_string()));
+            }
+            v
         }
         ValueKind::Text | ValueKind::Id => Vec::new(),
     }

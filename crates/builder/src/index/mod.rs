@@ -15,10 +15,13 @@ pub fn build(corpus: &Corpus) -> Index {
     let entity_claims = entities::entity_claims(corpus, &t);
     let f = facets::build(corpus, &t.claim_doc);
     let o = orders::Orders::build(corpus, &t.claim_doc, &f);
+    let (stems, stem_tokens) = t.stems();
     Index {
         n: corpus.claims.len(),
         tokens: t.tokens,
         postings: t.postings,
+        stems,
+        stem_tokens,
         seq_offs: t.seq_offs,
         seq: t.seq,
         doc_seqs: t.doc_seqs,

@@ -1,6 +1,6 @@
 //! The token pass: every claim's searched fields as folded token sequences, a sorted vocabulary and its postings.
 use counterclaim_core::corpus::Corpus;
-use counterclaim_core::search::{fold_fast, for_each_token, FxMap, SEP};
+use counterclaim_core::search::{fold_fast, for_each_token, stem, FxMap, SEP};
 use counterclaim_core::text::sort;
 
 /// What the token pass yields (see the fields of the same names on `Index`).
@@ -32,11 +32,8 @@ impl Vocab {
         i
     }
 
-    /// Append the folded tokens of `s` to `seq` (preceded by `SEP` when `seq` is not empty).
+    /// Append the folded tokens of `s` to `seq`.
     fn tokens_into(&mut self, s: &str, seq: &mut Vec<u32>) {
-        if !seq.is_empty() {
-            seq.push(SEP);
-        }
         let f = fold_fast(s);
         for_each_token(&f, |_, w| {
             let id = self.id(w);
@@ -81,7 +78,13 @@ impl Tokens {
         let mut one: Vec<u32> = Vec::new();
         for (i, c) in corpus.claims.iter().enumerate() {
             one.clear();
-            for field in [Some(c.text.as_str()), Some(c.speaker.as_str()), c.role.as_deref(), c.affiliation.as_deref()] {
+            // Always three separators, so the speaker is the second field even when the text has no token.
+            for (k, field) in
+                [Some(c.text.as_str()), Some(c.speaker.as_str()), c.role.as_deref(), c.affiliation.as_deref()].into_iter().enumerate()
+            {
+                if k > 0 {
+                    one.push(SEP);
+                }
                 vb.tokens_into(field.unwrap_or(""), &mut one);
             }
             vb.post(i as u32, &one);
@@ -116,6 +119,22 @@ impl Tokens {
         };
         self.seq.iter_mut().for_each(re);
         doc_seqs.iter_mut().for_each(|s| s.iter_mut().for_each(re));
+    }
+
+    /// The distinct stems of the (sorted) vocabulary, sorted, and the token ids of each. A stem that is its
+    /// only token is left out: matching it is matching the token, which the token list already does.
+    pub fn stems(&self) -> (Vec<String>, Vec<Vec<u32>>) {
+        let mut pairs: Vec<(String, u32)> = self.tokens.iter().enumerate().map(|(i, t)| (stem(t).into_owned(), i as u32)).collect();
+        sort(&mut pairs);
+        let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
+        for (s, t) in pairs {
+            match groups.last_mut() {
+                Some(g) if g.0 == s => g.1.push(t),
+                _ => groups.push((s, vec![t])),
+            }
+        }
+        groups.retain(|(s, ids)| !(ids.len() == 1 && self.tokens[ids[0] as usize] == *s));
+        groups.into_iter().unzip()
     }
 
     /// The token id of a folded token.

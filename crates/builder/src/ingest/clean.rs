@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use counterclaim_core::date::PartialDate;
-use counterclaim_core::model::{CorpusNote, Document, NoteLevel, Paragraph};
+use counterclaim_core::model::{CorpusNote, Document, NoteLevel, Paragraph, DATE_UNCERTAIN};
 use counterclaim_core::text::fold;
 
 use super::dateline::parse_dateline;
@@ -54,6 +54,8 @@ struct Page<'a> {
     infos: Vec<Info>,
     role: Vec<Role>,
     dates: Vec<Cand<(PartialDate, String)>>,
+    /// Date lines that look like the site's "today" bar rather than the article's date (never asserted).
+    chrome_dates: Vec<String>,
     outlet: Vec<Cand<String>>,
     author: Vec<Cand<String>>,
     /// Header lines kept aside as they are (`url: …`).
@@ -92,6 +94,7 @@ impl<'a> Page<'a> {
             infos: Vec::new(),
             role: vec![Role::Unset; n],
             dates: Vec::new(),
+            chrome_dates: Vec::new(),
             outlet: Vec::new(),
             author: Vec::new(),
             extra_keys: Vec::new(),
@@ -304,6 +307,12 @@ impl<'a> Page<'a> {
             let t = self.lines[i].text.clone();
             if let Some(dl) = self.infos[i].date {
                 self.role[i] = Role::Meta;
+                // "Sunday, March 3, 2024" alone above the headline: the page's date bar (the day it was
+                // viewed), not when the article appeared. Labelled lines and dates below the headline are kept.
+                if dl.weekday && !dl.labelled && self.title_line.or(self.first).is_some_and(|t| i < t) {
+                    self.chrome_dates.push(t);
+                    continue;
+                }
                 let (rank, what) = if dl.updated { (DATE_UPDATED, "updated line") } else { (DATE_LINE, "date line") };
                 self.dates.push(Cand { rank, line: i, value: (dl.found.date, format!("{what} {t:?}")) });
             } else if let Some(b) = self.infos[i].byline.clone() {
@@ -429,7 +438,11 @@ impl<'a> Page<'a> {
             paragraphs.push(Paragraph { start, end: body.len() });
         }
         let (related, extras) = self.kept_aside();
-        let (date, date_source) = best(&self.dates).map_or((None, None), |(d, s)| (Some(d), Some(s)));
+        let (date, date_source) = match (best(&self.dates), self.chrome_dates.first()) {
+            (Some((d, s)), _) => (Some(d), Some(s)),
+            (None, Some(c)) => (None, Some(format!("{DATE_UNCERTAIN} {c:?} above the headline is the site's date bar, not the article's"))),
+            (None, None) => (None, None),
+        };
         let mut notes = Vec::new();
         if self.title.is_none() {
             notes.push(note(name, NoteLevel::Warning, "no title line found: the title is left empty"));

@@ -286,6 +286,27 @@ fn dates_in_captions_and_related_lists_are_not_the_article_date() {
 }
 
 #[test]
+fn a_date_bar_above_the_headline_is_the_site_s_date_not_the_article_s() {
+    let body = "\n\nThe article text is here and it is long enough to be the article.\n";
+    // The page's "today" bar alone: no date is asserted, and the reason is kept.
+    let d = doc(&format!("Sunday, March 3, 2024\n\nHeadline Goes Right Here Today{body}"));
+    assert_eq!(d.date, None);
+    assert!(d.date_uncertain().is_some_and(|w| w.contains("Sunday, March 3, 2024")), "{:?}", d.date_source);
+    // With the article's own date elsewhere (a line under the headline, a dateline), that one is taken.
+    let d = doc(&format!("Sunday, March 3, 2024\n\nHeadline Goes Right Here Today\n\nNovember 10, 2019{body}"));
+    assert_eq!(d.date.map(|d| d.iso()).as_deref(), Some("2019-11-10"));
+    assert_eq!(d.date_uncertain(), None);
+    // A labelled date above the headline, or a weekday date under it, is the article's.
+    let d = doc(&format!("Published on Sunday, March 3, 2024\n\nHeadline Goes Right Here Today{body}"));
+    assert_eq!(d.date.map(|d| d.iso()).as_deref(), Some("2024-03-03"));
+    let d = doc(&format!("Headline Goes Right Here Today\n\nSunday, March 3, 2024{body}"));
+    assert_eq!(d.date.map(|d| d.iso()).as_deref(), Some("2024-03-03"));
+    // A plain date header (no weekday) above the headline stays the article's date.
+    let d = doc(&format!("March 3, 2024\n\nHeadline Goes Right Here Today{body}"));
+    assert_eq!(d.date.map(|d| d.iso()).as_deref(), Some("2024-03-03"));
+}
+
+#[test]
 fn updated_dates_rank_below_publication_dates() {
     let d = doc("(Last Updated On: March 5, 2021)\n\nHeadline Goes Right Here Today\n\nMarch 3, 2021\n\nThe article text is here and it is long enough.\n");
     assert_eq!(d.date.map(|d| d.iso()).as_deref(), Some("2021-03-03"));

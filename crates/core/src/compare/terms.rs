@@ -24,8 +24,8 @@ pub fn is_stop_word(folded: &str) -> bool {
     STOP_WORDS.binary_search(&folded).is_ok()
 }
 
-/// Light stemming of a folded word: drop a possessive, then a plural ending
-/// ("activities" → "activity", "branches" → "branch", "groups" → "group"; "isis", "class" stay).
+/// Light stemming of a folded word: drop a possessive, then stem as search does ([`crate::search::stem`]:
+/// "activities" → "activity", "branches" → "branch", "denied" → "deny"; "isis", "class" stay).
 pub fn stem(folded: &str) -> String {
     let mut w = folded;
     for suffix in ["'s", "'"] {
@@ -36,17 +36,7 @@ pub fn stem(folded: &str) -> String {
             }
         }
     }
-    let n = w.chars().count();
-    if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
-    }
-    if n > 4 && ["sses", "ches", "shes", "xes", "zes"].iter().any(|s| w.ends_with(s)) {
-        return w[..w.len() - 2].to_string();
-    }
-    if n > 3 && w.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|s| w.ends_with(s)) {
-        return w[..w.len() - 1].to_string();
-    }
-    w.to_string()
+    crate::search::stem(w).into_owned()
 }
 
 /// Content words of a text: `(start, end, stem)`.
@@ -60,6 +50,11 @@ fn content_words(text: &str) -> Vec<(usize, usize, String)> {
             Some((at, at + w.len(), stem(&f)))
         })
         .collect()
+}
+
+/// The content-word stems of a text, in order (stop words left out).
+pub fn content_stems(text: &str) -> Vec<String> {
+    content_words(text).into_iter().map(|w| w.2).collect()
 }
 
 /// For each text, the byte spans of its content words (stop words excluded; compared folded and lightly
@@ -129,5 +124,6 @@ mod tests {
         assert_eq!(stem("isis"), "isis");
         assert_eq!(stem("class"), "class");
         assert_eq!(stem("us"), "us");
+        assert_eq!(stem("denied"), stem("deny"), "the same stems as search");
     }
 }

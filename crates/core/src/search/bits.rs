@@ -31,6 +31,18 @@ impl Bits {
             *a &= b;
         }
     }
+    pub fn or(&mut self, o: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&o.0) {
+            *a |= b;
+        }
+    }
+    /// Flip every one of the first `n` bits.
+    pub fn not(&mut self, n: usize) {
+        let ones = Bits::ones(n);
+        for (a, b) in self.0.iter_mut().zip(&ones.0) {
+            *a = !*a & b;
+        }
+    }
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
     }

@@ -1,15 +1,31 @@
-//! A query resolved into AND-ed clauses (words, a phrase, the entities its aliases name) and the claims each matches.
+//! A parsed query resolved against the index: the claims each atom, group and the whole query match.
 use super::bits::Bits;
-use super::terms::parse;
-use super::{Index, Term};
+use super::query::{parse_query, Atom, Field, Query};
+use super::stem::stem;
+use super::{Index, Term, SEP};
 use crate::text::sort_by_key;
 
-/// One AND-ed condition: its text (all words as prefixes, or one phrase) OR any of its entities.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Clause {
-    pub(super) words: Vec<String>,
-    pub(super) phrase: Option<Vec<String>>,
-    pub(super) entities: Vec<usize>,
+/// The token ids one query word matches: the tokens it starts (or is), and the tokens of the same stem.
+pub(super) struct WordSet<'a> {
+    prefix: std::ops::Range<usize>,
+    same_stem: &'a [u32],
+    /// The token that is the stem itself, when it is the stem's only token (such stems are not packed).
+    stem_token: Option<u32>,
+}
+
+impl WordSet<'_> {
+    fn contains(&self, t: u32) -> bool {
+        self.prefix.contains(&(t as usize)) || self.same_stem.contains(&t) || self.stem_token == Some(t)
+    }
+    fn ids(&self) -> impl Iterator<Item = usize> + '_ {
+        self.prefix.clone().chain(self.same_stem.iter().map(|&t| t as usize)).chain(self.stem_token.map(|t| t as usize))
+    }
+}
+
+/// Whether word `k` of a word atom matches as a prefix (the word being typed): only its last word, only when
+/// longer than one character, and not when the atom names an entity (then its mentions are what it finds).
+pub(super) fn matches_as_prefix(a: &Atom, k: usize) -> bool {
+    k + 1 == a.words.len() && a.words[k].chars().count() > 1 && a.entities.is_empty()
 }
 
 impl Index {
@@ -24,116 +40,49 @@ impl Index {
         self.tokens.binary_search_by(|x| x.as_str().cmp(t)).ok().map(|i| i as u32)
     }
 
-    /// Resolve the query into AND-ed clauses, attaching entities whose aliases the query names.
-    pub(super) fn clauses(&self, q: &str) -> Vec<Clause> {
-        let pieces = parse(q);
-        if pieces.is_empty() {
-            return Vec::new();
-        }
-        let alias = self.highlighter.entity_matches(q);
-        let mut clauses: Vec<Clause> = Vec::new();
-        let mut used = vec![false; pieces.len()];
-        for (i, p) in pieces.iter().enumerate() {
-            if used[i] {
-                continue;
-            }
-            match &p.term {
-                Term::Phrase(ph) => {
-                    let entities = alias.iter().filter(|m| m.0 == p.range.0 && m.1 == p.range.1).map(|m| m.2).collect();
-                    used[i] = true;
-                    clauses.push(Clause { words: Vec::new(), phrase: Some(ph.split(' ').map(str::to_string).collect()), entities });
-                }
-                Term::Word(w) => {
-                    // An alias match starting at this word groups every word it covers.
-                    let m = alias.iter().find(|m| m.0 == p.range.0);
-                    let mut clause = Clause { words: vec![w.clone()], ..Clause::default() };
-                    used[i] = true;
-                    if let Some(&(_, end, e)) = m {
-                        let mut j = i + 1;
-                        while j < pieces.len() && matches!(pieces[j].term, Term::Word(_)) && pieces[j].range.1 <= end {
-                            if let Term::Word(w) = &pieces[j].term {
-                                clause.words.push(w.clone());
-                            }
-                            used[j] = true;
-                            j += 1;
-                        }
-                        if pieces[j - 1].range.1 == end {
-                            clause.entities.push(e);
-                        }
-                    }
-                    clauses.push(clause);
-                }
-            }
-        }
-        clauses
+    /// The tokens query word `w` matches: as a prefix when `prefix` (see [`matches_as_prefix`]), else
+    /// whole; and the tokens of its stem.
+    pub(super) fn word_set(&self, w: &str, prefix: bool) -> WordSet<'_> {
+        let st = stem(w);
+        let (same_stem, stem_token) = match self.stems.binary_search_by(|x| x.as_str().cmp(&st)) {
+            Ok(i) => (self.stem_tokens[i].as_slice(), None),
+            Err(_) => (&[][..], self.token_id(&st)),
+        };
+        let range = if prefix { self.prefix_range(w) } else { self.token_id(w).map_or(0..0, |t| t as usize..t as usize + 1) };
+        WordSet { prefix: range, same_stem, stem_token }
+    }
+
+    /// The query parsed, with the entities its unquoted names stand for.
+    pub fn parse(&self, q: &str) -> Query {
+        parse_query(q, &self.highlighter.entity_matches(q))
     }
 
     pub fn phrase_in(seq: &[u32], ids: &[u32]) -> bool {
         !ids.is_empty() && seq.windows(ids.len()).any(|w| w == ids)
     }
 
-    fn clause_mask(&self, c: &Clause) -> Bits {
-        let n = self.n;
-        let mut text: Option<Bits> = None;
-        if let Some(ph) = &c.phrase {
-            let ids: Option<Vec<u32>> = ph.iter().map(|w| self.token_id(w)).collect();
-            let mut m = Bits::zeros(n);
-            if let Some(ids) = ids {
-                // Candidates hold every word; then check the words are consecutive in one field.
-                let mut cand = Bits::ones(n);
-                let mut sorted = ids.clone();
-                sort_by_key(&mut sorted, |&t| self.postings[t as usize].len());
-                sorted.dedup();
-                let mut first = true;
-                for &t in &sorted {
-                    if first {
-                        cand = Bits::zeros(n);
-                        cand.set_all(&self.postings[t as usize]);
-                        first = false;
-                    } else {
-                        let mut b = Bits::zeros(n);
-                        b.set_all(&self.postings[t as usize]);
-                        cand.and(&b);
-                    }
-                }
-                cand.for_each(|i| {
-                    let own = &self.seq[self.seq_offs[i] as usize..self.seq_offs[i + 1] as usize];
-                    let doc = self.doc_seqs.get(self.claim_doc[i] as usize).map(Vec::as_slice).unwrap_or(&[]);
-                    if Index::phrase_in(own, &ids) || Index::phrase_in(doc, &ids) {
-                        m.set(i);
-                    }
-                });
-            }
-            text = Some(m);
+    /// The tokens of claim `i` that field `f` searches (for `Field::Any`, its own fields then its outlet).
+    fn field_seqs(&self, i: usize, f: Field) -> [&[u32]; 2] {
+        let own = &self.seq[self.seq_offs[i] as usize..self.seq_offs[i + 1] as usize];
+        let doc = self.doc_seqs.get(self.claim_doc[i] as usize).map(Vec::as_slice).unwrap_or(&[]);
+        match f {
+            Field::Any => [own, doc],
+            // The second field of a claim's sequence is its speaker.
+            Field::Speaker => [own.split(|&t| t == SEP).nth(1).unwrap_or(&[]), &[]],
+            Field::Outlet => [doc, &[]],
         }
-        for w in &c.words {
-            let mut m = Bits::zeros(n);
-            for t in self.prefix_range(w) {
-                m.set_all(&self.postings[t]);
-            }
-            match &mut text {
-                Some(t) => t.and(&m),
-                None => text = Some(m),
-            }
-        }
-        let mut out = text.unwrap_or_else(|| Bits::zeros(n));
-        for &e in &c.entities {
-            if let Some(list) = self.entity_claims.get(e) {
-                out.set_all(list);
-            }
-        }
-        out
     }
 
-    /// Claims matching the search text (all of them when the query has no terms).
-    pub(super) fn search_mask(&self, q: &str) -> Option<Bits> {
-        let clauses = self.clauses(q);
-        if clauses.is_empty() {
-            return None;
-        }
+    /// Claims holding every one of `sets` (each: any of its token ids), by postings.
+    fn holding_all(&self, sets: &[WordSet]) -> Bits {
         let mut acc: Option<Bits> = None;
-        for c in &clauses {
-            let m = self.clause_mask(c);
+        let mut sorted: Vec<&WordSet> = sets.iter().collect();
+        sort_by_key(&mut sorted, |s| s.ids().map(|t| self.postings[t].len()).sum::<usize>());
+        for s in sorted {
+            let mut m = Bits::zeros(self.n);
+            for t in s.ids() {
+                m.set_all(&self.postings[t]);
+            }
             match &mut acc {
                 Some(a) => a.and(&m),
                 None => acc = Some(m),
@@ -142,6 +91,68 @@ impl Index {
                 break;
             }
         }
-        acc
+        acc.unwrap_or_else(|| Bits::zeros(self.n))
+    }
+
+    /// Claims matching the atom as written (negation not applied).
+    fn atom_mask(&self, a: &Atom) -> Bits {
+        let n = self.n;
+        let mut out = Bits::zeros(n);
+        match &a.term {
+            Term::Phrase(_) => {
+                if let Some(ids) = a.words.iter().map(|w| self.token_id(w)).collect::<Option<Vec<u32>>>() {
+                    let sets: Vec<WordSet> =
+                        ids.iter().map(|&t| WordSet { prefix: t as usize..t as usize + 1, same_stem: &[], stem_token: None }).collect();
+                    self.holding_all(&sets).for_each(|i| {
+                        if self.field_seqs(i, a.field).iter().any(|s| Index::phrase_in(s, &ids)) {
+                            out.set(i);
+                        }
+                    });
+                }
+            }
+            Term::Word(_) => {
+                let sets: Vec<WordSet> = a.words.iter().enumerate().map(|(k, w)| self.word_set(w, matches_as_prefix(a, k))).collect();
+                let cand = self.holding_all(&sets);
+                if a.field == Field::Any {
+                    out = cand;
+                } else {
+                    cand.for_each(|i| {
+                        let seqs = self.field_seqs(i, a.field);
+                        if sets.iter().all(|s| seqs.iter().any(|q| q.iter().any(|&t| t != SEP && s.contains(t)))) {
+                            out.set(i);
+                        }
+                    });
+                }
+            }
+        }
+        for &e in &a.entities {
+            if let Some(list) = self.entity_claims.get(e) {
+                out.set_all(list);
+            }
+        }
+        if a.negated {
+            out.not(n);
+        }
+        out
+    }
+
+    /// Claims matching the search text (all of them when the query has no terms).
+    pub(super) fn search_mask(&self, q: &str) -> Option<Bits> {
+        let query = self.parse(q);
+        if query.is_empty() {
+            return None;
+        }
+        let mut acc = Bits::ones(self.n);
+        for g in &query.groups {
+            let mut any = Bits::zeros(self.n);
+            for a in g {
+                any.or(&self.atom_mask(a));
+            }
+            acc.and(&any);
+            if acc.is_empty() {
+                break;
+            }
+        }
+        Some(acc)
     }
 }

@@ -2,9 +2,12 @@
 //! precomputed orders) answering filters, search, facet counts and sorting. The builder crate constructs it.
 mod bits;
 mod clause;
+mod explain;
 mod facet;
 mod hash;
 mod hits;
+mod query;
+mod stem;
 mod terms;
 
 use serde::{Deserialize, Serialize};
@@ -16,17 +19,22 @@ use crate::highlight::Highlighter;
 use crate::view::{Facet, SortKey, ViewState};
 use bits::Bits;
 
+pub use explain::Expansion;
 pub use facet::{FacetIndex, NONE};
 pub use hash::{FxHasher, FxMap};
 pub use hits::hit_spans;
+pub use query::{literal_query, parse_query, Atom, Field, Query};
+pub use stem::stem;
 pub use terms::{fold_fast, for_each_token, search_terms, tokens};
 
 /// One parsed search term (folded).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
-    /// A word, matched as a prefix of a token (so results follow the typing).
+    /// Unquoted words (joined by single spaces when one piece holds several, as "ISIS-K"): each matched as
+    /// the prefix of a token (so results follow the typing) or as another form of the same word (`deny`
+    /// finds "denied"); a name also matches the other aliases of its entity.
     Word(String),
-    /// A quoted phrase: its words, joined by single spaces, matched as consecutive whole tokens.
+    /// A quoted phrase: its words, joined by single spaces, matched literally as consecutive whole tokens.
     Phrase(String),
 }
 
@@ -91,6 +99,9 @@ pub struct Index {
     pub tokens: Vec<String>,
     /// Claims containing each token (in any searched field), ascending.
     pub postings: Vec<Vec<u32>>,
+    /// The distinct [`stem`]s of `tokens`, sorted, and the token ids of each (so `deny` finds "denied").
+    pub stems: Vec<String>,
+    pub stem_tokens: Vec<Vec<u32>>,
     /// Token sequence of each claim's own fields (text, speaker, role, affiliation), fields split by `SEP`.
     pub seq_offs: Vec<u32>,
     pub seq: Vec<u32>,

@@ -4,14 +4,6 @@ use std::borrow::Cow;
 use super::Term;
 use crate::text::{fold, fold_with_map};
 
-/// A parsed piece of the query with its byte range in the query string.
-#[derive(Debug, Clone)]
-pub(crate) struct Piece {
-    pub term: Term,
-    /// For a word: the word; for a phrase: the text between the quotes.
-    pub range: (usize, usize),
-}
-
 pub fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}')
 }
@@ -77,44 +69,16 @@ pub fn folded_words(s: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
-pub(crate) fn parse(q: &str) -> Vec<Piece> {
-    let mut out = Vec::new();
-    fn words_of(seg_start: usize, seg: &str, out: &mut Vec<Piece>) {
-        for (s, e, w) in folded_words(seg) {
-            out.push(Piece { term: Term::Word(w), range: (seg_start + s, seg_start + e) });
-        }
-    }
-    let mut at = 0;
-    let mut open: Option<usize> = None; // byte after an opening quote
-    for (i, c) in q.char_indices() {
-        if !is_quote(c) {
-            continue;
-        }
-        match open {
-            None => {
-                words_of(at, &q[at..i], &mut out);
-                open = Some(i + c.len_utf8());
-            }
-            Some(s) => {
-                let inner = &q[s..i];
-                let ws: Vec<String> = folded_words(inner).into_iter().map(|w| w.2).collect();
-                if !ws.is_empty() {
-                    let (t0, t1) = (inner.len() - inner.trim_start().len(), inner.trim_end().len());
-                    out.push(Piece { term: Term::Phrase(ws.join(" ")), range: (s + t0, s + t1) });
-                }
-                open = None;
-                at = i + c.len_utf8();
-            }
-        }
-    }
-    // An unterminated quote (still being typed): its words count as plain words.
-    let rest = open.unwrap_or(at);
-    words_of(rest, &q[rest..], &mut out);
-    out
-}
-
-/// The query's terms: plain words (each matched as a token prefix) and "quoted phrases" (exact, consecutive
-/// words). Everything folded (case and accents). An unterminated quote counts as plain words.
+/// The query's terms: plain words (each matched as a token prefix or another form of it) and "quoted phrases"
+/// (exact, consecutive words), in order, without operators or fields. Everything folded (case and accents).
+/// An unterminated quote counts as plain words.
 pub fn search_terms(q: &str) -> Vec<Term> {
-    parse(q).into_iter().map(|p| p.term).collect()
+    let mut out = Vec::new();
+    for a in super::query::parse_query(q, &[]).atoms() {
+        match &a.term {
+            Term::Phrase(p) => out.push(Term::Phrase(p.clone())),
+            Term::Word(_) => out.extend(a.words.iter().map(|w| Term::Word(w.clone()))),
+        }
+    }
+    out
 }

@@ -29,9 +29,14 @@ pub enum ValueKind {
     Stance,
     /// A claim kind name (`direct`, `indirect`).
     Kind,
-    /// A four-digit year.
+    /// A four-digit year, or [`UNDATED_VALUE`].
     Year,
 }
+
+/// The `year` value of the claims without a date ("Undated" in the sidebar).
+pub const UNDATED_VALUE: &str = "undated";
+/// The `outlet` value of the claims whose document names no outlet ("Unknown outlet" in the sidebar).
+pub const UNKNOWN_OUTLET_VALUE: &str = "(unknown)";
 
 impl ValueKind {
     /// Whether a value is one this kind allows (text and ids are checked by the view's cleaning rules).
@@ -40,7 +45,7 @@ impl ValueKind {
             ValueKind::Text | ValueKind::Id => true,
             ValueKind::Stance => Stance::parse(v).is_some(),
             ValueKind::Kind => ClaimKind::parse(v).is_some(),
-            ValueKind::Year => parse_year(v).is_some(),
+            ValueKind::Year => parse_year(v).is_some() || v == UNDATED_VALUE,
         }
     }
 

@@ -6,7 +6,7 @@ mod url;
 mod validate;
 
 pub use clean::{canonical, is_partial_date};
-pub use facet::{parse_year, Facet, FacetDef, Filters, ValueKind, FACETS, FACET_COUNT};
+pub use facet::{parse_year, Facet, FacetDef, Filters, ValueKind, FACETS, FACET_COUNT, UNDATED_VALUE, UNKNOWN_OUTLET_VALUE};
 pub use url::{decode, encode, Decoded};
 
 use crate::model::Stance;
@@ -140,7 +140,7 @@ pub enum Action {
     },
     /// Close the reader (document and focused claim).
     CloseDoc,
-    /// Append a claim to the comparison; duplicates ignored, at most 4 kept (the oldest drops out).
+    /// Append a claim to the comparison; duplicates ignored; refused (a no-op) when 4 are compared already.
     AddCompare(String),
     RemoveCompare(String),
     SetCompare(Vec<String>),
@@ -159,6 +159,14 @@ impl Action {
     /// Whether the URL change is a history push (`true`) or a replace (`false`, while typing a search).
     pub fn is_navigation(&self) -> bool {
         !matches!(self, Action::SetQuery(_))
+    }
+
+    /// Whether the URL change after this action pushes a history entry (`false`: it replaces the current
+    /// one). Every navigation pushes, and so does the first change of a search (`after_typing` is false when
+    /// the previous change was no search edit), so Back returns to the view before the search; the
+    /// following keystrokes of the same search replace that entry.
+    pub fn pushes_history(&self, after_typing: bool) -> bool {
+        self.is_navigation() || !after_typing
     }
 }
 

@@ -63,13 +63,17 @@ impl ViewState {
         }
     }
 
-    /// Append a claim to the comparison; duplicates ignored, the oldest dropped beyond [`MAX_COMPARE`].
+    /// Append a claim to the comparison; duplicates ignored, and refused when [`MAX_COMPARE`] are compared
+    /// already (no claim is dropped silently: the UI says the comparison is full, see [`ViewState::compare_full`]).
     fn add_compare(&mut self, id: &str) {
         let Some(id) = clean_id(id) else { return };
-        if !self.cmp.contains(&id) {
+        if !self.cmp.contains(&id) && !self.compare_full() {
             self.cmp.push(id);
-            let over = self.cmp.len().saturating_sub(MAX_COMPARE);
-            self.cmp.drain(..over);
         }
+    }
+
+    /// Whether the comparison holds [`MAX_COMPARE`] claims, so another cannot be added.
+    pub fn compare_full(&self) -> bool {
+        self.cmp.len() >= MAX_COMPARE
     }
 }

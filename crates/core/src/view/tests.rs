@@ -474,8 +474,11 @@ fn reducer_compare() {
     for id in ["a", "b", "a", "c", "d", "e"] {
         s = s.apply(Action::AddCompare(id.into()));
     }
-    assert_eq!(s.cmp, vec!["b", "c", "d", "e"]); // "a" duplicate ignored, then dropped as the oldest
-    let s = s.apply(Action::RemoveCompare("c".into()));
+    assert_eq!(s.cmp, vec!["a", "b", "c", "d"], "the duplicate ignored; the fifth refused, the first not dropped");
+    assert!(s.compare_full());
+    let s = s.apply(Action::RemoveCompare("a".into()));
+    assert!(!s.compare_full());
+    let s = s.apply(Action::AddCompare("e".into())).apply(Action::RemoveCompare("c".into()));
     assert_eq!(s.cmp, vec!["b", "d", "e"]);
     let s = s.apply(Action::SetCompare(vec!["x".into(), "x".into(), "y".into(), "z".into(), "w".into(), "v".into()]));
     assert_eq!(s.cmp, vec!["x", "y", "z", "w"]);
@@ -511,6 +514,14 @@ fn navigation_flag() {
     assert!(Action::OpenDoc { doc: "d".into(), claim: None }.is_navigation());
     assert!(Action::AddCompare("c".into()).is_navigation());
     assert!(Action::Replace(ViewState::default()).is_navigation());
+}
+
+#[test]
+fn the_first_keystroke_of_a_search_pushes_and_the_rest_replace() {
+    let q = Action::SetQuery("da".into());
+    assert!(q.pushes_history(false), "a new search (after a filter, on load) gets its own history entry");
+    assert!(!q.pushes_history(true), "the next keystrokes replace it");
+    assert!(Action::Toggle(Facet::Stance, "refutes".into()).pushes_history(true), "a navigation always pushes");
 }
 
 #[test]

@@ -13,4 +13,5 @@ mod links;
 mod offline;
 mod pictures;
 mod prerender;
+mod reading;
 mod scale;
