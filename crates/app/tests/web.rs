@@ -17,7 +17,9 @@ fn seeds() -> counterclaim_core::corpus::Corpus {
         dir: "seeds".into(),
         config: config::parse(SEED_CONFIG),
         stance_labels: config::parse_stance_labels(SEED_CONFIG).unwrap_or_default(),
+        background: config::parse_background(SEED_CONFIG).unwrap_or_default(),
         files: SEED_FILES.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
+        corrections: vec![],
         notes: vec![],
     };
     folder.build()
