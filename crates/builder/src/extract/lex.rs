@@ -50,6 +50,13 @@ impl Lc {
         }
         l
     }
+    /// The bytes, without the UTF-8 check `as_str` makes: what comparisons (the hot path) use.
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Lc::Inline(n, buf) => &buf[..*n as usize],
+            Lc::Heap(b) => b.as_bytes(),
+        }
+    }
     pub fn as_str(&self) -> &str {
         match self {
             // Only ever built from a whole `&str`, so the bytes are valid UTF-8.
@@ -67,17 +74,17 @@ impl std::ops::Deref for Lc {
 }
 impl PartialEq<&str> for Lc {
     fn eq(&self, o: &&str) -> bool {
-        self.as_str() == *o
+        self.bytes() == o.as_bytes()
     }
 }
 impl PartialEq<str> for Lc {
     fn eq(&self, o: &str) -> bool {
-        self.as_str() == o
+        self.bytes() == o.as_bytes()
     }
 }
 impl PartialEq for Lc {
     fn eq(&self, o: &Lc) -> bool {
-        self.as_str() == o.as_str()
+        self.bytes() == o.bytes()
     }
 }
 impl std::fmt::Debug for Lc {

@@ -21,7 +21,7 @@ use counterclaim_core::text::fold;
 use cues::{CueTable, Finder};
 use phrases::{Folded, Phrases};
 use speakers::{SKind, Speakers};
-use stance::StanceModel;
+use stance::{Rule, StanceModel};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -96,6 +96,10 @@ impl Extractor {
         let mut topic_ids: Vec<usize> = entity_m.find(&qf).iter().filter(|m| m.s < first_cue).map(|m| m.value).collect();
         if topic_ids.is_empty() {
             topic_ids = entity_m.find(&qf).iter().map(|m| m.value).collect();
+        }
+        // A question that names no entity ("Did the companies lay off workers?"): any configured entity is its topic.
+        if topic_ids.is_empty() {
+            topic_ids = (0..config.entities.len()).collect();
         }
         topic_ids.dedup();
         let topic_aliases: Vec<String> = topic_ids.iter().flat_map(|&i| config.entities[i].names()).map(str::to_string).collect();
@@ -202,7 +206,7 @@ impl Extractor {
             let context = &body[ctx_start..start];
             let judged = self.stance.judge(&folded, context);
             let judged = match &judged.refers {
-                Some(r) => match referent_stance(&claims, &sp.id, r.agrees).or_else(|| self.stance.context_stance(context)) {
+                Some(r) => match referent_stance(&claims, sp, r.agrees).or_else(|| self.stance.context_stance(context)) {
                     Some(r) => judged.resolved(r),
                     None => judged,
                 },
@@ -255,9 +259,16 @@ fn too_short(toks: &[lex::Tok], pieces: &[(usize, usize)]) -> bool {
 }
 
 /// The stance of the claim a bare denial or confirmation by `speaker` refers to: the latest earlier claim that takes a
-/// side, of another speaker for a denial, of the same one for a confirmation ("the intelligence is correct").
-fn referent_stance(earlier: &[Claim], speaker: &str, agrees: bool) -> Option<Stance> {
-    earlier.iter().rev().take(6).find(|c| (c.speaker_id == speaker) == agrees && c.stance != Stance::Neutral).map(|c| c.stance)
+/// side, of another speaker for a denial, of the same one for a confirmation ("the intelligence is correct"). A
+/// denial answers what the other side stated: not a claim of the speaker's own side, nor another bare denial.
+fn referent_stance(earlier: &[Claim], speaker: &speakers::Speaker, agrees: bool) -> Option<Stance> {
+    let own_side = |c: &Claim| c.side.is_some() && c.side == speaker.side;
+    let bare = |c: &Claim| c.stance_rule == Rule::DeniedClaim.as_str() || c.stance_rule == Rule::ConfirmedClaim.as_str();
+    let fits = |c: &&Claim| match agrees {
+        true => c.speaker_id == speaker.id,
+        false => c.speaker_id != speaker.id && !own_side(c) && !bare(c),
+    };
+    earlier.iter().rev().take(6).filter(|c| c.stance != Stance::Neutral).find(fits).map(|c| c.stance)
 }
 
 /// How sure a speaker is: a configured actor or a named person more than a body, a description or an

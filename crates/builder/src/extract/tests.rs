@@ -407,6 +407,31 @@ mod unit {
     }
 
     #[test]
+    fn a_second_denial_answers_the_report_not_the_first_denial() {
+        let body = "Norland said the Red Hand militia is active in Veldoria, but the Harbor Authority denied the reports.\n\nHarbor Authority spokesman Ivo Marr also denied the reports on Friday.";
+        let c = run(body);
+        assert_eq!(c.len(), 3, "{c:#?}");
+        assert_eq!(c[0].stance, Stance::Supports);
+        assert!(c[1..].iter().all(|c| c.stance == Stance::Refutes), "{c:#?}");
+    }
+
+    #[test]
+    fn a_question_that_names_no_entity_has_every_entity_for_topic() {
+        let cfg = crate::config::parse("question = \"Did the firms lay off workers?\"\n[[entity]]\nid = \"korvel\"\nlabel = \"Korvel\"\n")
+            .unwrap();
+        let c = Extractor::new(&cfg).extract(&doc("Osei said that Korvel laid off 50 workers in May."));
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].stance, Stance::Supports, "{c:#?}");
+        assert!(c[0].stance_cues.iter().any(|w| w == "laid"), "an irregular form of the question's verb: {c:#?}");
+    }
+
+    #[test]
+    fn a_name_then_an_irregular_past_starts_the_reported_clause() {
+        let c = one("Osei said Marrow sold the ferries in June.");
+        assert_eq!((c.speaker.as_str(), c.text.as_str()), ("Osei", "Marrow sold the ferries in June."));
+    }
+
+    #[test]
     fn a_rank_after_the_office_comes_first_in_the_role() {
         let c = one("Chairman of the Joint Staff General Odo Brandt said the pass is open.");
         assert_eq!(c.speaker, "Odo Brandt");

@@ -121,6 +121,23 @@ const QUESTION_STOP: &[&str] = &[
     "is", "are", "was", "were", "be", "the", "a", "an", "of", "in", "at", "on", "or", "and", "for", "from", "to", "its",
     "own", "their", "his", "her", "such", "as", "by", "with", "any", "it", "there", "do", "does", "did", "has", "have",
     "still", "now", "who", "what", "whether", "successor", "group", "groups", "corps", "forces", "military",
+    // Particles of phrasal verbs ("lay off", "carry out") and words of reporting ("as reported") say nothing alone.
+    "off", "out", "up", "down", "over", "into", "about", "than", "that", "this", "these", "those", "reported", "report",
+    "reports", "said", "claimed", "according", "really", "actually", "indeed",
+];
+
+/// Irregular past forms of common verbs (the regular ones come from the suffix rules of [`forms`]).
+#[rustfmt::skip]
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("lay", &["laid", "laying", "lays"]), ("pay", &["paid", "paying", "pays"]), ("say", &["said"]),
+    ("make", &["made"]), ("hold", &["held"]), ("keep", &["kept"]), ("send", &["sent"]), ("spend", &["spent"]),
+    ("build", &["built"]), ("give", &["gave", "given"]), ("take", &["took", "taken"]), ("run", &["ran"]),
+    ("sell", &["sold"]), ("buy", &["bought"]), ("bring", &["brought"]), ("seek", &["sought"]),
+    ("fight", &["fought"]), ("leave", &["left"]), ("lose", &["lost"]), ("win", &["won"]), ("cut", &["cuts", "cutting"]),
+    ("hide", &["hid", "hidden"]), ("steal", &["stole", "stolen"]), ("break", &["broke", "broken"]),
+    ("lead", &["led"]), ("meet", &["met"]), ("get", &["got", "gotten"]), ("go", &["went", "gone"]),
+    ("grow", &["grew", "grown"]), ("know", &["knew", "known"]), ("shoot", &["shot"]), ("strike", &["struck"]),
+    ("drive", &["drove", "driven"]), ("fly", &["flew", "flown"]), ("feed", &["fed"]), ("flee", &["fled"]),
 ];
 
 /// One cue phrase: its polarity (+1 supports, -1 refutes), whether it needs the topic, and its kind.
@@ -187,12 +204,17 @@ fn forms(w: &str) -> Vec<String> {
         }
     } else if let Some(stem) = w.strip_suffix("ies") {
         add(format!("{stem}y"));
-    } else if let Some(stem) = w.strip_suffix('y') {
+    } else if let Some(stem) = w.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
         add(format!("{stem}ies"));
     } else if let Some(stem) = w.strip_suffix('s') {
         add(stem.to_string());
     } else {
         add(format!("{w}s"));
+    }
+    for (base, irregular) in IRREGULAR {
+        if *base == w || irregular.contains(&w) {
+            std::iter::once(*base).chain(irregular.iter().copied()).map(str::to_string).for_each(&mut add);
+        }
     }
     out
 }
@@ -281,6 +303,8 @@ mod tests {
         assert_eq!(forms("building"), vec!["building", "build", "builds", "builded", "builde", "buildes", "built"]);
         assert_eq!(forms("using"), vec!["using", "use", "uses", "used"]);
         assert_eq!(forms("facility"), vec!["facility", "facilities"]);
+        assert_eq!(forms("lay"), vec!["lay", "lays", "laid", "laying"]);
+        assert!(forms("paid").iter().any(|f| f == "pay") && forms("sold").iter().any(|f| f == "sell"));
         assert!(forms("operating").iter().any(|f| f == "operates") && forms("operating").iter().any(|f| f == "operated"));
         assert_eq!(forms("mercenaries"), vec!["mercenaries", "mercenary"]);
     }
