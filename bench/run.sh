@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench` (issue 10): for each corpus size, generate a synthetic corpus, build the release app over it,
 # and measure it in headless Chromium next to a minimal Yew page and MiniSearch; prints a table and appends
-# it, dated, to bench/results.md. Not part of `make test`.
+# it, dated, to bench/results.md, then Lighthouse's mobile and desktop scores of the seed page (bench/lighthouse.py).
+# Not part of `make test`.
 #
 #   bench/run.sh [SIZE...]          SIZE: seeds (the real seed corpus) or a number of documents
 #   make bench                      = bench/run.sh seeds 100 1000
@@ -23,9 +24,9 @@ TMP="$ROOT/bench/tmp"
 WASM_TARGET="${BENCH_TARGET_DIR:-$TMP/target}"
 mkdir -p "$TMP"
 
-# MiniSearch (npm, pinned by bench/package-lock.json) into the ignored bench/node_modules.
-if [ ! -f bench/node_modules/minisearch/dist/umd/index.js ]; then
-  say "installing MiniSearch into bench/node_modules"
+# MiniSearch and Lighthouse 12 (npm, pinned by bench/package-lock.json) into the ignored bench/node_modules.
+if [ ! -f bench/node_modules/minisearch/dist/umd/index.js ] || [ ! -f bench/node_modules/lighthouse/cli/index.js ]; then
+  say "installing MiniSearch and Lighthouse into bench/node_modules"
   npm ci --prefix bench --no-audit --no-fund --loglevel=error
 fi
 # brotli sizes need Python's brotli module; without it the table says n/a.
@@ -87,4 +88,8 @@ target/release/examples/browser_bench \
   --builds "$TMP/builds.tsv" --started "$started" \
   --out bench/results.md \
   "${targets[@]}"
+if [ -d "$TMP/dist-seeds" ] && [[ " ${sizes[*]} " == *" seeds "* ]]; then
+  say "Lighthouse (mobile and desktop) on the seed page"
+  python3 bench/lighthouse.py "$TMP/dist-seeds" --out bench/results.md
+fi
 say "done in $(( $(date +%s) - started )) s; results appended to bench/results.md"

@@ -7,8 +7,11 @@ copies from crates/app/assets/):
      <meta> first in <head>;
   2. service worker: writes sw.js from scripts/sw.template.js with the list of every file in dist/ (walked,
      never typed) and a cache name derived from the names and contents of those files;
-  3. single-file edition: dist-single/counterclaim.html, with the wasm (base64), the JS glue and the CSS
-     inlined, its own CSP, and no service worker; opens from file://.
+  3. single-file edition: dist-single/counterclaim.html, with the wasm and the corpus data file (base64),
+     the JS glue and the CSS inlined, its own CSP, and no service worker; opens from file://.
+
+Trunk itself has already run `counterclaim page` (its post_build hook, see Trunk.toml): the corpus data file
+and the prerendered first view are in dist/ when this runs.
 
 Usage:
   scripts/postbuild.py [--dist DIR] [--single FILE | --no-single]
@@ -177,6 +180,11 @@ def build_single(dist, out):
     init_name = m.group(1)
 
     html = CSP_META_RE.sub("", html)
+    # The corpus data file `counterclaim page` wrote beside the app (its preload link goes with the others).
+    corpus = re.search(r"<link\b[^>]*\bid=[\"']?corpus\b[^>]*>", html, re.I)
+    if not corpus:
+        raise SystemExit("postbuild: index.html names no corpus data file (<link id=corpus>): did `counterclaim page` run?")
+    pack = dist / attr(corpus.group(0), "href").split("?")[0].removeprefix("./")
     # Drop Trunk's loader and preloads, the manifest and file icons (a file:// page has no use for them).
     html = SCRIPT_RE.sub(lambda s: "" if attr(s.group("attrs"), "src") is None else s.group(0), html)
     html = re.sub(r"[ \t]*<link\b[^>]*\brel=[\"']?(?:modulepreload|preload|manifest|apple-touch-icon)\b[^>]*>\s*\n?", "", html, flags=re.I)
@@ -213,7 +221,9 @@ def build_single(dist, out):
         "}\n"
     )
     module = glue.rstrip() + "\n" + loader
-    blobs = ('<script type="application/octet-stream" id="counterclaim-wasm">'
+    blobs = ('<script type="application/octet-stream" id="counterclaim-data">'
+             + base64.b64encode(pack.read_bytes()).decode() + "</script>\n"
+             + '<script type="application/octet-stream" id="counterclaim-wasm">'
              + base64.b64encode(wasm.read_bytes()).decode() + "</script>\n"
              + '<script type="module">' + module + "</script>\n")
     # The wasm and the loader go at the end of <body>; the module runs once the page is parsed.

@@ -1,15 +1,30 @@
-//! The Counterclaim web app (Yew, wasm32): components render the core's state and dispatch `Action`s; the
-//! corpus is the one the build script packed (`embedded`). Nothing here computes what the core can.
-#![cfg(target_arch = "wasm32")]
+//! The Counterclaim web app (Yew): components render the core's state and dispatch `Action`s; the corpus is
+//! the data file `counterclaim page` writes beside the app (`data`). Nothing here computes what the core can.
+//! Natively the same components render the first view to HTML at build time (`prerender`).
 pub mod components;
-pub mod embedded;
+#[cfg(target_arch = "wasm32")]
+pub mod data;
 pub mod offline;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod state;
 pub mod url;
 
-use components::app::App;
+/// Element ids shared by `index.html`, the prerenderer and the app.
+pub mod page {
+    /// The prerendered first view (`<div id="pre">`), replaced by the app when it starts.
+    pub const PRERENDER_ID: &str = "pre";
+    /// The loading message, shown instead of the prerendered view when the link carries a view of its own.
+    pub const BOOT_ID: &str = "boot";
+    /// `<link id="corpus" rel="preload" href="corpus-….pack">`: the corpus data file of a served site.
+    pub const CORPUS_LINK_ID: &str = "corpus";
+    /// `<script type="application/octet-stream" id="counterclaim-data">`: the corpus inlined (base64) in the
+    /// single-file edition.
+    pub const CORPUS_INLINE_ID: &str = "counterclaim-data";
+}
 
-/// Mount the app into `<body>`, replacing the boot message.
+/// Load the corpus, then mount the app into `<body>`, replacing the prerendered view and the boot message.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         gloo::console::error!(format!("Counterclaim crashed: {info}"));
@@ -24,12 +39,18 @@ pub fn start() {
             }
         }
     }));
-    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    let (corpus, index) = embedded::corpus_and_index();
-    yew::Renderer::<App>::with_props(components::app::AppProps::new(corpus, index)).render();
-    // After the first render (which runs in a microtask, before any timer): the worker's registration and
-    // precaching never compete with showing the claims.
-    gloo::timers::callback::Timeout::new(0, offline::register).forget();
+    wasm_bindgen_futures::spawn_local(async {
+        let (corpus, index) = data::load().await;
+        // The prerendered view goes in the same task as the app's first render (a microtask): no frame
+        // shows neither, and the first render lays out the same cards in the same place.
+        for id in [page::PRERENDER_ID, page::BOOT_ID] {
+            if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+                el.remove();
+            }
+        }
+        yew::Renderer::<components::app::App>::with_props(components::app::AppProps::new(corpus, index)).render();
+        // After the first render (which runs in a microtask, before any timer): the worker's registration and
+        // precaching never compete with showing the claims.
+        gloo::timers::callback::Timeout::new(0, offline::register).forget();
+    });
 }

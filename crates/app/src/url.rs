@@ -1,17 +1,31 @@
 //! The browser's address bar: read the view from it, write the view to it (query, or fragment under file://).
+//! Natively (the build-time prerenderer) there is no address: the default view, and links relative to the page.
 use wasm_bindgen::JsValue;
 
 use counterclaim_core::corpus::Corpus;
 use counterclaim_core::view::{self, ViewState};
 
+/// The page's address; `None` natively, where the first view is rendered at build time.
+fn location() -> Option<web_sys::Location> {
+    #[cfg(target_arch = "wasm32")]
+    return Some(gloo::utils::window().location());
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Whether the browser offers the Web Share API (`navigator.share`); never while prerendering.
+pub fn can_share() -> bool {
+    location().is_some() && js_sys::Reflect::has(&gloo::utils::window().navigator(), &"share".into()).unwrap_or(false)
+}
+
 /// Under `file://` (the single-file edition) the state lives in the fragment; elsewhere in the query.
 pub fn uses_fragment() -> bool {
-    gloo::utils::window().location().protocol().map(|p| p == "file:").unwrap_or(false)
+    location().and_then(|l| l.protocol().ok()).is_some_and(|p| p == "file:")
 }
 
 /// The state named by the current address, validated against the corpus, and what was ignored.
 pub fn read(corpus: &Corpus) -> (ViewState, Vec<String>) {
-    let loc = gloo::utils::window().location();
+    let Some(loc) = location() else { return (ViewState::default(), Vec::new()) };
     let search = loc.search().unwrap_or_default();
     let hash = loc.hash().unwrap_or_default();
     let raw = if search.len() > 1 {
@@ -30,7 +44,7 @@ pub fn read(corpus: &Corpus) -> (ViewState, Vec<String>) {
 
 /// The address for a state, relative to the current page (keeps any sub-path).
 pub fn href(state: &ViewState) -> String {
-    let loc = gloo::utils::window().location();
+    let Some(loc) = location() else { return format!("./?{}", view::encode(state)) };
     let path = loc.pathname().unwrap_or_default();
     let q = view::encode(state);
     if uses_fragment() {
@@ -50,7 +64,7 @@ pub fn href(state: &ViewState) -> String {
 
 /// The absolute link to share.
 pub fn absolute(state: &ViewState) -> String {
-    let loc = gloo::utils::window().location();
+    let Some(loc) = location() else { return href(state) };
     let origin = loc.origin().unwrap_or_default();
     let h = href(state);
     if h.starts_with("file:") || origin == "null" {

@@ -8,6 +8,30 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+
+/// The seed corpus, built here with the builder (the app itself loads the data file `counterclaim page` wrote).
+fn seeds() -> counterclaim_core::corpus::Corpus {
+    use counterclaim_builder::{config, load::Folder};
+    let folder = Folder {
+        dir: "seeds".into(),
+        config: config::parse(SEED_CONFIG),
+        stance_labels: config::parse_stance_labels(SEED_CONFIG).unwrap_or_default(),
+        background: config::parse_background(SEED_CONFIG).unwrap_or_default(),
+        files: SEED_FILES.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect(),
+        corrections: vec![],
+        notes: vec![],
+    };
+    folder.build()
+}
+
+/// The seed corpus and its index, as the app unpacks them.
+fn seeds_and_index() -> (counterclaim_core::corpus::Corpus, counterclaim_core::search::Index) {
+    let corpus = seeds();
+    let index = counterclaim_builder::index::build(&corpus);
+    counterclaim_core::pack::unpack(&counterclaim_builder::pack::pack(&corpus, &index)).expect("a pack reads back")
+}
+
 /// A fresh element attached to `<body>` to render into.
 fn mount_point() -> web_sys::Element {
     let doc = gloo::utils::document();
@@ -34,9 +58,9 @@ async fn complete(root: &web_sys::Element) {
 }
 
 #[wasm_bindgen_test]
-async fn doc_list_renders_every_embedded_document() {
-    let corpus = Rc::new(counterclaim_app::embedded::corpus());
-    assert!(corpus.documents.len() >= 5, "the seeds are compiled in");
+async fn doc_list_renders_every_seed_document() {
+    let corpus = Rc::new(seeds());
+    assert!(corpus.documents.len() >= 5, "the seeds are built");
     let root = mount_point();
     yew::Renderer::<DocList>::with_root_and_props(
         root.clone(),
@@ -57,7 +81,7 @@ async fn doc_list_renders_every_embedded_document() {
 #[wasm_bindgen_test]
 async fn app_renders_cards_with_their_test_hooks_and_marks() {
     use counterclaim_app::components::app::{App, AppProps};
-    let (corpus, index) = counterclaim_app::embedded::corpus_and_index();
+    let (corpus, index) = seeds_and_index();
     let props = AppProps::new(corpus, index);
     let corpus = props.corpus.0.clone();
     let root = mount_point();
@@ -70,10 +94,10 @@ async fn app_renders_cards_with_their_test_hooks_and_marks() {
         }
         wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
     }
-    assert!(root.query_selector("main[data-complete]").unwrap().is_none(), "the first render is the claims-only one");
+    assert!(root.query_selector("main[data-complete]").unwrap().is_none(), "the first render is the prerendered one");
     let first = cards(&root);
     assert!(first > 0 && first < 20, "claims first: {first} cards before the rest of the view");
-    assert!(root.query_selector("[data-testid=facets] .facet").unwrap().is_none(), "filters come after the claims");
+    assert!(root.query_selector("[data-testid=doc-list]").unwrap().is_none(), "the document list comes after the claims");
     complete(&root).await;
     let count = root.query_selector("[data-testid=result-count]").unwrap().expect("result count");
     assert_eq!(count.text_content().unwrap(), corpus.claims.len().to_string());
@@ -110,7 +134,7 @@ fn rendered_ids(root: &web_sys::Element) -> Vec<String> {
 async fn a_long_claim_list_is_virtualised_and_follows_the_scroll() {
     use counterclaim_app::components::app::{App, AppProps};
     // The seed corpus with every claim repeated 12 times under new ids: ~500 claims.
-    let (mut corpus, _) = counterclaim_app::embedded::corpus_and_index();
+    let (mut corpus, _) = seeds_and_index();
     let base = corpus.claims.clone();
     for k in 1..12 {
         corpus.claims.extend(base.iter().map(|c| {

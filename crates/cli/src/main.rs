@@ -1,4 +1,7 @@
-//! Native command line: `counterclaim export [--format json|csv] [SEEDS_DIR]` prints the ingested corpus; notes go to stderr.
+//! Native command line: `counterclaim export [--format json|csv] [SEEDS_DIR]` prints the ingested corpus (notes go
+//! to stderr); `counterclaim page DIR [SEEDS_DIR]` writes the corpus and its prerendered first view into a built app.
+mod page;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -8,10 +11,16 @@ use counterclaim_core::export;
 use counterclaim_core::model::{Claim, NoteLevel};
 
 const USAGE: &str = "usage: counterclaim export [--format json|csv] [SEEDS_DIR]
+       counterclaim page DIR [SEEDS_DIR]
 
-Reads SEEDS_DIR (default: seeds): every *.txt file, sorted by name, and corpus.toml.
+export reads SEEDS_DIR (default: seeds): every *.txt file, sorted by name, and corpus.toml.
 Prints the corpus to stdout as JSON (default) or as CSV (one row per claim).
 Corpus notes (skipped or odd files) are printed to stderr.
+
+page turns DIR, the app as Trunk built it, into the page of the corpus in SEEDS_DIR (default:
+$COUNTERCLAIM_SEEDS, else seeds): the packed corpus beside the app (DIR/corpus-<hash>.pack) and its
+first view prerendered into DIR/index.html. A folder that cannot be used becomes a corpus note the
+page shows. (Trunk runs it after every build: see Trunk.toml.)
 
 exit status: 0 ok, 1 the directory or its corpus.toml cannot be used, 2 bad arguments";
 
@@ -40,6 +49,11 @@ enum Command {
         format: Format,
         dir: PathBuf,
     },
+    /// Write the corpus of `seeds` into the built app in `dir`.
+    Page {
+        dir: PathBuf,
+        seeds: Option<PathBuf>,
+    },
 }
 
 /// A command line that cannot run: what is wrong with it (`None`: nothing was asked).
@@ -50,6 +64,7 @@ struct UsageError(Option<String>);
 fn run(args: Vec<String>) -> i32 {
     let (format, dir) = match parse_args(args) {
         Ok(Command::Export { format, dir }) => (format, dir),
+        Ok(Command::Page { dir, seeds }) => return report(page::write(&dir, seeds)),
         Ok(Command::Help) => {
             println!("{USAGE}");
             return 0;
@@ -63,7 +78,12 @@ fn run(args: Vec<String>) -> i32 {
             return 2;
         }
     };
-    match export(&dir, format) {
+    report(export(&dir, format))
+}
+
+/// The exit status of a command, after telling the user what went wrong.
+fn report(r: Result<(), String>) -> i32 {
+    match r {
         Ok(()) => 0,
         Err(msg) => {
             eprintln!("counterclaim: {msg}");
@@ -76,6 +96,7 @@ fn parse_args(args: Vec<String>) -> Result<Command, UsageError> {
     let mut it = args.into_iter();
     match it.next().as_deref() {
         Some("export") => parse_export_args(it),
+        Some("page") => parse_page_args(it),
         Some("-h" | "--help" | "help") => Ok(Command::Help),
         Some(other) => Err(UsageError(Some(format!("unknown command `{other}`")))),
         None => Err(UsageError(None)),
@@ -118,6 +139,23 @@ fn parse_export_args(mut it: impl Iterator<Item = String>) -> Result<Command, Us
         }
     }
     Ok(Command::Export { format, dir: PathBuf::from(dir.unwrap_or_else(|| "seeds".to_string())) })
+}
+
+/// `page DIR [SEEDS_DIR]`.
+fn parse_page_args(it: impl Iterator<Item = String>) -> Result<Command, UsageError> {
+    let args: Vec<String> = it.collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok(Command::Help);
+    }
+    if let Some(a) = args.iter().find(|a| a.starts_with('-')) {
+        return Err(UsageError(Some(format!("unknown option `{a}`"))));
+    }
+    match &args[..] {
+        [dir] => Ok(Command::Page { dir: dir.into(), seeds: None }),
+        [dir, seeds] => Ok(Command::Page { dir: dir.into(), seeds: Some(seeds.into()) }),
+        [] => Err(UsageError(Some("page needs the app's folder (DIR)".into()))),
+        [_, _, extra, ..] => Err(UsageError(Some(format!("unexpected argument `{extra}`")))),
+    }
 }
 
 /// Load the folder, print its notes and the export, then a summary line; an error is what to tell the user.

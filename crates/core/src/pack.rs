@@ -48,3 +48,67 @@ pub fn unpack(bytes: &[u8]) -> Result<(Corpus, Index), UnpackError> {
     index.attach_highlighter(&p.corpus.config);
     Ok((p.corpus, index))
 }
+
+/// Decode standard base64 (the single-file edition inlines the pack so); ASCII whitespace is skipped,
+/// `=` padding is optional. `None` for any other character or a dangling sextet.
+pub fn from_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for b in text.bytes().filter(|b| !b.is_ascii_whitespace()) {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // 6 bits left over can only come from a cut-off text: 4n+1 sextets encode nothing.
+    (bits < 6).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The standard encoding, padded (what `scripts/postbuild.py` writes with Python's `base64`).
+    fn encode(data: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut s = String::new();
+        for c in data.chunks(3) {
+            let n = (u32::from(c[0]) << 16) | (u32::from(*c.get(1).unwrap_or(&0)) << 8) | u32::from(*c.get(2).unwrap_or(&0));
+            for i in 0..4 {
+                s.push(if i <= c.len() { A[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn base64_known_vectors() {
+        assert_eq!(from_base64("TWFu").as_deref(), Some(&b"Man"[..]));
+        assert_eq!(from_base64("TWE=").as_deref(), Some(&b"Ma"[..]));
+        assert_eq!(from_base64("TQ==").as_deref(), Some(&b"M"[..]));
+        assert_eq!(from_base64(" TW\nFu ").as_deref(), Some(&b"Man"[..]));
+        assert_eq!(from_base64("").as_deref(), Some(&b""[..]));
+        assert_eq!(from_base64("TWFuT"), None, "a dangling sextet");
+        assert_eq!(from_base64("TW-u"), None, "not the standard alphabet");
+    }
+
+    proptest! {
+        #[test]
+        fn base64_round_trips(data in proptest::collection::vec(any::<u8>(), 0..200)) {
+            prop_assert_eq!(from_base64(&encode(&data)), Some(data));
+        }
+    }
+}

@@ -14,6 +14,7 @@ pub struct Server {
     pub prefix: String,
     stop: Arc<AtomicBool>,
     served: Arc<Mutex<BTreeSet<PathBuf>>>,
+    held: Arc<Mutex<Option<String>>>,
 }
 
 /// What a server serves.
@@ -23,6 +24,8 @@ struct Site {
     /// `(URL path, file)`: served as they are, outside the prefix, and not recorded.
     extra: Vec<(String, PathBuf)>,
     served: Arc<Mutex<BTreeSet<PathBuf>>>,
+    /// Requests for paths ending so wait until [`Server::release`] (a slow network, on cue).
+    held: Arc<Mutex<Option<String>>>,
 }
 
 impl Server {
@@ -37,7 +40,8 @@ impl Server {
         let port = listener.local_addr().unwrap().port();
         let stop = Arc::new(AtomicBool::new(false));
         let served = Arc::new(Mutex::new(BTreeSet::new()));
-        let site = Arc::new(Site { dir, prefix: prefix.to_string(), extra, served: served.clone() });
+        let held = Arc::new(Mutex::new(None));
+        let site = Arc::new(Site { dir, prefix: prefix.to_string(), extra, served: served.clone(), held: held.clone() });
         let s = stop.clone();
         std::thread::spawn(move || {
             for conn in listener.incoming() {
@@ -50,7 +54,17 @@ impl Server {
                 }
             }
         });
-        Server { port, prefix: prefix.to_string(), stop, served }
+        Server { port, prefix: prefix.to_string(), stop, served, held }
+    }
+
+    /// Answer no request for a path ending with `suffix` (e.g. `".wasm"`) until [`Server::release`].
+    pub fn hold(&self, suffix: &str) {
+        *self.held.lock().unwrap() = Some(suffix.to_string());
+    }
+
+    /// Answer the held requests, and every request from now on.
+    pub fn release(&self) {
+        *self.held.lock().unwrap() = None;
     }
 
     /// The URL of the site with an optional query (`"?stance=refutes"`).
@@ -120,6 +134,9 @@ fn serve_one(mut conn: TcpStream, site: &Site) {
     }
     let target = line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    while site.held.lock().unwrap().as_deref().is_some_and(|h| path.ends_with(h)) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let (status, body, ctype) = match site.file(path) {
         Some((f, in_dir)) if f.is_file() => {
             let mut b = Vec::new();
@@ -170,6 +187,14 @@ mod tests {
         assert_eq!(get(&format!("http://127.0.0.1:{}/a.js", s.port)).0, "HTTP/1.1 404 Not Found", "outside the prefix");
         assert_eq!(get(&s.url("../etc/passwd")).0, "HTTP/1.1 404 Not Found");
         assert_eq!(s.served(), vec![dir.join("a.js"), dir.join("index.html")], "the folder's files only");
+        // A held file is answered only once released.
+        s.hold(".js");
+        let url = s.url("a.js");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(get(&url).1).unwrap());
+        assert!(rx.recv_timeout(Duration::from_millis(300)).is_err(), "held");
+        s.release();
+        assert_eq!(rx.recv_timeout(Duration::from_secs(5)).unwrap(), "js", "released");
         s.stop();
         std::thread::sleep(Duration::from_millis(100));
         assert!(TcpStream::connect(("127.0.0.1", s.port)).is_err(), "stopped");

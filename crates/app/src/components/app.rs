@@ -51,9 +51,10 @@ impl AppProps {
 /// Cards in the first render (about a screenful), before the rest of the view is built.
 const FIRST_CARDS: usize = 8;
 
-/// The shell. Claims first: the first render is the header, the result bar and the first screenful of cards;
-/// the rest (filters, other panels, document list, the remaining cards) follows after a yield to the
-/// browser, so the claims are painted before it is built. `main[data-complete]` marks the full view.
+/// The shell. Claims first: the first render is the header, the filters, the result bar, the tabs and the
+/// first screenful of cards (what the build prerenders into `index.html`, so the same cards stay in the
+/// same place when the app takes over); the rest (other panels, the document list, the remaining cards)
+/// follows after a yield to the browser. `main[data-complete]` marks the full view.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let corpus = props.corpus.clone();
@@ -105,12 +106,9 @@ pub fn app(props: &AppProps) -> Html {
             <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
             <UpdateBanner />
         }
+        <CorpusNotes />
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
-            if complete {
-                <Facets facets={facets} />
-            } else {
-                <aside class="facets" aria-busy="true"></aside>
-            }
+            <Facets facets={facets} />
             <main id="main" tabindex="-1" data-complete={complete.then_some("")}>
                 if complete {
                     <Compare />
@@ -118,8 +116,8 @@ pub fn app(props: &AppProps) -> Html {
                     <SpeakerPanel />
                 }
                 <ResultBar n={claims.len()} />
+                <Tabs claims={claims.clone()} />
                 if complete {
-                    <Tabs claims={claims.clone()} />
                     { match view.panel {
                         Panel::Disagreements => html! { <Disagreements /> },
                         Panel::Timeline => html! { <>

@@ -30,7 +30,7 @@ pub fn copy_link() -> Html {
             });
         })
     };
-    let can_share = js_sys::Reflect::has(&gloo::utils::window().navigator(), &"share".into()).unwrap_or(false);
+    let can_share = url::can_share();
     let share = {
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {

@@ -57,10 +57,13 @@ pub fn tabs(p: &TabsProps) -> Html {
         }
     };
     html! {
-        <nav class="tabs" role="tablist" aria-label="Views">
-            { tab(Panel::Claims, "Claims", "", "tab-claims") }
-            { tab(Panel::Timeline, "Timeline", " & stance map", "tab-timeline") }
-            { tab(Panel::Disagreements, "Disagreements", "", "tab-disagreements") }
+        // The tab list holds only tabs (ARIA: a tablist owns tabs); the export menu sits beside it.
+        <nav class="tabs" aria-label="Views">
+            <div class="tablist" role="tablist" aria-label="Views">
+                { tab(Panel::Claims, "Claims", "", "tab-claims") }
+                { tab(Panel::Timeline, "Timeline", " & stance map", "tab-timeline") }
+                { tab(Panel::Disagreements, "Disagreements", "", "tab-disagreements") }
+            </div>
             <span class="tabs-end"><ExportMenu claims={p.claims.clone()} /></span>
         </nav>
     }

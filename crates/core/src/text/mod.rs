@@ -33,12 +33,22 @@ fn fold_other(c: char, out: &mut String) {
     if in_ranges.is_ok() {
         return;
     }
-    if let Ok(i) = fold_table::BASE.binary_search_by_key(&c, |&(k, _)| k) {
-        out.push(fold_table::BASE[i].1);
+    if let Some(b) = base_fold(c) {
+        out.push(b);
     } else if let Ok(i) = fold_table::MULTI.binary_search_by_key(&c, |&(k, _)| k) {
         out.push_str(fold_table::MULTI[i].1);
     } else {
         out.extend(c.to_lowercase());
+    }
+}
+
+/// The one-character fold of `c` from the table, if it has one: the Basic Multilingual Plane in 16-bit pairs
+/// (half the bytes), the rest as `char`s.
+fn base_fold(c: char) -> Option<char> {
+    let bmp = u16::try_from(u32::from(c)).ok().and_then(|k| fold_table::BASE16.binary_search_by_key(&k, |&(k, _)| k).ok());
+    match bmp {
+        Some(i) => char::from_u32(u32::from(fold_table::BASE16[i].1)),
+        None => fold_table::BASE.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| fold_table::BASE[i].1),
     }
 }
 
@@ -334,6 +344,14 @@ mod tests {
                 }
             }
         }
+        let (base16, base): (Vec<_>, Vec<_>) = base.into_iter().partition(|&(a, b)| (a as u32) <= 0xFFFF && (b as u32) <= 0xFFFF);
+        let base16: Vec<(String, String)> =
+            base16.into_iter().map(|(a, b)| (format!("0x{:04X}", a as u32), format!("0x{:04X}", b as u32))).collect();
+        fn row16(v: &[(String, String)]) -> String {
+            v.chunks(8)
+                .map(|ch| format!("    {}\n", ch.iter().map(|(a, b)| format!("({a}, {b}),")).collect::<Vec<_>>().join(" ")))
+                .collect()
+        }
         fn row<A: std::fmt::Debug, B: std::fmt::Debug>(v: &[(A, B)]) -> String {
             v.chunks(6)
                 .map(|ch| format!("    {}\n", ch.iter().map(|(a, b)| format!("({a:?}, {b:?}),")).collect::<Vec<_>>().join(" ")))
@@ -342,13 +360,16 @@ mod tests {
         format!(
             "//! Generated from unicode-normalization {:?} by `UPDATE_FOLD_TABLE=1 cargo test -p counterclaim-core fold_table`; do not edit.\n\n\
              /// Characters whose canonical decomposition without combining marks, lowercased, is not their plain\n\
-             /// lowercase: (character, folded character), sorted.\n\
+             /// lowercase: (character, folded character), sorted; those of the Basic Multilingual Plane as code units.\n\
+             pub(super) static BASE16: &[(u16, u16)] = &[\n{}];\n\n\
+             /// The others (outside the Basic Multilingual Plane).\n\
              pub(super) static BASE: &[(char, char)] = &[\n{}];\n\n\
              /// The same for the few that fold to more than one character.\n\
              pub(super) static MULTI: &[(char, &str)] = &[\n{}];\n\n\
              /// Combining marks (general category M), dropped by folding: inclusive ranges, sorted.\n\
              pub(super) static MARKS: &[(char, char)] = &[\n{}];\n",
             unicode_normalization::UNICODE_VERSION,
+            row16(&base16),
             row(&base),
             row(&multi),
             row(&marks)

@@ -53,11 +53,11 @@ fn inputs_stamp(seeds: &Path) -> String {
     use std::hash::{Hash, Hasher};
     let r = root();
     let mut files = Vec::new();
-    for d in ["crates/core/src", "crates/builder/src", "crates/app"] {
+    for d in ["crates/core/src", "crates/builder/src", "crates/app", "crates/cli/src"] {
         files_under(&r.join(d), &mut files);
     }
     files_under(seeds, &mut files);
-    for f in ["Cargo.toml", "Cargo.lock", "Trunk.toml", "scripts/postbuild.py", "scripts/sw.template.js"] {
+    for f in ["Cargo.toml", "Cargo.lock", "Trunk.toml", "scripts/page.sh", "scripts/postbuild.py", "scripts/sw.template.js"] {
         files.push(r.join(f));
     }
     files.sort();
@@ -200,7 +200,12 @@ impl Session {
         Session::with(dist(), "/", (1280, 900)).await
     }
 
-    pub async fn with(dir: PathBuf, prefix: &str, (w, h): (u32, u32)) -> Session {
+    pub async fn with(dir: PathBuf, prefix: &str, size: (u32, u32)) -> Session {
+        Session::with_args(dir, prefix, size, &[]).await
+    }
+
+    /// [`Session::with`], Chromium started with `extra` flags too (`--blink-settings=scriptEnabled=false`).
+    pub async fn with_args(dir: PathBuf, prefix: &str, (w, h): (u32, u32), extra: &[&str]) -> Session {
         let slot = SLOTS.acquire().await.unwrap();
         let server = Server::start(dir, prefix);
         let driver = Driver::start();
@@ -209,7 +214,7 @@ impl Session {
         let caps = json!({
             "goog:chromeOptions": {
                 "binary": browser::chromium(),
-                "args": browser::headless_args((w, h), &profile.0),
+                "args": browser::headless_args((w, h), &profile.0).into_iter().chain(extra.iter().map(|a| a.to_string())).collect::<Vec<_>>(),
                 "prefs": {
                     "download.default_directory": downloads.0.display().to_string(),
                     "download.prompt_for_download": false

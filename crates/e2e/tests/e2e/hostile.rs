@@ -33,8 +33,8 @@ pub fn hostile_dist() -> PathBuf {
             }
             let out = site_from("hostile", &files);
             // Make sure the site holds the hostile corpus (target/ is shared with other builds).
-            let wasm = std::fs::read_dir(&out).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "wasm"));
-            let bytes = std::fs::read(wasm.expect("a wasm in the hostile site")).unwrap();
+            let pack = std::fs::read_dir(&out).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|x| x == "pack"));
+            let bytes = std::fs::read(pack.expect("a corpus data file in the hostile site")).unwrap();
             assert!(bytes.windows(19).any(|w| w == b"h01_script_tags.txt"), "the hostile site embeds the hostile corpus");
             out
         })

@@ -4,6 +4,7 @@ mod checks;
 mod harness;
 mod locators;
 
+mod a11y;
 mod compare;
 mod explorer;
 mod foundation;
@@ -11,5 +12,6 @@ mod hostile;
 mod links;
 mod offline;
 mod pictures;
+mod prerender;
 mod reading;
 mod scale;

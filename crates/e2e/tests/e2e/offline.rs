@@ -238,9 +238,14 @@ fn redeploy(dir: &Path) -> String {
     let end = at + html[at..].find('>').unwrap();
     let tag = &html[start..=end];
     let mut new_tag = tag.replace(&css, &new_css);
-    if let Some(i) = new_tag.find("integrity=\"") {
-        let j = i + "integrity=\"".len() + new_tag[i + "integrity=\"".len()..].find('"').unwrap();
-        new_tag.replace_range(i..=j, "");
+    // `integrity="…"`, or unquoted as the minified page writes it (`integrity=sha384-… `).
+    if let Some(i) = new_tag.find("integrity=") {
+        let v = i + "integrity=".len();
+        let end = match new_tag[v..].strip_prefix('"') {
+            Some(rest) => v + 1 + rest.find('"').unwrap() + 1,
+            None => v + new_tag[v..].find([' ', '>']).unwrap(),
+        };
+        new_tag.replace_range(i..end, "");
     }
     std::fs::write(dir.join("index.html"), html.replace(tag, &new_tag)).unwrap();
     let st = Command::new("python3")

@@ -1,0 +1,55 @@
+//! The corpus data file: fetched from the `<link id="corpus">` the page names (preloaded in parallel with the
+//! wasm), or read from the base64 block the single-file edition inlines; decoded by `counterclaim_core::pack`.
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::page::{CORPUS_INLINE_ID, CORPUS_LINK_ID};
+use counterclaim_core::corpus::Corpus;
+use counterclaim_core::model::{CorpusNote, NoteLevel};
+use counterclaim_core::pack;
+use counterclaim_core::search::Index;
+
+/// The page's corpus and its index, ready to query. Whatever goes wrong (no data file, a failed fetch, a
+/// pack of another format) is shown as a corpus note on an empty corpus, never as a blank page.
+pub async fn load() -> (Corpus, Index) {
+    let (source, result) = match bytes().await {
+        Ok((source, b)) => (source, pack::unpack(&b).map_err(|e| e.to_string())),
+        Err((source, e)) => (source, Err(e)),
+    };
+    result.unwrap_or_else(|message| {
+        let mut c = Corpus::default();
+        c.notes.push(CorpusNote { file: source, level: NoteLevel::Error, message });
+        (c, Index::default())
+    })
+}
+
+type Source = String;
+
+/// The packed bytes and where they came from.
+async fn bytes() -> Result<(Source, Vec<u8>), (Source, String)> {
+    let doc = gloo::utils::document();
+    if let Some(el) = doc.get_element_by_id(CORPUS_INLINE_ID) {
+        let text = el.text_content().unwrap_or_default();
+        el.remove();
+        let source = "the inlined corpus".to_string();
+        return pack::from_base64(&text).map(|b| (source.clone(), b)).ok_or((source, "not base64".into()));
+    }
+    let Some(href) = doc.get_element_by_id(CORPUS_LINK_ID).and_then(|l| l.get_attribute("href")) else {
+        return Err(("index.html".into(), "the page names no corpus data file (<link id=\"corpus\">)".into()));
+    };
+    fetch(&href).await.map(|b| (href.clone(), b)).map_err(|e| (href, e))
+}
+
+/// GET `href` (relative to the page) and read the body.
+async fn fetch(href: &str) -> Result<Vec<u8>, String> {
+    let failed = |what: &str| format!("could not {what}; reload the page");
+    let resp = JsFuture::from(gloo::utils::window().fetch_with_str(href)).await.map_err(|_| failed("fetch the corpus"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| failed("fetch the corpus"))?;
+    if !resp.ok() {
+        return Err(format!("the server answered {} for the corpus data file", resp.status()));
+    }
+    let buf = resp.array_buffer().map_err(|_| failed("read the corpus"))?;
+    let buf = JsFuture::from(buf).await.map_err(|_| failed("read the corpus"))?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
