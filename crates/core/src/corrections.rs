@@ -1,7 +1,11 @@
 //! Reviewed corrections of extracted claims (a speaker, a stance, "not a claim"): applied to the claims, written as `corrections.toml`.
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Corpus;
 use crate::model::{slug, Claim, CorpusNote, NoteLevel, Stance};
+use crate::search::Index;
 
 /// The file a corpus folder carries its corrections in.
 pub const FILE: &str = "corrections.toml";
@@ -82,6 +86,77 @@ fn correct(claims: &mut [Claim], i: usize, c: &Correction) -> bool {
         claim.corrected = Some(original);
     }
     changed
+}
+
+/// The reader's corrections in the page, one per claim id (kept in the browser; see [`Corrections::to_json`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corrections(BTreeMap<String, Correction>);
+
+impl Corrections {
+    /// Add `c`, merged into the earlier correction of its claim: what `c` sets replaces what that one said.
+    pub fn set(&mut self, c: Correction) {
+        let e = self.0.entry(c.claim.clone()).or_insert_with(|| Correction { claim: c.claim.clone(), ..Correction::default() });
+        e.speaker = c.speaker.or(e.speaker.take());
+        e.stance = c.stance.or(e.stance);
+        e.not_a_claim |= c.not_a_claim;
+    }
+
+    /// Undo the correction of claim `id`; whether there was one.
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.0.remove(id).is_some()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Correction> {
+        self.0.get(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every correction, by claim id.
+    pub fn list(&self) -> Vec<Correction> {
+        self.0.values().cloned().collect()
+    }
+
+    /// The compact form kept in browser storage: a JSON array of corrections.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.list()).unwrap_or_else(|_| "[]".into())
+    }
+
+    /// Read what [`Corrections::to_json`] wrote. Anything unreadable is left out and described, never fatal: a
+    /// damaged entry loses only itself, damaged text (not an array) loses nothing but is reported.
+    pub fn from_json(s: &str) -> (Corrections, Vec<String>) {
+        let mut out = Corrections::default();
+        let items: Vec<serde_json::Value> = match serde_json::from_str(s) {
+            Ok(v) => v,
+            Err(e) => return (out, vec![format!("stored corrections unreadable ({e}): ignored")]),
+        };
+        let mut problems = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            match serde_json::from_value::<Correction>(item) {
+                Ok(c) if !c.claim.is_empty() => out.set(c),
+                Ok(_) => problems.push(format!("stored correction {i} names no claim: ignored")),
+                Err(e) => problems.push(format!("stored correction {i} unreadable ({e}): ignored")),
+            }
+        }
+        (out, problems)
+    }
+
+    /// `corpus` and `index` as these corrections make them: "not a claim" claims gone, corrected speakers and
+    /// stances in place (each keeping its original), facets, counts and orders derived again.
+    pub fn apply_to(&self, corpus: &Corpus, index: &Index) -> (Corpus, Index, Applied) {
+        let keep: Vec<bool> = corpus.claims.iter().map(|c| !self.get(&c.id).is_some_and(|x| x.not_a_claim)).collect();
+        let mut fixed = corpus.clone();
+        fixed.ids = std::sync::OnceLock::new(); // its positions change: look them up afresh
+        let applied = apply(&mut fixed.claims, &self.list());
+        let index = index.corrected(&fixed, &keep);
+        (fixed, index, applied)
+    }
 }
 
 /// `corrections.toml`: one `[[correction]]` table per correction, in the order given.
@@ -177,6 +252,36 @@ mod tests {
         let applied = apply(&mut claims, &[Correction { stance: Some(Stance::Supports), speaker: Some("Osei".into()), ..fix("a") }]);
         assert_eq!(applied.changed, 0);
         assert_eq!(claims[0].corrected, None);
+    }
+
+    #[test]
+    fn a_later_correction_of_a_claim_merges_into_the_earlier_and_undo_removes_it() {
+        let mut set = Corrections::default();
+        set.set(Correction { stance: Some(Stance::Refutes), ..fix("a") });
+        set.set(Correction { speaker: Some("Ida Lund".into()), ..fix("a") });
+        set.set(Correction { stance: Some(Stance::Neutral), ..fix("a") });
+        set.set(Correction { not_a_claim: true, ..fix("b") });
+        let want = Correction { speaker: Some("Ida Lund".into()), stance: Some(Stance::Neutral), ..fix("a") };
+        assert_eq!(set.get("a"), Some(&want));
+        assert_eq!(set.len(), 2);
+        assert!(set.remove("a") && !set.remove("a"));
+        assert_eq!(set.list(), vec![Correction { not_a_claim: true, ..fix("b") }]);
+    }
+
+    #[test]
+    fn stored_corrections_round_trip_and_damage_loses_only_itself() {
+        let mut set = Corrections::default();
+        set.set(Correction { stance: Some(Stance::Refutes), speaker: Some("O\"sei".into()), ..fix("a") });
+        set.set(Correction { not_a_claim: true, ..fix("b") });
+        assert_eq!(Corrections::from_json(&set.to_json()), (set.clone(), vec![]));
+        let damaged = r#"[{"claim":"a","stance":"refutes","speaker":"O\"sei"},{"claim":"x","stance":"maybe"},7,{"claim":""},{"claim":"b","not_a_claim":true}]"#;
+        let (read, problems) = Corrections::from_json(damaged);
+        assert_eq!(read, set);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        for bad in ["", "{", "null", "{\"claim\":\"a\"}", "\u{0}"] {
+            let (read, problems) = Corrections::from_json(bad);
+            assert!(read.is_empty() && problems.len() == 1, "{bad:?}: {problems:?}");
+        }
     }
 
     fn any_correction() -> impl Strategy<Value = Correction> {
