@@ -5,6 +5,7 @@ pub mod components;
 pub mod embedded;
 pub mod offline;
 pub mod state;
+pub mod stored;
 pub mod url;
 
 use components::app::App;

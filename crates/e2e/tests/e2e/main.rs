@@ -5,6 +5,7 @@ mod harness;
 mod locators;
 
 mod compare;
+mod corrections;
 mod explorer;
 mod foundation;
 mod hostile;
