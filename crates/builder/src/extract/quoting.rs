@@ -81,19 +81,11 @@ pub fn quoted_share(text: &str) -> Option<f32> {
 
 /// Append `s` with runs of whitespace as one space, trimmed.
 fn collapse_ws_into(s: &str, out: &mut String) {
-    let mut pending = false;
-    let mut first = true;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            pending = !first;
-            continue;
-        }
-        if pending {
+    for (i, w) in s.split_whitespace().enumerate() {
+        if i > 0 {
             out.push(' ');
         }
-        pending = false;
-        first = false;
-        out.push(c);
+        out.push_str(w);
     }
 }
 

@@ -1547,7 +1547,36 @@ pub struct Speaker {
     pub named: bool,
 }
 
+/// A phrase with its whitespace collapsed and its parenthesised asides left out ("Apple (AAPL) spokesman" → "Apple
+/// spokesman", "Maria Osei (pictured)" → "Maria Osei"), except a short name at its end ("… Development (CSP-PSD)").
 fn clean(s: &str) -> String {
+    let out = collapse(&without_asides(s));
+    if out.is_empty() {
+        collapse(s)
+    } else {
+        out
+    }
+}
+
+/// `s` without its balanced "( … )" groups, but for a final one without lower-case letters (an acronym).
+fn without_asides(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(len) = rest[open..].find(')') else { break };
+        let (aside, after) = (&rest[open..open + len + 1], &rest[open + len + 1..]);
+        let acronym_at_end = after.trim().is_empty() && !aside.chars().any(char::is_lowercase);
+        out.push_str(&rest[..open]);
+        if acronym_at_end {
+            out.push_str(aside);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() && !w.starts_with([')', ',', '.']) && !out.ends_with('(') {
@@ -1653,75 +1682,92 @@ impl Speakers {
                 return Some(i);
             }
         }
-        let indefinite = det == "a" || det == "an";
-        let full_text = span_text(toks, text, (subj.a, subj.b));
-        let core_text = span_text(toks, text, core);
-        let appos_text = subj.appos.map(|ap| span_text(toks, text, strip_det(toks, ap)));
         let known_org = |w: &str| ex.org_words.contains(w);
         let name = split_name(toks, text, (subj.a, subj.b), &known_org);
-        let head = head_word(toks, core);
-        let all_caps_or_roles = toks[core.0..core.1].iter().all(|t| t.kind != Kind::Word || t.cap);
-
+        let ph = Phrase { toks, text, subj, core };
         // Known actors first (any alias inside the phrase).
-        let actor = ex.actor_in(&core_text);
-        if let Some(ai) = actor {
-            let a = &ex.config.actors[ai];
-            let id = slug(&a.name);
-            let pre = name.map(|n| (core.0, n.0)).filter(|p| p.0 < p.1).map(|p| span_text(toks, text, p));
-            let role_text = appos_text.clone().or(pre.clone()).filter(|r| !r.is_empty());
-            let side_text = format!("{} {}", full_text, appos_text.clone().unwrap_or_default());
-            let side = ex.side_in(&side_text).or_else(|| a.side.clone());
-            let affiliation =
-                possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref())).or_else(|| a.affiliation.clone());
-            // The configured role first: the text's may be partial or garbled.
-            let role = a.role.clone().or_else(|| role_text.map(|r| clean_role(&r)).filter(|r| !r.is_empty()));
-            let last = a.name.split_whitespace().last().map(counterclaim_core::text::fold);
-            let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[&a.name, a.role.as_deref().unwrap_or("")]);
-            return Some(self.register(Speaker {
-                name: a.name.clone(),
-                id,
-                role,
-                affiliation,
-                side,
-                kind: SKind::Person,
-                last,
-                words,
-                indefinite: false,
-                named: true,
-            }));
+        if let Some(ai) = ex.actor_in(&span_text(toks, text, core)) {
+            return Some(self.resolve_actor(ex, &ph, name, ai));
         }
         if let Some(n) = name {
-            let name_text = span_text(toks, text, n);
-            let last = toks[n.1 - 1].lc.to_string();
-            // A bare surname refers to a person named before.
-            if n.1 - n.0 == 1 {
-                if let Some(i) =
-                    self.list.iter().position(|s| s.kind == SKind::Person && s.named && s.last.as_deref() == Some(last.as_str()))
-                {
-                    return Some(i);
-                }
-            }
-            let pre = (core.0 < n.0).then(|| span_text(toks, text, (core.0, n.0)));
-            let role_text = appos_text.clone().or(pre).filter(|r| !r.is_empty());
-            let side_text = format!("{} {}", full_text, appos_text.clone().unwrap_or_default());
-            let side = ex.side_in(&side_text);
-            let affiliation = possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref()));
-            let role = role_text.map(|r| clean_role(&r)).filter(|r| !r.is_empty());
-            let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[]);
-            return Some(self.register(Speaker {
-                id: slug(&name_text),
-                name: name_text,
-                role,
-                affiliation,
-                side,
-                kind: SKind::Person,
-                last: Some(last),
-                words,
-                indefinite: false,
-                named: true,
-            }));
+            return Some(self.resolve_named(ex, &ph, n));
         }
-        // A description or an organisation.
+        self.resolve_description(ex, &ph)
+    }
+
+    /// A configured actor named in the phrase: the configured name, its role first, the side the text says.
+    fn resolve_actor(&mut self, ex: &Extractor, ph: &Phrase, name: Option<(usize, usize)>, ai: usize) -> usize {
+        let Phrase { toks, text, subj, core } = *ph;
+        let (full_text, appos_text) = ph.texts();
+        let a = &ex.config.actors[ai];
+        let id = slug(&a.name);
+        let pre = name.map(|n| (core.0, n.0)).filter(|p| p.0 < p.1).map(|p| span_text(toks, text, p));
+        let role_text = appos_text.clone().or(pre.clone()).filter(|r| !r.is_empty());
+        let side_text = format!("{} {}", full_text, appos_text.clone().unwrap_or_default());
+        let side = ex.side_in(&side_text).or_else(|| a.side.clone());
+        let affiliation =
+            possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref())).or_else(|| a.affiliation.clone());
+        // The configured role first: the text's may be partial or garbled.
+        let role = a.role.clone().or_else(|| role_text.map(|r| clean_role(&r)).filter(|r| !r.is_empty()));
+        let last = a.name.split_whitespace().last().map(counterclaim_core::text::fold);
+        let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[&a.name, a.role.as_deref().unwrap_or("")]);
+        self.register(Speaker {
+            name: a.name.clone(),
+            id,
+            role,
+            affiliation,
+            side,
+            kind: SKind::Person,
+            last,
+            words,
+            indefinite: false,
+            named: true,
+        })
+    }
+
+    /// A person named in the phrase ("Interior Minister Hana Weiss", "Weiss" for one named before).
+    fn resolve_named(&mut self, ex: &Extractor, ph: &Phrase, n: (usize, usize)) -> usize {
+        let Phrase { toks, text, subj, core } = *ph;
+        let (full_text, appos_text) = ph.texts();
+        let name_text = span_text(toks, text, n);
+        let last = toks[n.1 - 1].lc.to_string();
+        // A bare surname refers to a person named before.
+        if n.1 - n.0 == 1 {
+            if let Some(i) = self.list.iter().position(|s| s.kind == SKind::Person && s.named && s.last.as_deref() == Some(last.as_str())) {
+                return i;
+            }
+        }
+        let pre = (core.0 < n.0).then(|| span_text(toks, text, (core.0, n.0)));
+        let role_text = appos_text.clone().or(pre).filter(|r| !r.is_empty());
+        let side_text = format!("{} {}", full_text, appos_text.clone().unwrap_or_default());
+        let side = ex.side_in(&side_text);
+        let affiliation = possessive_owner(toks, text, core).or_else(|| org_in_role(role_text.as_deref()));
+        let role = role_text.map(|r| clean_role(&r)).filter(|r| !r.is_empty());
+        let words = tok_words(toks, &[(subj.a, subj.b), subj.appos.unwrap_or((0, 0))], &[]);
+        self.register(Speaker {
+            id: slug(&name_text),
+            name: name_text,
+            role,
+            affiliation,
+            side,
+            kind: SKind::Person,
+            last: Some(last),
+            words,
+            indefinite: false,
+            named: true,
+        })
+    }
+
+    /// A description or a body ("the ministry", "a senior official", "Human Rights Watch"): the one it stands for
+    /// when the article named it before, else a speaker of its own.
+    fn resolve_description(&mut self, ex: &Extractor, ph: &Phrase) -> Option<usize> {
+        let Phrase { toks, text, subj, core } = *ph;
+        let (full_text, _) = ph.texts();
+        let det = toks[subj.a].lc.as_str();
+        let indefinite = det == "a" || det == "an";
+        let core_text = span_text(toks, text, core);
+        let head = head_word(toks, core);
+        let all_caps_or_roles = toks[core.0..core.1].iter().all(|t| t.kind != Kind::Word || t.cap);
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && !head.ends_with("is");
         // A capitalised organisation word heads a body ("the Center for …", "the Ministry").
         let org_head = ORG_WORDS.contains(&head.as_str()) && toks[core.0..core.1].iter().any(|t| t.cap && t.lc == head.as_str());
@@ -1913,6 +1959,23 @@ fn org_in_role(role: Option<&str>) -> Option<String> {
         }
     }
     None
+}
+
+/// The phrase a speaker is resolved from: its tokens, the subject span and its core (without determiner).
+#[derive(Clone, Copy)]
+struct Phrase<'a> {
+    toks: &'a [Tok],
+    text: &'a str,
+    subj: &'a Subj,
+    core: (usize, usize),
+}
+
+impl Phrase<'_> {
+    /// The whole subject's text and its appositive's (without determiner).
+    fn texts(&self) -> (String, Option<String>) {
+        let full = span_text(self.toks, self.text, (self.subj.a, self.subj.b));
+        (full, self.subj.appos.map(|ap| span_text(self.toks, self.text, strip_det(self.toks, ap))))
+    }
 }
 
 /// Military ranks: written right before a name, after the office ("Chairman of the Joint Chiefs General Mark Milley").

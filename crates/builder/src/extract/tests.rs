@@ -432,6 +432,12 @@ mod unit {
     }
 
     #[test]
+    fn an_aside_in_the_speaker_is_left_out_but_a_final_acronym_kept() {
+        assert_eq!(one("A Korvel (KRV) spokesman said the ferries will stop.").speaker, "Korvel spokesman");
+        assert_eq!(one("The Veldoria Ferry Council (VFC) said the ferries will stop.").speaker, "Veldoria Ferry Council (VFC)");
+    }
+
+    #[test]
     fn a_rank_after_the_office_comes_first_in_the_role() {
         let c = one("Chairman of the Joint Staff General Odo Brandt said the pass is open.");
         assert_eq!(c.speaker, "Odo Brandt");
