@@ -432,7 +432,8 @@ mod tests {
 
     #[test]
     fn what_the_card_and_the_list_say() {
-        let mut claims = vec![claim("a", "Osei", Stance::Supports), claim("b", "osei", Stance::Neutral), claim("c", "Ada", Stance::Neutral)];
+        let mut claims =
+            vec![claim("a", "Osei", Stance::Supports), claim("b", "osei", Stance::Neutral), claim("c", "Ada", Stance::Neutral)];
         assert_eq!(original_note(&claims[0]), None);
         let fixed = Correction { stance: Some(Stance::Refutes), speaker: Some("Ida Lund".into()), ..fix("a") };
         apply(&mut claims, std::slice::from_ref(&fixed));
@@ -446,8 +447,7 @@ mod tests {
     fn each_corpus_has_its_own_storage_key() {
         use crate::{config::CorpusConfig, model::Document};
         let corpus = |q: &str, docs: &[&str]| {
-            let mut config = CorpusConfig::default();
-            config.question = q.into();
+            let config = CorpusConfig { question: q.into(), ..CorpusConfig::default() };
             let documents = docs.iter().map(|d| Document { id: d.to_string(), ..Document::default() }).collect();
             Corpus::new(config, documents, vec![], vec![])
         };

@@ -40,7 +40,9 @@ pub fn correct_menu(p: &CorrectMenuProps) -> Html {
     };
     let not_a_claim = {
         let (correct, id) = (ctx.correct.clone(), id.clone());
-        Callback::from(move |_: MouseEvent| correct.emit(Edit::Set(Correction { claim: id.clone(), not_a_claim: true, ..Correction::default() })))
+        Callback::from(move |_: MouseEvent| {
+            correct.emit(Edit::Set(Correction { claim: id.clone(), not_a_claim: true, ..Correction::default() }))
+        })
     };
     let undo = {
         let (correct, id) = (ctx.correct.clone(), id.clone());

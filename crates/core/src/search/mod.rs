@@ -8,8 +8,8 @@ pub mod facet_pass;
 mod hash;
 mod hits;
 pub mod order_pass;
-mod retain;
 mod query;
+mod retain;
 mod stem;
 mod terms;
 

@@ -77,7 +77,8 @@ async fn damaged_stored_corrections_lose_only_themselves() {
     let s = Session::new().await;
     let c = &s.client;
     actions::open_app(c, &s.server.url("")).await;
-    let stored = format!("counterclaim corrections 1\\n{}\\tmaybe\\t\\t\\n\\u0000\\n{}\\t{}\\t\\t", corpus.claims[1].id, claim.id, now.as_str());
+    let stored =
+        format!("counterclaim corrections 1\\n{}\\tmaybe\\t\\t\\n\\u0000\\n{}\\t{}\\t\\t", corpus.claims[1].id, claim.id, now.as_str());
     actions::js(c, &format!("localStorage.setItem({key:?}, \"{stored}\"); return 1;")).await;
     actions::open_app(c, &s.server.url("")).await;
     let card = actions::wait_for(c, &locators::card(&claim.id)).await;
