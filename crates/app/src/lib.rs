@@ -8,6 +8,7 @@ pub mod offline;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod state;
+pub mod stored;
 pub mod url;
 
 /// Element ids shared by `index.html`, the prerenderer and the app.

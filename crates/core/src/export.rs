@@ -127,6 +127,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "start",
     "end",
     "url",
+    "corrected",
 ];
 
 /// One field, quoted per RFC 4180 when it holds a comma, quote, CR or LF (or leading/trailing spaces).
@@ -151,7 +152,7 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
     for c in claims {
         let doc = corpus.document(&c.doc);
         let opt = |o: Option<&String>| o.map(String::as_str).unwrap_or("").to_string();
-        let row: [String; 20] = [
+        let row: [String; 21] = [
             c.id.clone(),
             c.doc.clone(),
             doc.map(|d| d.file.clone()).unwrap_or_default(),
@@ -173,6 +174,7 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
             c.start.to_string(),
             c.end.to_string(),
             doc.and_then(Document::source_url).unwrap_or_default().to_string(),
+            was(c),
         ];
         for (i, f) in row.iter().enumerate() {
             if i > 0 {
@@ -183,6 +185,19 @@ pub fn to_csv(corpus: &Corpus, claims: &[&Claim]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// The CSV's `corrected` field: what a reviewer's correction replaced (`speaker=…; stance=…`), else empty.
+fn was(c: &Claim) -> String {
+    let Some(o) = &c.corrected else { return String::new() };
+    let mut parts = Vec::new();
+    if o.speaker != c.speaker {
+        parts.push(format!("speaker={}", o.speaker));
+    }
+    if o.stance != c.stance {
+        parts.push(format!("stance={}", o.stance.as_str()));
+    }
+    parts.join("; ")
 }
 
 #[cfg(test)]
@@ -326,10 +341,24 @@ mod tests {
         );
         let claims: Vec<&Claim> = corpus.claims.iter().collect();
         let csv = to_csv(&corpus, &claims);
-        assert!(csv.lines().next().unwrap().ends_with(",url"), "{csv}");
-        assert!(csv.lines().nth(1).unwrap().ends_with(",https://e.org/b"), "{csv}");
+        assert!(csv.lines().next().unwrap().ends_with(",url,corrected"), "{csv}");
+        assert!(csv.lines().nth(1).unwrap().ends_with(",https://e.org/b,"), "{csv}");
         let json = to_json(&corpus).replace(": ", ":");
         assert!(json.contains(r#""url":"https://e.org/b""#), "{json}");
+    }
+
+    #[test]
+    fn a_corrected_claim_says_so_and_what_it_was_in_both_exports() {
+        let mut c = corpus();
+        let fix = crate::corrections::Correction { claim: c.claims[0].id.clone(), stance: Some(Stance::Neutral), ..Default::default() };
+        crate::corrections::apply(&mut c.claims, &[fix]);
+        let claims: Vec<&Claim> = c.claims.iter().collect();
+        let csv = to_csv(&c, &claims);
+        assert!(csv.contains(",0,5,,stance=refutes\r\n"), "{csv}");
+        assert!(csv.contains(",neutral,"), "the corrected value: {csv}");
+        let v: serde_json::Value = serde_json::from_str(&to_json(&c)).unwrap();
+        assert_eq!((v["claims"][0]["stance"].as_str(), v["claims"][0]["corrected"]["stance"].as_str()), (Some("neutral"), Some("refutes")));
+        assert_eq!(v["claims"][0]["stance_rule"], "corrected by a reviewer");
     }
 
     #[test]
@@ -341,7 +370,7 @@ mod tests {
         assert_eq!(lines.next().unwrap(), CSV_COLUMNS.join(","));
         assert!(csv.contains("\"A, \"\"quoted\"\" title\""));
         assert!(csv.contains("\"line one\nline \"\"two\"\", end\""));
-        assert!(csv.contains(",denied; no presence,isis,0,5,\r\n"));
+        assert!(csv.contains(",denied; no presence,isis,0,5,,\r\n"));
         assert!(csv.contains(",Direct quote,") || csv.contains(",Reported,"), "the kind as the app names it: {csv}");
         assert!(csv.ends_with("\r\n"));
         // Two rows plus the header; the embedded newline is inside quotes.

@@ -9,6 +9,8 @@ use super::compare::Compare;
 use super::compare_dock::CompareDock;
 use super::copy_link::CopyLink;
 use super::corpus_notes::CorpusNotes;
+use super::correct_menu::SpeakerNames;
+use super::corrections_panel::CorrectionsPanel;
 use super::disagreements::Disagreements;
 use super::doc_compare::DocCompare;
 use super::doc_list::DocList;
@@ -26,6 +28,7 @@ use super::{CorpusRef, Ctx, ViewCtx};
 use crate::state::{HistoryOp, Model, Msg};
 use crate::url;
 use counterclaim_core::corpus::Corpus;
+use counterclaim_core::corrections::{self, Corrections, Edit};
 use counterclaim_core::search::Index;
 use counterclaim_core::view::{Action, Panel};
 
@@ -57,25 +60,31 @@ const FIRST_CARDS: usize = 8;
 /// follows after a yield to the browser. `main[data-complete]` marks the full view.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let corpus = props.corpus.clone();
-    let index = props.index.clone();
+    let base = props.corpus.clone();
+    let (fixes, correct) = use_corrections(&base);
+    let (corpus, index) = {
+        let (c, i) = (base.clone(), props.index.clone());
+        let d = use_memo(fixes.clone(), move |f| corrected(&c, &i, f));
+        (d.0.clone(), d.1.clone())
+    };
     let hl = {
         let i = index.clone();
         use_memo((), move |_| i.highlighter().clone())
     };
     let model = {
-        let c = corpus.clone();
+        let c = base.clone();
         use_reducer(move || {
             let (view, notices) = url::read(&c);
             Model::new(view, notices)
         })
     };
     let complete = use_after_first_paint();
-    use_address_bar(&model, &corpus);
+    use_address_bar(&model, &base);
     let view = Rc::new(model.view.clone());
     let result = {
         let (c, i) = (corpus.clone(), index.clone());
-        use_memo(view.clone(), move |v| i.query(&c, v))
+        // The corpus (compared by pointer) changes with the corrections, and the index with it.
+        use_memo((view.clone(), corpus.clone()), move |(v, _)| i.query(&c, v))
     };
     let act = {
         let d = model.dispatcher();
@@ -94,7 +103,7 @@ pub fn app(props: &AppProps) -> Html {
         let d = model.dispatcher();
         Callback::from(move |_| d.dispatch(Msg::DismissNotices))
     };
-    let ctx = Ctx { corpus: corpus.clone(), index, hl, act };
+    let ctx = Ctx { corpus: corpus.clone(), index, hl, act, base: base.clone(), fixes, correct };
     let claims = Rc::new(result.claims.clone());
     let facets = Rc::new(result.facets.clone());
     html! {
@@ -139,10 +148,57 @@ pub fn app(props: &AppProps) -> Html {
         </div>
         <footer class="foot muted">
             { format!("{} documents · {} claims · works offline, no server needed", corpus.documents.len(), corpus.claims.len()) }
-            if complete { <CorpusNotes /> }
+            if complete { <CorrectionsPanel /><CorpusNotes /><SpeakerNames /> }
         </footer>
         </ContextProvider<ViewCtx>>
         </ContextProvider<Ctx>>
+    }
+}
+
+/// The packed corpus and index as the reader's corrections make them (the packed ones when there are none).
+fn corrected(base: &CorpusRef, index: &Rc<Index>, fixes: &Corrections) -> (CorpusRef, Rc<Index>) {
+    if fixes.is_empty() {
+        return (base.clone(), index.clone());
+    }
+    let (c, i, _) = fixes.apply_to(base, index);
+    (CorpusRef(Rc::new(c)), Rc::new(i))
+}
+
+/// The reader's corrections of this corpus: read from the browser's storage at start, written back on change.
+#[hook]
+fn use_corrections(base: &CorpusRef) -> (Rc<Corrections>, Callback<Edit>) {
+    let key = {
+        let c = base.clone();
+        use_memo((), move |_| corrections::storage_key(&c))
+    };
+    let fixes = {
+        let k = key.clone();
+        use_reducer(move || Fixes(Rc::new(crate::stored::load(&k))))
+    };
+    {
+        let (k, f) = (key.clone(), fixes.0.clone());
+        use_effect_with(f, move |f| crate::stored::save(&k, f));
+    }
+    let correct = {
+        let d = fixes.dispatcher();
+        use_callback((), move |e: Edit, _| d.dispatch(e))
+    };
+    (fixes.0.clone(), correct)
+}
+
+/// The corrections as a reducer over their edits.
+#[derive(PartialEq)]
+struct Fixes(Rc<Corrections>);
+
+impl Reducible for Fixes {
+    type Action = Edit;
+    fn reduce(self: Rc<Self>, e: Edit) -> Rc<Self> {
+        let mut next = (*self.0).clone();
+        next.edit(e);
+        if next == *self.0 {
+            return self;
+        }
+        Rc::new(Fixes(Rc::new(next)))
     }
 }
 

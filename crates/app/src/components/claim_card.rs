@@ -2,8 +2,10 @@
 use yew::prelude::*;
 
 use super::badges::{side_badge, stance_badge};
+use super::correct_menu::CorrectMenu;
 use super::marked_text::MarkedText;
 use super::use_ctx;
+use counterclaim_core::corrections::original_note;
 use counterclaim_core::model::{date_label, Document, UNKNOWN_OUTLET};
 use counterclaim_core::view::{Action, MAX_COMPARE};
 
@@ -53,12 +55,15 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
                     <span class="outlet">{ outlet }</span>{" · "}
                     <time title={doc.and_then(Document::date_uncertain).map(str::to_string)}>{ date_label(c.date, doc) }</time>{" · "}
                     <span class="kind">{ if c.kind.as_str() == "direct" { "quote" } else { "reported" } }</span>
-                    if let Some(doubt) = c.doubt() {
+                    if let Some(was) = original_note(c) {
+                        {" · "}<span class="corrected-tag" data-testid="corrected" title={was}>{"corrected"}</span>
+                    } else if let Some(doubt) = c.doubt() {
                         {" · "}<span class="doubt" data-testid="doubt" title={why(c)}>{ doubt }</span>
                     }
                 </span>
                 if !p.compact {
                     <span class="actions">
+                        <CorrectMenu claim={p.claim} />
                         <button class="btn" onclick={open} data-action="read">{"Read in article"}</button>
                         if refused {
                             <button class="btn full" data-action="compare" aria-disabled="true" aria-pressed="false"

@@ -1,15 +1,22 @@
-//! Export the current view (what the filters show): CSV, JSON, JSON-LD and a Markdown citation list, as downloads.
+//! Export the current view (what the filters show): CSV, JSON, JSON-LD and a Markdown citation list, and the
+//! reader's corrections as `corrections.toml`, as downloads.
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_ctx;
+use counterclaim_core::corrections::{self, Corrections};
 use counterclaim_core::{cite, export, view};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {
     pub claims: Rc<Vec<usize>>,
+}
+
+/// Offer the reader's corrections as `corrections.toml` (what the build honours beside `corpus.toml`).
+pub fn download_corrections(fixes: &Corrections) {
+    download(corrections::FILE, "application/toml", &corrections::to_toml(&fixes.list()));
 }
 
 /// Offer `content` as a file download.
@@ -57,22 +64,12 @@ pub fn export_menu(p: &ExportMenuProps) -> Html {
             download(&cite::file_name(&today, &q, ext), mime, &body);
         })
     };
-    // Esc closes the menu and gives the focus back to its button.
-    let onkeydown = Callback::from(|e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            if let Some(d) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                if d.has_attribute("open") {
-                    e.prevent_default();
-                    let _ = d.remove_attribute("open");
-                    if let Some(s) = d.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        let _ = s.focus();
-                    }
-                }
-            }
-        }
-    });
+    let toml = {
+        let fixes = ctx.fixes.clone();
+        Callback::from(move |_: MouseEvent| download_corrections(&fixes))
+    };
     html! {
-        <details class="export-menu" data-testid="export-menu" {onkeydown}>
+        <details class="export-menu" data-testid="export-menu" onkeydown={super::close_on_escape()}>
             <summary class="btn">{ format!("Export {} claims", p.claims.len()) }</summary>
             <div class="export-items" role="group" aria-label="Export formats">
                 if !compared.is_empty() {
@@ -85,6 +82,10 @@ pub fn export_menu(p: &ExportMenuProps) -> Html {
                 <button class="btn small" onclick={make("json", p.claims.clone())} data-export="json">{"JSON"}</button>
                 <button class="btn small" onclick={make("jsonld", p.claims.clone())} data-export="jsonld">{"JSON-LD (schema.org)"}</button>
                 <button class="btn small" onclick={make("md", p.claims.clone())} data-export="md">{"Markdown citations"}</button>
+                if !ctx.fixes.is_empty() {
+                    <p class="export-h">{ format!("Your {} corrections", ctx.fixes.len()) }</p>
+                    <button class="btn small" onclick={toml} data-export="corrections">{"Export corrections (corrections.toml)"}</button>
+                }
             </div>
         </details>
     }

@@ -27,6 +27,8 @@ pub mod compare_column;
 pub mod compare_dock;
 pub mod copy_link;
 pub mod corpus_notes;
+pub mod correct_menu;
+pub mod corrections_panel;
 pub mod date_range;
 pub mod disagreements;
 pub mod doc_compare;
@@ -52,6 +54,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use counterclaim_core::corpus::Corpus;
+use counterclaim_core::corrections::{Corrections, Edit};
 use counterclaim_core::highlight::Highlighter;
 use counterclaim_core::model::Claim;
 use counterclaim_core::search::Index;
@@ -74,15 +77,21 @@ impl std::ops::Deref for CorpusRef {
     }
 }
 
-/// What every component may read and that never changes after start-up: the corpus, its search index,
-/// the highlighter, and the one way to change anything (`act`). The current view is a separate context
-/// (`use_view`), so a filter change re-renders only the components that read the view or whose props change.
+/// What every component may read and that changes only when the reader corrects a claim: the corpus as
+/// corrected, its search index, the highlighter, the one way to change the view (`act`), and the corrections
+/// with the corpus as packed (`base`) and the one way to change them (`correct`). The current view is a
+/// separate context (`use_view`), so a filter change re-renders only the components that read the view or
+/// whose props change.
 #[derive(Clone)]
 pub struct Ctx {
     pub corpus: CorpusRef,
     pub index: Rc<Index>,
     pub hl: Rc<Highlighter>,
     pub act: Callback<Action>,
+    /// The corpus before the reader's corrections (where the claims marked "not a claim" still are).
+    pub base: CorpusRef,
+    pub fixes: Rc<Corrections>,
+    pub correct: Callback<Edit>,
 }
 
 /// The current view, provided by `App`.
@@ -91,7 +100,7 @@ pub struct ViewCtx(pub Rc<ViewState>);
 
 impl PartialEq for Ctx {
     fn eq(&self, o: &Self) -> bool {
-        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.act == o.act
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.act == o.act && Rc::ptr_eq(&self.fixes, &o.fixes)
     }
 }
 
@@ -117,6 +126,25 @@ impl Ctx {
             }
         })
     }
+}
+
+/// The key handler of a `<details>` menu: Esc closes it and gives the focus back to its `<summary>`.
+pub fn close_on_escape() -> Callback<KeyboardEvent> {
+    use wasm_bindgen::JsCast;
+    Callback::from(|e: KeyboardEvent| {
+        if e.key() != "Escape" {
+            return;
+        }
+        let Some(d) = e.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) else { return };
+        if d.open() {
+            e.prevent_default();
+            e.stop_propagation();
+            d.set_open(false);
+            if let Some(s) = d.query_selector("summary").ok().flatten().and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = s.focus();
+            }
+        }
+    })
 }
 
 /// Read the app context (always provided by `App`).

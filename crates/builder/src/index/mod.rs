@@ -1,20 +1,18 @@
 //! Index construction: the query index of `counterclaim_core::search` built in named passes over the corpus
-//! (tokens, entities, facets, orders), linear in its size.
+//! (tokens and entities here; the facet and order passes are the core's, which the app reruns on corrections), linear in its size.
 mod entities;
-mod facets;
-mod orders;
 mod tokens;
 
 use counterclaim_core::corpus::Corpus;
 use counterclaim_core::highlight::Highlighter;
-use counterclaim_core::search::Index;
+use counterclaim_core::search::{facet_pass, order_pass, Index};
 
 /// Build the index of `corpus`.
 pub fn build(corpus: &Corpus) -> Index {
     let t = tokens::Tokens::build(corpus);
     let entity_claims = entities::entity_claims(corpus, &t);
-    let f = facets::build(corpus, &t.claim_doc);
-    let o = orders::Orders::build(corpus, &t.claim_doc, &f);
+    let f = facet_pass::build(corpus, &t.claim_doc);
+    let o = order_pass::Orders::build(corpus, &t.claim_doc, &f);
     let (stems, stem_tokens) = t.stems();
     Index {
         n: corpus.claims.len(),

@@ -4,9 +4,12 @@ mod bits;
 mod clause;
 mod explain;
 mod facet;
+pub mod facet_pass;
 mod hash;
 mod hits;
+pub mod order_pass;
 mod query;
+mod retain;
 mod stem;
 mod terms;
 

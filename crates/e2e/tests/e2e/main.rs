@@ -6,6 +6,7 @@ mod locators;
 
 mod a11y;
 mod compare;
+mod corrections;
 mod explorer;
 mod foundation;
 mod hostile;

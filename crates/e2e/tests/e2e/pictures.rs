@@ -48,7 +48,7 @@ async fn timeline_and_stance_map_follow_the_filter() {
 }
 
 /// Wait for a finished download whose name ends with `ext`.
-async fn downloaded(dir: &std::path::Path, ext: &str) -> String {
+pub(super) async fn downloaded(dir: &std::path::Path, ext: &str) -> String {
     let t0 = Instant::now();
     loop {
         if let Ok(rd) = std::fs::read_dir(dir) {

@@ -1,13 +1,14 @@
-//! The facet pass: each claim's values in every facet of the table, the facets' postings and counts, and date keys.
-use counterclaim_core::config::CorpusConfig;
-use counterclaim_core::corpus::Corpus;
-use counterclaim_core::model::{Claim, ClaimKind, Document, Stance, UNKNOWN_OUTLET};
-use counterclaim_core::search::{FacetIndex, FxMap, NONE};
-use counterclaim_core::text::{fold, sort_by};
-use counterclaim_core::view::{Facet, ValueKind, UNDATED_VALUE, UNKNOWN_OUTLET_VALUE};
+//! The facet pass: each claim's values in every facet of the table, the facets' postings and counts, and date keys
+//! (run by the builder's index, and again in the app when the reader corrects claims).
+use crate::config::CorpusConfig;
+use crate::corpus::Corpus;
+use crate::model::{Claim, ClaimKind, Document, Stance, UNKNOWN_OUTLET};
+use crate::search::{FacetIndex, FxMap, NONE};
+use crate::text::{fold, sort_by};
+use crate::view::{Facet, ValueKind, UNDATED_VALUE, UNKNOWN_OUTLET_VALUE};
 
 /// What the facet pass yields.
-pub(super) struct Facets {
+pub struct Facets {
     /// One per facet, in `Facet::ALL` order.
     pub facets: Vec<FacetIndex>,
     /// `PartialDate::sort_key` of each claim's date (the claim's, else its document's).
@@ -57,7 +58,7 @@ fn natural_values(kind: ValueKind, corpus: &Corpus, docs: &[Option<&Document>]) 
     }
 }
 
-pub(super) fn build(corpus: &Corpus, claim_doc: &[u32]) -> Facets {
+pub fn build(corpus: &Corpus, claim_doc: &[u32]) -> Facets {
     let docs: Vec<Option<&Document>> = claim_doc.iter().map(|&d| corpus.documents.get(d as usize)).collect();
     let mut facets = Vec::with_capacity(Facet::ALL.len());
     for f in Facet::ALL {

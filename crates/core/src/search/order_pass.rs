@@ -1,12 +1,13 @@
-//! The order pass: claim positions in each sort order, precomputed so a query only filters.
-use counterclaim_core::corpus::Corpus;
-use counterclaim_core::search::fold_fast;
-use counterclaim_core::text::{sort_by, sort_by_key};
+//! The order pass: claim positions in each sort order, precomputed so a query only filters (run by the builder's
+//! index, and again in the app when the reader corrects claims).
+use super::fold_fast;
+use crate::corpus::Corpus;
+use crate::text::{sort_by, sort_by_key};
 
-use super::facets::Facets;
+use super::facet_pass::Facets;
 
 /// Claim positions newest first, oldest first, by speaker, by document.
-pub(super) struct Orders {
+pub struct Orders {
     pub date: Vec<u32>,
     pub oldest: Vec<u32>,
     pub speaker: Vec<u32>,
@@ -48,7 +49,7 @@ impl Orders {
             rank_date[i as usize] = k as u32;
         }
         // Claims by speaker (ranked by folded name, then id), then newest first.
-        let sp = &f.facets[counterclaim_core::view::Facet::Speaker as usize];
+        let sp = &f.facets[crate::view::Facet::Speaker as usize];
         let sp_rank = ranks(&sp.labels, &sp.values.iter().map(String::as_str).collect::<Vec<_>>());
         let mut speaker = all();
         sort_by_key(&mut speaker, |&i| (sp_rank[sp.single[i as usize] as usize], rank_date[i as usize]));

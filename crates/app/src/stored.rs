@@ -1,0 +1,28 @@
+//! The reader's corrections in `localStorage`, one entry per corpus (`core::corrections::storage_key`).
+use counterclaim_core::corrections::Corrections;
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The corrections stored under `key`; what cannot be read is left out with a console warning.
+pub fn load(key: &str) -> Corrections {
+    let Some(text) = storage().and_then(|s| s.get_item(key).ok().flatten()) else { return Corrections::default() };
+    let (fixes, problems) = Corrections::from_text(&text);
+    for p in problems {
+        gloo::console::warn!(format!("Counterclaim: {p}"));
+    }
+    fixes
+}
+
+/// Keep `fixes` under `key` (removed when there are none); a full or blocked storage is a console warning.
+pub fn save(key: &str, fixes: &Corrections) {
+    let Some(s) = storage() else {
+        gloo::console::warn!("Counterclaim: no local storage: corrections last until the page is closed");
+        return;
+    };
+    let done = if fixes.is_empty() { s.remove_item(key) } else { s.set_item(key, &fixes.to_text()) };
+    if done.is_err() {
+        gloo::console::warn!("Counterclaim: corrections could not be stored");
+    }
+}
