@@ -1,8 +1,13 @@
 //! The reader's corrections in `localStorage`, one entry per corpus (`core::corrections::storage_key`).
 use counterclaim_core::corrections::Corrections;
 
+/// The page's `localStorage`; none where there is no browser (the build's prerender runs natively).
 fn storage() -> Option<web_sys::Storage> {
-    gloo::utils::window().local_storage().ok().flatten()
+    if cfg!(target_arch = "wasm32") {
+        gloo::utils::window().local_storage().ok().flatten()
+    } else {
+        None
+    }
 }
 
 /// The corrections stored under `key`; what cannot be read is left out with a console warning.
@@ -18,7 +23,9 @@ pub fn load(key: &str) -> Corrections {
 /// Keep `fixes` under `key` (removed when there are none); a full or blocked storage is a console warning.
 pub fn save(key: &str, fixes: &Corrections) {
     let Some(s) = storage() else {
-        gloo::console::warn!("Counterclaim: no local storage: corrections last until the page is closed");
+        if cfg!(target_arch = "wasm32") {
+            gloo::console::warn!("Counterclaim: no local storage: corrections last until the page is closed");
+        }
         return;
     };
     let done = if fixes.is_empty() { s.remove_item(key) } else { s.set_item(key, &fixes.to_text()) };
