@@ -5,14 +5,12 @@ mod tokens;
 
 use counterclaim_core::corpus::Corpus;
 use counterclaim_core::highlight::Highlighter;
-use counterclaim_core::search::{facet_pass, order_pass, Index};
+use counterclaim_core::search::Index;
 
 /// Build the index of `corpus`.
 pub fn build(corpus: &Corpus) -> Index {
     let t = tokens::Tokens::build(corpus);
     let entity_claims = entities::entity_claims(corpus, &t);
-    let f = facet_pass::build(corpus, &t.claim_doc);
-    let o = order_pass::Orders::build(corpus, &t.claim_doc, &f);
     let (stems, stem_tokens) = t.stems();
     Index {
         n: corpus.claims.len(),
@@ -26,11 +24,7 @@ pub fn build(corpus: &Corpus) -> Index {
         claim_doc: t.claim_doc,
         entity_claims,
         highlighter: Highlighter::new(&corpus.config),
-        facets: f.facets,
-        date_key: f.date_keys,
-        order_date: o.date,
-        order_oldest: o.oldest,
-        order_speaker: o.speaker,
-        order_document: o.document,
+        ..Index::default()
     }
+    .with_facets_and_orders(corpus)
 }

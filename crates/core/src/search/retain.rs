@@ -26,8 +26,6 @@ impl Index {
             seq_offs.push(seq.len() as u32);
         }
         let claim_doc: Vec<u32> = (0..self.n).filter(|&i| keep[i]).map(|i| self.claim_doc[i]).collect();
-        let f = facet_pass::build(corpus, &claim_doc);
-        let o = Orders::build(corpus, &claim_doc, &f);
         Index {
             n: n as usize,
             tokens: self.tokens.clone(),
@@ -40,12 +38,18 @@ impl Index {
             claim_doc,
             entity_claims: self.entity_claims.iter().map(remap).collect(),
             highlighter: self.highlighter.clone(),
-            facets: f.facets,
-            date_key: f.date_keys,
-            order_date: o.date,
-            order_oldest: o.oldest,
-            order_speaker: o.speaker,
-            order_document: o.document,
+            ..Index::default()
         }
+        .with_facets_and_orders(corpus)
+    }
+
+    /// This index with its facets, date keys and sort orders derived from `corpus` and `claim_doc` (the facet and
+    /// order passes, shared by the builder and the page's corrections).
+    pub fn with_facets_and_orders(mut self, corpus: &Corpus) -> Index {
+        let f = facet_pass::build(corpus, &self.claim_doc);
+        let o = Orders::build(corpus, &self.claim_doc, &f);
+        (self.facets, self.date_key) = (f.facets, f.date_keys);
+        (self.order_date, self.order_oldest, self.order_speaker, self.order_document) = (o.date, o.oldest, o.speaker, o.document);
+        self
     }
 }
