@@ -4,6 +4,8 @@
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod data;
+#[cfg(target_arch = "wasm32")]
+pub mod library;
 pub mod offline;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -178,3 +178,26 @@ async fn a_long_claim_list_is_virtualised_and_follows_the_scroll() {
     assert!(t <= 0.0 && b >= vh, "the viewport (0..{vh}) is covered by the rendered cards ({t}..{b}, {} cards)", mid.len());
     win.scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// The browser's library keeps a corpus through put, lists it, renames it, gives its bytes back, and deletes it.
+#[wasm_bindgen_test]
+async fn the_library_keeps_renames_and_deletes_a_corpus_in_indexeddb() {
+    use counterclaim_app::library::{self, Entry, Stored};
+    let data = Stored {
+        config_toml: "question = \"Is it so?\"\n".into(),
+        files: vec![("a.txt".into(), b"Alice said it is.".to_vec()), ("b.html".into(), vec![0, 159, 255])],
+        pack: vec![1, 2, 3, 250],
+    };
+    let id = counterclaim_core::library::corpus_id(&data.pack);
+    let entry = Entry { id: id.clone(), name: "Port calls".into(), created: 1_764_000_000_000, docs: 2, claims: 5 };
+    library::put(&entry, &data).await.expect("put");
+    assert!(library::list().await.unwrap().contains(&entry), "listed after put");
+    assert_eq!(library::get(&id).await.unwrap().as_ref(), Some(&data), "the bytes come back as written");
+    library::rename(&id, "Ream port").await.expect("rename");
+    let listed = library::list().await.unwrap();
+    assert_eq!(listed.iter().find(|e| e.id == id).map(|e| e.name.as_str()), Some("Ream port"));
+    library::delete(&id).await.expect("delete");
+    assert!(library::list().await.unwrap().iter().all(|e| e.id != id), "gone from the list");
+    assert_eq!(library::get(&id).await.unwrap(), None, "and its bytes are gone");
+    assert!(library::rename(&id, "x").await.is_err(), "renaming a corpus that is not there is an error");
+}

@@ -10,6 +10,7 @@ pub mod corrections;
 pub mod date;
 pub mod export;
 pub mod highlight;
+pub mod library;
 pub mod model;
 pub mod pack;
 pub mod search;

@@ -89,9 +89,10 @@ fn canonical_state() -> impl Strategy<Value = ViewState> {
         proptest::option::of((text(), text()).prop_filter("distinct", |(a, b)| a != b)),
         proptest::option::of(text()),
         panel(),
+        proptest::option::of(text()),
     );
     (filters, rest).prop_map(
-        |((q, speaker, side, stance, outlet, entity, kind, docs, year, from, to), (sort, reader, cmp, cmp_docs, speaker_view, panel))| {
+        |((q, speaker, side, stance, outlet, entity, kind, docs, year, from, to), (sort, reader, cmp, cmp_docs, speaker_view, panel, corpus))| {
             let (doc, claim) = match reader {
                 Some((d, c)) => (Some(d), c),
                 None => (None, None),
@@ -106,6 +107,7 @@ fn canonical_state() -> impl Strategy<Value = ViewState> {
             filters[Facet::Doc] = docs;
             filters[Facet::Year] = year.iter().map(|y| y.to_string()).collect();
             ViewState {
+                corpus,
                 q,
                 filters,
                 from,
@@ -156,7 +158,7 @@ fn raw_state() -> impl Strategy<Value = ViewState> {
 fn query_like() -> impl Strategy<Value = String> {
     let key = prop_oneof![
         proptest::sample::select(vec![
-            "v", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year", "from", "to", "sort", "doc", "claim", "cmp",
+            "v", "corpus", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year", "from", "to", "sort", "doc", "claim", "cmp",
             "cmpdocs", "who", "view",
         ])
         .prop_map(str::to_string),

@@ -95,6 +95,7 @@ pub fn canonical(s: ViewState) -> ViewState {
     let doc = s.doc.as_deref().and_then(clean_id);
     let claim = if doc.is_some() { s.claim.as_deref().and_then(clean_id) } else { None };
     ViewState {
+        corpus: s.corpus.as_deref().and_then(clean_id),
         q: clean_query(&s.q),
         filters,
         from: s.from.filter(|d| is_partial_date(d)),

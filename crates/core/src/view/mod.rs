@@ -95,6 +95,9 @@ impl Panel {
 /// Everything that decides what is on screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
+    /// The reader's own corpus the view is of (`corpus`, an id in the browser's library); none for the page's
+    /// embedded corpus.
+    pub corpus: Option<String>,
     /// Search text (`q`).
     pub q: String,
     /// The selected values of every facet (`speaker`, `side`, `stance`, … `docs`), as written in the URL.

@@ -107,6 +107,19 @@ fn key_from_to() {
 }
 
 #[test]
+fn key_corpus_comes_first_and_survives_clearing_the_filters() {
+    let s = st(|s| {
+        s.corpus = Some("a1b2c3".into());
+        s.q = "x".into();
+    });
+    rt(&s);
+    assert_eq!(encode(&s), "v=1&corpus=a1b2c3&q=x");
+    assert_eq!(s.apply(Action::ClearAll).corpus.as_deref(), Some("a1b2c3"));
+    let long = format!("corpus={}", "x".repeat(MAX_VALUE_LEN + 1));
+    assert!(has_notice(&decode(&long), "over-long corpus value"));
+}
+
+#[test]
 fn key_sort() {
     for k in SortKey::ALL {
         let s = st(|s| s.sort = k);

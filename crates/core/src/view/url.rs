@@ -40,7 +40,7 @@ fn push_opt(out: &mut String, key: &str, value: Option<&str>) {
 }
 
 /// The query string (without `?`) for the canonical form of `s`: `""` for the default state, otherwise
-/// `v=1&q=…&speaker=…&side=…&stance=…&outlet=…&entity=…&kind=…&docs=…&year=…&from=…&to=…&sort=…&doc=…`
+/// `v=1&corpus=…&q=…&speaker=…&side=…&stance=…&outlet=…&entity=…&kind=…&docs=…&year=…&from=…&to=…&sort=…&doc=…`
 /// `&claim=…&cmp=…&cmpdocs=…&who=…&view=…` in that order, default values left out. List items are
 /// comma-separated, each percent-encoded on its own (`form_urlencoded`), so a comma inside a value is `%2C`.
 pub fn encode(s: &ViewState) -> String {
@@ -49,6 +49,7 @@ pub fn encode(s: &ViewState) -> String {
         return String::new();
     }
     let mut out = format!("v={URL_VERSION}");
+    push_opt(&mut out, "corpus", s.corpus.as_deref());
     if !s.q.is_empty() {
         push_param(&mut out, "q", &enc(&s.q));
     }
@@ -126,7 +127,7 @@ impl Notices {
 /// The list parameters that are not facets: compared claims and documents (ids, in their order).
 const ID_LISTS: [&str; 2] = ["cmp", "cmpdocs"];
 /// The single-value parameters.
-const SINGLES: [&str; 9] = ["v", "q", "from", "to", "sort", "doc", "claim", "who", "view"];
+const SINGLES: [&str; 10] = ["v", "corpus", "q", "from", "to", "sort", "doc", "claim", "who", "view"];
 
 /// One list parameter being read: its key, what its values are, how many it may hold, what it holds so far.
 struct ListRead<'a> {
@@ -272,7 +273,7 @@ impl Decoder {
         got
     }
 
-    /// `doc`, `claim`, `who`: ids.
+    /// `corpus`, `doc`, `claim`, `who`: ids.
     fn id(&mut self, k: &str, v: &str) {
         let id = clean_id(v);
         if id.is_none() && !v.trim_matches(' ').is_empty() {
@@ -285,6 +286,7 @@ impl Decoder {
         match k {
             "doc" => self.s.doc = id,
             "claim" => self.s.claim = id,
+            "corpus" => self.s.corpus = id,
             _ => self.s.speaker_view = id,
         }
     }
