@@ -5,6 +5,7 @@ pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod extract;
+pub mod handoff;
 pub mod index;
 pub mod ingest;
 pub mod load;

@@ -27,6 +27,7 @@ pub mod compare_column;
 pub mod compare_dock;
 pub mod copy_link;
 pub mod corpus_notes;
+pub mod corpus_switcher;
 pub mod correct_menu;
 pub mod corrections_panel;
 pub mod date_range;
