@@ -39,6 +39,7 @@ pub mod export_menu;
 pub mod facet_box;
 pub mod facets;
 pub mod marked_text;
+pub mod missing_corpus;
 pub mod opposing;
 pub mod reader;
 pub mod result_bar;
