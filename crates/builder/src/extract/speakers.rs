@@ -1194,7 +1194,31 @@ fn subject_before_dashes(toks: &[Tok], text: &str, lo: usize, j: usize) -> Optio
     subject_left_core(toks, text, lo, open).filter(|s| s.b == open && s.pron.is_none())
 }
 
+/// "Maria Osei (pictured) said", "The agency (FEMA) said": the subject before a short parenthesis that ends at `j`.
+fn subject_before_parens(toks: &[Tok], text: &str, lo: usize, j: usize) -> Option<Subj> {
+    if j <= lo + 1 || !toks[j - 1].is_punct(")") {
+        return None;
+    }
+    let close = j - 1;
+    let open = (close.saturating_sub(12).max(lo)..close).rev().find(|&k| toks[k].is_punct("("))?;
+    let inner = &toks[open + 1..close];
+    // "Council (VFC)": a final acronym is part of the name (the noun phrase keeps it).
+    let word = inner.first().map_or("", |t| &text[t.s..t.e]);
+    let acronym = inner.len() == 1 && word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+    if acronym || inner.is_empty() || inner.iter().any(|t| t.is_quote_mark() || t.kind == Kind::Para || t.lc == "that" || t.is_punct("(")) {
+        return None;
+    }
+    subject_left_core(toks, text, lo, open).filter(|s| s.b == open && s.pron.is_none())
+}
+
 pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<Subj> {
+    let mut j = cue;
+    while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
+        j -= 1;
+    }
+    if let Some(s) = subject_before_parens(toks, text, lo, j) {
+        return Some(s);
+    }
     if let Some(s) = subject_left_core(toks, text, lo, cue) {
         // The object of a preposition is no subject ("X, during the meeting, said": the meeting did not speak).
         let after_prep = s.a > lo && toks[s.a - 1].kind == Kind::Word && PP_START.contains(&toks[s.a - 1].lc.as_str());
@@ -1203,7 +1227,7 @@ pub fn subject_left(toks: &[Tok], text: &str, lo: usize, cue: usize) -> Option<S
         }
     }
     // "The ministry on Monday said", "Ruiz in a statement said": a short phrase before the cue.
-    let mut j = cue;
+    j = cue;
     while j > lo && toks[j - 1].kind == Kind::Word && !toks[j - 1].cap && AUX_ADV.contains(&toks[j - 1].lc.as_str()) {
         j -= 1;
     }

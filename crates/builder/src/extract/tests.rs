@@ -1283,6 +1283,16 @@ mod speech_seventh {
     }
 
     #[test]
+    fn a_parenthesis_between_subject_and_cue() {
+        let c = run("Ana Ruiz (pictured) said the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "Ana Ruiz");
+        let c = run("Tom Baker (54) said on Monday that the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "Tom Baker");
+        let c = run("The Veldoria Port Council (VPC) said on Monday that the pier is open to all ships.");
+        assert_eq!(find(&c, "open to all").speaker, "Veldoria Port Council (VPC)");
+    }
+
+    #[test]
     fn a_name_ending_in_a_short_title_word() {
         let c = run("Prime Minister Hun Sen said the pier is open to all ships.");
         assert_eq!(find(&c, "open to all").speaker, "Hun Sen");
