@@ -75,7 +75,10 @@ pub async fn delete(id: &str) -> Result<(), Error> {
 // ------------------------------------------------------------------------------------------------ IndexedDB
 
 fn js(e: JsValue) -> Error {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "the browser refused".into())
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser refused".into())
 }
 
 /// The database, created on first use.
@@ -123,7 +126,9 @@ async fn committed(tx: &IdbTransaction) -> Result<(), Error> {
         let t = tx.clone();
         let fail2 = fail.clone();
         tx.set_onerror(Some(Closure::once_into_js(move || fail.call1(&JsValue::NULL, &error_of(Ok(t.error())))).unchecked_ref()));
-        tx.set_onabort(Some(Closure::once_into_js(move || fail2.call1(&JsValue::NULL, &"the browser's storage is full or blocked".into())).unchecked_ref()));
+        tx.set_onabort(Some(
+            Closure::once_into_js(move || fail2.call1(&JsValue::NULL, &"the browser's storage is full or blocked".into())).unchecked_ref(),
+        ));
     });
     JsFuture::from(p).await.map(|_| ()).map_err(js)
 }

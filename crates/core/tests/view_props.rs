@@ -92,7 +92,10 @@ fn canonical_state() -> impl Strategy<Value = ViewState> {
         proptest::option::of(text()),
     );
     (filters, rest).prop_map(
-        |((q, speaker, side, stance, outlet, entity, kind, docs, year, from, to), (sort, reader, cmp, cmp_docs, speaker_view, panel, corpus))| {
+        |(
+            (q, speaker, side, stance, outlet, entity, kind, docs, year, from, to),
+            (sort, reader, cmp, cmp_docs, speaker_view, panel, corpus),
+        )| {
             let (doc, claim) = match reader {
                 Some((d, c)) => (Some(d), c),
                 None => (None, None),
@@ -158,8 +161,8 @@ fn raw_state() -> impl Strategy<Value = ViewState> {
 fn query_like() -> impl Strategy<Value = String> {
     let key = prop_oneof![
         proptest::sample::select(vec![
-            "v", "corpus", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year", "from", "to", "sort", "doc", "claim", "cmp",
-            "cmpdocs", "who", "view",
+            "v", "corpus", "q", "speaker", "side", "stance", "outlet", "entity", "kind", "docs", "year", "from", "to", "sort", "doc",
+            "claim", "cmp", "cmpdocs", "who", "view",
         ])
         .prop_map(str::to_string),
         "[a-z%=?#]{0,6}",

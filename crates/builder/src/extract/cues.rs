@@ -1062,6 +1062,10 @@ impl Finder<'_> {
                 "saying" | "showing" | "stating" if i > w.lo && !toks[i - 1].is_punct(",") => {
                     self.document_saying(w.lo, i, sb).map(|f| (f, Some(sb))).ok_or(1)
                 }
+                // "The union disputed that, saying …", "Ruiz criticised the plan, adding that …": the clause's subject says it.
+                _ if i > w.lo + 2 && toks[i - 1].is_punct(",") && self.says_ing(t) && !self.any_cue(w.lo, i) => {
+                    self.document_saying(w.lo, i, sb).map(|f| (f, Some(sb))).or_else(|| self.at_cue(&w, i)).ok_or(1)
+                }
                 // "… while dismissing the concerns as propaganda": the previous speaker's second statement.
                 "while" | "whilst" => {
                     out.last().and_then(|p| p.subj).and_then(|subj| self.participle(subj, i, sb)).map(|f| (f, Some(sb))).ok_or(1)
@@ -1124,16 +1128,16 @@ impl Finder<'_> {
                         || matches!(toks[k].lc.as_str(), "never" | "not" | "did" | "does"))
             })
             .any(|k| matches!(toks[k].lc.as_str(), "never" | "not"));
+        // Trailing attribution: "…, he said." (and "…, he said on Monday, adding that …": both parts are his).
+        if let Some(f) = subj.a.checked_sub(1).and_then(|c| self.trailing(sa, sb, i, c, i + 1, &subj)) {
+            return Some((f, Some(sb)));
+        }
         if let Some((a, b)) = self.complement(i, end, form).filter(|_| !negated) {
             return Some((self.reported(subj, i, a, b, form), Some(next.unwrap_or(sb))));
         }
         // "has never admitted the group's presence, insisting it only worked with trainers": the participle's claim.
-        if let Some(f) = self.participle_after(subj, i + 1, end) {
-            return Some((f, Some(next.unwrap_or(sb))));
-        }
-        // Trailing attribution: "…, he said."
-        let f = subj.a.checked_sub(1).and_then(|c| self.trailing(sa, sb, i, c, i + 1, &subj))?;
-        Some((f, Some(sb)))
+        let f = self.participle_after(subj, i + 1, end)?;
+        Some((f, Some(next.unwrap_or(sb))))
     }
 
     /// The statement of a cue at `i` whose claim is `[a, b)`: a complement that is exactly one quotation is a direct
@@ -1219,6 +1223,16 @@ impl Finder<'_> {
         })
     }
 
+    /// Whether a cue of speech is in `[a, b)` (then that cue's own rules take what follows it).
+    fn any_cue(&self, a: usize, b: usize) -> bool {
+        self.toks()[a..b].iter().any(|t| self.cues.get(t).is_some())
+    }
+
+    /// Whether `t` is a participle of saying (", saying", ", adding that", ", warning that").
+    fn says_ing(&self, t: &Tok) -> bool {
+        t.depth == 0 && self.cues.get(t).is_some_and(|f| f.ing && f.flags & (SAY | THAT) != 0)
+    }
+
     /// "S published a report (on Sunday, based on …) saying …", "S criticized the government saying …", "S published
     /// imagery showing that …": S says what follows the participle.
     fn document_saying(&self, lo: usize, i: usize, sb: usize) -> Option<Found> {
@@ -1233,9 +1247,10 @@ impl Finder<'_> {
         };
         // A verb and its plain object: "criticized the government saying", "published (updated) imagery showing"
         // (a form in -ed right after the verb is an adjective of the object).
+        let end = if toks[i - 1].is_punct(",") { i - 1 } else { i };
         let object = || {
-            let words = (i.saturating_sub(6).max(lo + 1)..i).rev().take_while(|&k| toks[k].kind == Kind::Word);
-            let verb = |k: usize| k + 1 < i && !toks[k].lc.ends_with('s') && finite(&toks[k]);
+            let words = (end.saturating_sub(6).max(lo + 1)..end).rev().take_while(|&k| toks[k].kind == Kind::Word);
+            let verb = |k: usize| k + 1 < end && !toks[k].lc.ends_with('s') && finite(&toks[k]);
             words.into_iter().find(|&k| verb(k) && !(k > lo && verb(k - 1)))
         };
         let verb = document().or_else(object)?;
@@ -1454,7 +1469,10 @@ impl Finder<'_> {
                 || toks[k].is_punct(",")
                     && toks.get(k + 1).is_some_and(|n| matches!(n.lc.as_str(), "but" | "citing" | "although" | "though"))
         };
-        let tail_end = (after..sb).find(|&k| side_clause(k)).unwrap_or(sb);
+        // "…, the company said, adding that …": the participle's clause is more of the same statement.
+        let adding_at = (after..sb).find(|&k| toks[k].is_punct(",") && toks.get(k + 1).is_some_and(|t| self.says_ing(t)));
+        let more = adding_at.and_then(|k| self.adding(k + 1, sb));
+        let tail_end = more.and(adding_at).unwrap_or_else(|| (after..sb).find(|&k| side_clause(k)).unwrap_or(sb));
         let tail: Vec<&Tok> = toks[after..tail_end.min(after + reach)].iter().filter(|t| t.kind == Kind::Word).collect();
         if tail_end > after + reach {
             return None;
@@ -1471,7 +1489,7 @@ impl Finder<'_> {
         }
         Some(Found {
             subj: Some(*subj),
-            pieces: vec![(a, b)],
+            pieces: std::iter::once((a, b)).chain(more).collect(),
             cue: Some(self.word(cue)),
             direct: false,
             floating: false,

@@ -1283,6 +1283,21 @@ mod speech_seventh {
     }
 
     #[test]
+    fn a_participle_of_saying_after_a_clause_is_its_subject_s_statement() {
+        let c = run("Ana Ruiz criticised the plan, adding that the army had no role in the port.");
+        assert_eq!(find(&c, "no role in the port").speaker, "Ana Ruiz");
+        let c = run("The union disputed that, saying the cuts at the port were planned months ago.");
+        assert!(find(&c, "planned months ago").speaker.contains("union"));
+    }
+
+    #[test]
+    fn a_trailing_attribution_then_adding_keeps_both_parts() {
+        let c = run("Korvel will close the pier to warships, the ministry said on Monday, adding that the ferries would stay.");
+        let f = find(&c, "ferries would stay");
+        assert!(f.text.contains("close the pier") && f.speaker.contains("ministry"), "{f:?}");
+    }
+
+    #[test]
     fn a_parenthesis_between_subject_and_cue() {
         let c = run("Ana Ruiz (pictured) said the pier is open to all ships.");
         assert_eq!(find(&c, "open to all").speaker, "Ana Ruiz");
