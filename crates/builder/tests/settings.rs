@@ -40,7 +40,13 @@ fn outlet() -> impl Strategy<Value = OutletDef> {
 
 fn actor() -> impl Strategy<Value = ActorDef> {
     let opt = || prop::option::of(text());
-    (text(), texts(), opt(), opt(), opt()).prop_map(|(name, aliases, role, affiliation, side)| ActorDef { name, aliases, role, affiliation, side })
+    (text(), texts(), opt(), opt(), opt()).prop_map(|(name, aliases, role, affiliation, side)| ActorDef {
+        name,
+        aliases,
+        role,
+        affiliation,
+        side,
+    })
 }
 
 /// Entities with distinct ids, each marked background or not, and the background ids in entity order.
@@ -63,9 +69,11 @@ fn config() -> impl Strategy<Value = (CorpusConfig, StanceLabels, Vec<String>)> 
     let labels = (prop::option::of(text()), prop::option::of(text()), prop::option::of(text()))
         .prop_map(|(supports, refutes, neutral)| StanceLabels { supports, refutes, neutral });
     let parts = (text(), prop::collection::vec(side(), 0..3), entities(), prop::collection::vec(outlet(), 0..2));
-    (parts, prop::collection::vec(actor(), 0..3), lists, labels).prop_map(|((question, sides, (entities, bg), outlets), actors, stance, labels)| {
-        (CorpusConfig { question, sides, entities, outlets, actors, stance }, labels, bg)
-    })
+    (parts, prop::collection::vec(actor(), 0..3), lists, labels).prop_map(
+        |((question, sides, (entities, bg), outlets), actors, stance, labels)| {
+            (CorpusConfig { question, sides, entities, outlets, actors, stance }, labels, bg)
+        },
+    )
 }
 
 proptest! {

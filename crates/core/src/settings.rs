@@ -221,7 +221,10 @@ pub fn validate(d: &Draft) -> Vec<FieldError> {
     }
     let markers: Vec<Vec<String>> = d.sides.iter().map(|s| parse_list(&s.markers)).collect();
     for (i, n, j) in shared(&markers) {
-        out.push(FieldError::new(Field::Side(i, SideField::Markers), format!("\"{n}\" is also a marker of side {}: a marker places a speaker on one side only", j + 1)));
+        out.push(FieldError::new(
+            Field::Side(i, SideField::Markers),
+            format!("\"{n}\" is also a marker of side {}: a marker places a speaker on one side only", j + 1),
+        ));
     }
     let entity_ids: Vec<&str> = d.entities.iter().map(|e| e.id.trim()).collect();
     id_errors(&entity_ids, "entity", |i| Field::Entity(i, EntityField::Id), &mut out);
@@ -274,7 +277,10 @@ fn entity_names(d: &Draft, out: &mut Vec<FieldError>) {
     let names: Vec<Vec<String>> = config.entities.iter().map(|e| e.names().into_iter().map(str::to_string).collect()).collect();
     for (i, n, j) in shared(&names) {
         let f = if config.entities[i].aliases.contains(&n) { EntityField::Aliases } else { EntityField::Name };
-        out.push(FieldError::new(Field::Entity(i, f), format!("\"{n}\" is also a name of entity {}: a name belongs to one entity only", j + 1)));
+        out.push(FieldError::new(
+            Field::Entity(i, f),
+            format!("\"{n}\" is also a name of entity {}: a name belongs to one entity only", j + 1),
+        ));
     }
 }
 
@@ -483,7 +489,8 @@ mod tests {
     #[test]
     fn a_known_actor_whose_side_is_gone_is_a_warning() {
         let actor = |side: &str| ActorDef { name: "Ann Lee".into(), side: Some(side.into()), ..ActorDef::default() };
-        let mut d = Draft { base: CorpusConfig { actors: vec![actor("residents"), ActorDef::default()], ..CorpusConfig::default() }, ..good() };
+        let mut d =
+            Draft { base: CorpusConfig { actors: vec![actor("residents"), ActorDef::default()], ..CorpusConfig::default() }, ..good() };
         assert_eq!(validate(&d), vec![]);
         d.edit(Edit::RemoveSide(1));
         let e = validate(&d);
