@@ -204,6 +204,7 @@ async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml
     use counterclaim_builder::config;
     use std::cell::RefCell;
     let saved: Rc<RefCell<Vec<String>>> = Rc::default();
+    let closed: Rc<std::cell::Cell<u32>> = Rc::default();
     let props = SettingsEditorProps {
         config: config::parse(SEED_CONFIG).unwrap(),
         labels: config::parse_stance_labels(SEED_CONFIG).unwrap(),
@@ -212,7 +213,10 @@ async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml
             let saved = saved.clone();
             yew::Callback::from(move |t: String| saved.borrow_mut().push(t))
         },
-        on_close: yew::Callback::noop(),
+        on_close: {
+            let closed = closed.clone();
+            yew::Callback::from(move |_| closed.set(closed.get() + 1))
+        },
     };
     let seed_sides = props.config.sides.len();
     let root = mount_point();
@@ -246,11 +250,21 @@ async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml
     assert!(root.query_selector("#settings-side-2-id").unwrap().unwrap().get_attribute("aria-invalid").is_none());
     click(&root, "[data-testid=settings-save]");
     settle().await;
-    let saved = saved.borrow();
+    let saved = saved.borrow().clone();
     assert_eq!(saved.len(), 1, "a valid draft is saved once");
     assert!(saved[0].contains(r#"question = "Is the \"new\" question answered?""#), "{}", saved[0]);
     let back = config::parse(&saved[0]).expect("the saved text is a corpus.toml");
     assert_eq!(back.sides[1].id, "republic");
     assert_eq!(back.actors, config::parse(SEED_CONFIG).unwrap().actors, "what the form does not edit is kept");
+
+    let sides = |r: &web_sys::Element| r.query_selector_all("[data-testid=settings-side]").unwrap().length() as usize;
+    click(&root, "[data-testid=settings-empty]");
+    settle().await;
+    assert_eq!(sides(&root), 0, "start empty");
+    click(&root, "[data-testid=settings-from-corpus]");
+    settle().await;
+    assert_eq!(sides(&root), seed_sides, "start from this corpus again");
+    click(&root, "[data-testid=settings-cancel]");
+    assert_eq!(closed.get(), 1, "Cancel closes");
     root.remove();
 }

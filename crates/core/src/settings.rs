@@ -240,7 +240,7 @@ pub fn validate(d: &Draft) -> Vec<FieldError> {
 fn id_errors(ids: &[&str], what: &str, field: impl Fn(usize) -> Field, out: &mut Vec<FieldError>) {
     for (i, id) in ids.iter().enumerate() {
         let problem = if id.is_empty() {
-            Some(format!("Needs an id (lowercase letters, digits and hyphens, e.g. \"my-{what}\")"))
+            Some(format!("Needs an id: a–z, 0–9 and hyphens (e.g. \"my-{what}\")"))
         } else if let Some(bad) = id.chars().find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '-')) {
             Some(format!("\"{bad}\" is not allowed in an id: lowercase letters a–z, digits and hyphens only"))
         } else {
@@ -284,14 +284,22 @@ fn entity_names(d: &Draft, out: &mut Vec<FieldError>) {
     }
 }
 
-/// The known actors (kept from `corpus.toml`, not edited here) whose side is no longer one.
+/// The known actors (kept from `corpus.toml`, not edited here) whose side is no longer one: a warning per side.
 fn actor_sides(d: &Draft, out: &mut Vec<FieldError>) {
+    let mut gone: Vec<(&str, Vec<&str>)> = vec![];
     for a in &d.base.actors {
-        let Some(side) = a.side.as_deref() else { continue };
-        if !d.sides.iter().any(|s| s.id.trim() == side) {
-            let m = format!("The known actor \"{}\" is on side \"{side}\", which is no longer a side: their claims will have none", a.name);
-            out.push(FieldError::warn(Field::Sides, m));
+        let Some(side) = a.side.as_deref().filter(|s| !d.sides.iter().any(|r| r.id.trim() == *s)) else { continue };
+        match gone.iter_mut().find(|(s, _)| *s == side) {
+            Some((_, names)) => names.push(&a.name),
+            None => gone.push((side, vec![&a.name])),
         }
+    }
+    for (side, names) in gone {
+        let m = format!(
+            "Known actors are on side \"{side}\", which is no longer a side: {} (their claims will have no side)",
+            names.join(", ")
+        );
+        out.push(FieldError::warn(Field::Sides, m));
     }
 }
 
@@ -489,12 +497,14 @@ mod tests {
     #[test]
     fn a_known_actor_whose_side_is_gone_is_a_warning() {
         let actor = |side: &str| ActorDef { name: "Ann Lee".into(), side: Some(side.into()), ..ActorDef::default() };
-        let mut d =
-            Draft { base: CorpusConfig { actors: vec![actor("residents"), ActorDef::default()], ..CorpusConfig::default() }, ..good() };
+        let bob = ActorDef { name: "Bob".into(), ..actor("residents") };
+        let actors = vec![actor("residents"), ActorDef::default(), actor("city"), bob];
+        let mut d = Draft { base: CorpusConfig { actors, ..CorpusConfig::default() }, ..good() };
         assert_eq!(validate(&d), vec![]);
         d.edit(Edit::RemoveSide(1));
         let e = validate(&d);
-        assert!(e.len() == 1 && e[0].warning && e[0].at == Field::Sides && e[0].message.contains("\"Ann Lee\""), "{e:?}");
+        assert!(e.len() == 1 && e[0].warning && e[0].at == Field::Sides, "one warning for the side: {e:?}");
+        assert!(e[0].message.contains("\"residents\"") && e[0].message.contains("Ann Lee, Bob"), "{e:?}");
     }
 
     #[test]
