@@ -1,7 +1,7 @@
 //! Corpus settings as the page edits them: a draft of the question, sides and entities over a `CorpusConfig`, checked field by field and written back as `corpus.toml`.
 use crate::config::{CorpusConfig, EntityDef, SideDef, StanceLabels};
 use crate::corrections::push_string;
-use crate::text::fold;
+use crate::text::{fold, sort_by_key};
 
 /// A side as its form row holds it: the markers as typed (one field, comma- or line-separated).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,16 +32,16 @@ pub struct Draft {
     pub labels: StanceLabels,
 }
 
-/// A field of a side's row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A field of a side's row (in the order of the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SideField {
     Id,
     Label,
     Markers,
 }
 
-/// A text field of an entity's row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A text field of an entity's row (in the order of the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum EntityField {
     Id,
     Name,
@@ -156,8 +156,8 @@ impl Draft {
     }
 }
 
-/// Which field a message is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which field a message is about; they sort in the order of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Field {
     Question,
     /// The list of sides as a whole.
@@ -208,7 +208,8 @@ pub fn savable(issues: &[FieldError]) -> bool {
     issues.iter().all(|e| e.warning)
 }
 
-/// Everything wrong with the draft, in the order of the form: errors, and warnings that do not stop a save.
+/// Everything wrong with the draft, in the order of the form (so the first error is the first field to fix):
+/// errors, and warnings that do not stop a save.
 pub fn validate(d: &Draft) -> Vec<FieldError> {
     let mut out = vec![];
     if d.question.trim().is_empty() {
@@ -233,6 +234,7 @@ pub fn validate(d: &Draft) -> Vec<FieldError> {
     }
     entity_names(d, &mut out);
     actor_sides(d, &mut out);
+    sort_by_key(&mut out, |e| e.at);
     out
 }
 
@@ -505,6 +507,24 @@ mod tests {
         let e = validate(&d);
         assert!(e.len() == 1 && e[0].warning && e[0].at == Field::Sides, "one warning for the side: {e:?}");
         assert!(e[0].message.contains("\"residents\"") && e[0].message.contains("Ann Lee, Bob"), "{e:?}");
+    }
+
+    #[test]
+    fn messages_come_in_the_order_of_the_form() {
+        let mut d = good();
+        d.edit(Edit::Entity(0, EntityField::Id, "".into()));
+        d.edit(Edit::Side(1, SideField::Id, "".into()));
+        d.edit(Edit::Side(0, SideField::Label, "".into()));
+        d.edit(Edit::Side(0, SideField::Markers, "Ouse, Mayor".into()));
+        d.edit(Edit::Side(1, SideField::Markers, "mayor".into()));
+        let at: Vec<Field> = validate(&d).into_iter().map(|e| e.at).collect();
+        let want = [
+            Field::Side(0, SideField::Label),
+            Field::Side(1, SideField::Id),
+            Field::Side(1, SideField::Markers),
+            Field::Entity(0, EntityField::Id),
+        ];
+        assert_eq!(at, want);
     }
 
     #[test]
