@@ -200,4 +200,93 @@ async fn the_library_keeps_renames_and_deletes_a_corpus_in_indexeddb() {
     assert!(library::list().await.unwrap().iter().all(|e| e.id != id), "gone from the list");
     assert_eq!(library::get(&id).await.unwrap(), None, "and its bytes are gone");
     assert!(library::rename(&id, "x").await.is_err(), "renaming a corpus that is not there is an error");
+
+/// Type `value` into the control `id` as a user would (an `input` event that bubbles to Yew's listener).
+fn type_into(root: &web_sys::Element, id: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let el = root.query_selector(&format!("#{id}")).unwrap().unwrap_or_else(|| panic!("no #{id}"));
+    match el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(t) => t.set_value(value),
+        None => el.dyn_ref::<web_sys::HtmlInputElement>().expect("an input").set_value(value),
+    }
+    let ev = gloo::utils::document().create_event("Event").unwrap();
+    ev.init_event_with_bubbles_and_cancelable("input", true, true);
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let el = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"));
+    el.dyn_into::<web_sys::HtmlElement>().unwrap().click();
+}
+
+#[wasm_bindgen_test]
+async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml() {
+    use counterclaim_app::components::settings_editor::{SettingsEditor, SettingsEditorProps};
+    use counterclaim_builder::config;
+    use std::cell::RefCell;
+    let saved: Rc<RefCell<Vec<String>>> = Rc::default();
+    let closed: Rc<std::cell::Cell<u32>> = Rc::default();
+    let props = SettingsEditorProps {
+        config: config::parse(SEED_CONFIG).unwrap(),
+        labels: config::parse_stance_labels(SEED_CONFIG).unwrap(),
+        background: config::parse_background(SEED_CONFIG).unwrap(),
+        on_save: {
+            let saved = saved.clone();
+            yew::Callback::from(move |t: String| saved.borrow_mut().push(t))
+        },
+        on_close: {
+            let closed = closed.clone();
+            yew::Callback::from(move |_| closed.set(closed.get() + 1))
+        },
+    };
+    let seed_sides = props.config.sides.len();
+    let root = mount_point();
+    yew::Renderer::<SettingsEditor>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let editor = root.query_selector("[data-testid=settings-editor]").unwrap().expect("the editor");
+    assert_eq!(editor.query_selector_all("[data-testid=settings-side]").unwrap().length() as usize, seed_sides, "starts from the corpus");
+    let errors = |r: &web_sys::Element| r.query_selector_all("[data-testid=settings-error]").unwrap().length();
+    assert_eq!(errors(&root), 0, "no error before Save");
+
+    type_into(&root, "settings-side-2-id", "");
+    settle().await;
+    click(&root, "[data-testid=settings-save]");
+    settle().await;
+    assert!(saved.borrow().is_empty(), "an invalid draft is not saved");
+    assert_eq!(errors(&root), 1);
+    let error = root.query_selector("[data-testid=settings-error]").unwrap().unwrap();
+    let text = error.text_content().unwrap();
+    assert!(text.starts_with("side 2 · id: "), "the error names its field: {text}");
+    let input = root.query_selector("#settings-side-2-id").unwrap().unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").unwrap_or_default();
+    assert!(described.split(' ').any(|id| Some(id.to_string()) == error.get_attribute("id")), "{described}");
+    let focused = gloo::utils::document().active_element().and_then(|e| e.get_attribute("id"));
+    assert_eq!(focused.as_deref(), Some("settings-side-2-id"), "the focus moves to it");
+
+    type_into(&root, "settings-side-2-id", "republic");
+    type_into(&root, "settings-question", "Is the \"new\" question answered?");
+    settle().await;
+    assert_eq!(errors(&root), 0, "the error goes as the field is fixed");
+    assert!(root.query_selector("#settings-side-2-id").unwrap().unwrap().get_attribute("aria-invalid").is_none());
+    click(&root, "[data-testid=settings-save]");
+    settle().await;
+    let saved = saved.borrow().clone();
+    assert_eq!(saved.len(), 1, "a valid draft is saved once");
+    assert!(saved[0].contains(r#"question = "Is the \"new\" question answered?""#), "{}", saved[0]);
+    let back = config::parse(&saved[0]).expect("the saved text is a corpus.toml");
+    assert_eq!(back.sides[1].id, "republic");
+    assert_eq!(back.actors, config::parse(SEED_CONFIG).unwrap().actors, "what the form does not edit is kept");
+
+    let sides = |r: &web_sys::Element| r.query_selector_all("[data-testid=settings-side]").unwrap().length() as usize;
+    click(&root, "[data-testid=settings-empty]");
+    settle().await;
+    assert_eq!(sides(&root), 0, "start empty");
+    click(&root, "[data-testid=settings-from-corpus]");
+    settle().await;
+    assert_eq!(sides(&root), seed_sides, "start from this corpus again");
+    click(&root, "[data-testid=settings-cancel]");
+    assert_eq!(closed.get(), 1, "Cancel closes");
+    root.remove();
 }

@@ -315,7 +315,7 @@ fn parse_line(line: &str) -> Option<Correction> {
 }
 
 /// A TOML basic string: quotes, backslashes and control characters escaped.
-fn push_string(out: &mut String, s: &str) {
+pub(crate) fn push_string(out: &mut String, s: &str) {
     out.push('"');
     for ch in s.chars() {
         match ch {

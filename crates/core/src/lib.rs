@@ -1,6 +1,6 @@
 //! What the Counterclaim app links: the corpus model and its configuration, text folding, dates, the one
-//! `ViewState` and its URL codec, the query side of search, highlighting, comparison, speaker pages, export and
-//! unpacking.
+//! `ViewState` and its URL codec, the query side of search, highlighting, comparison, speaker pages, export,
+//! unpacking and the settings editor's draft of `corpus.toml`.
 //! Plain Rust with no web dependencies and no builder code (ingest and extraction live in `counterclaim-builder`).
 pub mod cite;
 pub mod compare;
@@ -14,6 +14,7 @@ pub mod library;
 pub mod model;
 pub mod pack;
 pub mod search;
+pub mod settings;
 pub mod speaker;
 pub mod text;
 pub mod timeline;

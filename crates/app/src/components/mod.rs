@@ -44,6 +44,7 @@ pub mod opposing;
 pub mod reader;
 pub mod result_bar;
 pub mod search_box;
+pub mod settings_editor;
 pub mod speaker_panel;
 pub mod stance_map;
 pub mod tabs;

@@ -1,0 +1,225 @@
+//! The corpus settings editor: the question, sides and entities of `corpus.toml` in a form; the core checks the draft and writes the text that `on_save` gets.
+use std::rc::Rc;
+
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use counterclaim_core::config::{CorpusConfig, StanceLabels};
+use counterclaim_core::settings::{savable, validate, Draft, Edit, EntityField, EntityRow, Field, FieldError, SideField, SideRow};
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsEditorProps {
+    /// The corpus's settings, which the form starts from ("Start from this corpus").
+    pub config: CorpusConfig,
+    pub labels: StanceLabels,
+    /// The ids of its background entities.
+    pub background: Vec<String>,
+    /// The complete `corpus.toml` of a valid draft, when Save is pressed.
+    pub on_save: Callback<String>,
+    pub on_close: Callback<()>,
+}
+
+/// The draft, and whether Save was tried (errors are shown from then on, as the fields change).
+#[derive(Clone, PartialEq)]
+struct Form {
+    draft: Draft,
+    tried: bool,
+}
+
+enum Msg {
+    Edit(Edit),
+    Start(Box<Draft>),
+    Tried,
+}
+
+impl Reducible for Form {
+    type Action = Msg;
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut f = (*self).clone();
+        match msg {
+            Msg::Edit(e) => f.draft.edit(e),
+            Msg::Start(d) => f = Form { draft: *d, tried: false },
+            Msg::Tried => f.tried = true,
+        }
+        Rc::new(f)
+    }
+}
+
+#[function_component(SettingsEditor)]
+pub fn settings_editor(p: &SettingsEditorProps) -> Html {
+    let from_corpus = {
+        let (c, l, b) = (p.config.clone(), p.labels.clone(), p.background.clone());
+        move || Draft::from_config(&c, &l, &b)
+    };
+    let form = use_reducer({
+        let start = from_corpus.clone();
+        move || Form { draft: start(), tried: false }
+    });
+    let issues: Vec<FieldError> = validate(&form.draft).into_iter().filter(|e| e.warning || form.tried).collect();
+    let edit = {
+        let form = form.dispatcher();
+        Callback::from(move |e: Edit| form.dispatch(Msg::Edit(e)))
+    };
+    let start = |d: Rc<dyn Fn() -> Draft>| {
+        let form = form.dispatcher();
+        Callback::from(move |_: MouseEvent| form.dispatch(Msg::Start(Box::new(d()))))
+    };
+    let on_submit = {
+        let (form, on_save) = (form.clone(), p.on_save.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let issues = validate(&form.draft);
+            if savable(&issues) {
+                on_save.emit(form.draft.to_toml());
+            } else {
+                form.dispatch(Msg::Tried);
+                if let Some(at) = issues.iter().find(|e| !e.warning).map(|e| e.at) {
+                    gloo::timers::callback::Timeout::new(0, move || focus(at)).forget();
+                }
+            }
+        })
+    };
+    let cancel = p.on_close.reform(|_: MouseEvent| ());
+    let errors = issues.iter().filter(|e| !e.warning).count();
+    let d = &form.draft;
+    html! {
+        <form class="settings" data-testid="settings-editor" onsubmit={on_submit} novalidate=true aria-labelledby="settings-title">
+            <div class="settings-head">
+                <h2 id="settings-title">{"Corpus settings"}</h2>
+                <div class="settings-start" role="group" aria-label="Start from">
+                    <button type="button" class="btn small" data-testid="settings-from-corpus" onclick={start(Rc::new(from_corpus))}>{"Start from this corpus"}</button>
+                    <button type="button" class="btn small" data-testid="settings-empty" onclick={start(Rc::new(Draft::default))}>{"Start empty"}</button>
+                </div>
+            </div>
+            { field(Field::Question, "Question", &d.question, Kind::Area, Some("What the claims take a stance on."), &issues, edit.reform(Edit::Question)) }
+            <fieldset class="settings-rows" data-testid="settings-sides">
+                <legend>{"Sides"}</legend>
+                <p class="settings-hint muted">{"Who takes part. A speaker whose name, role or affiliation holds one of a side's markers is placed on that side."}</p>
+                { messages(Field::Sides, &issues) }
+                <ol>{ for d.sides.iter().enumerate().map(|(i, s)| side_row(i, s, &issues, &edit)) }</ol>
+                <button type="button" class="btn small" data-testid="settings-add-side" onclick={edit.reform(|_| Edit::AddSide)}>{"+ Add a side"}</button>
+            </fieldset>
+            <fieldset class="settings-rows" data-testid="settings-entities">
+                <legend>{"Entities"}</legend>
+                <p class="settings-hint muted">{"What the claims are about, with the other names each goes by (search finds them under any of them)."}</p>
+                <ol>{ for d.entities.iter().enumerate().map(|(i, e)| entity_row(i, e, &issues, &edit)) }</ol>
+                <button type="button" class="btn small" data-testid="settings-add-entity" onclick={edit.reform(|_| Edit::AddEntity)}>{"+ Add an entity"}</button>
+            </fieldset>
+            <div class="settings-actions">
+                <p class="settings-hint muted">{"Saving reads the articles again with these settings."}</p>
+                if errors > 0 {
+                    <p class="settings-summary" role="alert" data-testid="settings-summary">
+                        { if errors == 1 { "1 field to fix before saving".to_string() } else { format!("{errors} fields to fix before saving") } }
+                    </p>
+                }
+                <button type="submit" class="btn on" data-testid="settings-save">{"Save"}</button>
+                <button type="button" class="btn" data-testid="settings-cancel" onclick={cancel}>{"Cancel"}</button>
+            </div>
+        </form>
+    }
+}
+
+fn side_row(i: usize, s: &SideRow, issues: &[FieldError], edit: &Callback<Edit>) -> Html {
+    let set = |f: SideField| edit.reform(move |v| Edit::Side(i, f, v));
+    let markers_hint = Some("Separated by commas, or one a line.");
+    html! {
+        <li class="settings-row" data-testid="settings-side">
+            <div class="settings-row-head">
+                <span class="settings-row-title">{ format!("Side {}", i + 1) }</span>
+                <button type="button" class="btn small quiet" data-testid="settings-remove-side" aria-label={format!("Remove side {}", i + 1)}
+                    onclick={edit.reform(move |_| Edit::RemoveSide(i))}>{"Remove"}</button>
+            </div>
+            { field(Field::Side(i, SideField::Id), "Id", &s.id, Kind::Id, None, issues, set(SideField::Id)) }
+            { field(Field::Side(i, SideField::Label), "Label", &s.label, Kind::Line, None, issues, set(SideField::Label)) }
+            { field(Field::Side(i, SideField::Markers), "Markers", &s.markers, Kind::Area, markers_hint, issues, set(SideField::Markers)) }
+        </li>
+    }
+}
+
+fn entity_row(i: usize, e: &EntityRow, issues: &[FieldError], edit: &Callback<Edit>) -> Html {
+    let set = |f: EntityField| edit.reform(move |v| Edit::Entity(i, f, v));
+    let on_background = edit.reform(move |ev: Event| Edit::Background(i, ev.target_unchecked_into::<HtmlInputElement>().checked()));
+    let aliases_hint = Some("Separated by commas, or one a line.");
+    html! {
+        <li class="settings-row" data-testid="settings-entity">
+            <div class="settings-row-head">
+                <span class="settings-row-title">{ format!("Entity {}", i + 1) }</span>
+                <button type="button" class="btn small quiet" data-testid="settings-remove-entity" aria-label={format!("Remove entity {}", i + 1)}
+                    onclick={edit.reform(move |_| Edit::RemoveEntity(i))}>{"Remove"}</button>
+            </div>
+            { field(Field::Entity(i, EntityField::Id), "Id", &e.id, Kind::Id, None, issues, set(EntityField::Id)) }
+            { field(Field::Entity(i, EntityField::Name), "Name", &e.name, Kind::Line, None, issues, set(EntityField::Name)) }
+            { field(Field::Entity(i, EntityField::Aliases), "Aliases", &e.aliases, Kind::Area, aliases_hint, issues, set(EntityField::Aliases)) }
+            <label class="settings-check">
+                <input type="checkbox" checked={e.background} onchange={on_background} data-testid="settings-background" />
+                {"Background: the setting of the whole corpus (searched and a facet, not coloured)"}
+            </label>
+        </li>
+    }
+}
+
+/// What kind of control a field is.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// One line, an identifier (no spell checking).
+    Id,
+    Line,
+    Area,
+}
+
+/// A labelled control with its hint and its messages, tied to them by `aria-describedby`.
+fn field(at: Field, label: &str, value: &str, kind: Kind, hint: Option<&str>, issues: &[FieldError], on: Callback<String>) -> Html {
+    let id = at.dom_id();
+    let mine: Vec<&FieldError> = issues.iter().filter(|e| e.at == at).collect();
+    let hint_id = format!("{id}-hint");
+    let described: Vec<String> =
+        hint.map(|_| hint_id.clone()).into_iter().chain((0..mine.len()).map(|k| format!("{id}-msg-{k}"))).collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = mine.iter().any(|e| !e.warning).then_some("true");
+    let oninput = on.reform(|e: InputEvent| value_of(&e));
+    let control = match kind {
+        Kind::Area => html! {
+            <textarea id={id.clone()} data-field={at.name()} rows="2" value={value.to_string()} aria-invalid={invalid} aria-describedby={described} {oninput} />
+        },
+        Kind::Id | Kind::Line => html! {
+            <input id={id.clone()} data-field={at.name()} type="text" value={value.to_string()} aria-invalid={invalid} aria-describedby={described}
+                spellcheck={(kind == Kind::Id).then_some("false")} autocomplete="off" {oninput} />
+        },
+    };
+    html! {
+        <div class={classes!("settings-field", (kind == Kind::Area).then_some("wide"))}>
+            <label for={id.clone()}>{label}</label>
+            { control }
+            if let Some(h) = hint { <p id={hint_id} class="settings-hint muted">{h}</p> }
+            { for mine.iter().enumerate().map(|(k, e)| message(&format!("{id}-msg-{k}"), e)) }
+        </div>
+    }
+}
+
+/// The messages about a field that has no control of its own (the list of sides).
+fn messages(at: Field, issues: &[FieldError]) -> Html {
+    let id = at.dom_id();
+    html! { <>{ for issues.iter().filter(|e| e.at == at).enumerate().map(|(k, e)| message(&format!("{id}-msg-{k}"), e)) }</> }
+}
+
+/// One message, naming its field: an error, or a warning that does not stop a save.
+fn message(id: &str, e: &FieldError) -> Html {
+    let (class, testid) = if e.warning { ("field-warning", "settings-warning") } else { ("field-error", "settings-error") };
+    html! { <p id={id.to_string()} class={class} data-testid={testid} data-field={e.field.clone()}>{ format!("{}: {}", e.field, e.message) }</p> }
+}
+
+/// The text of the input or textarea an input event came from.
+fn value_of(e: &InputEvent) -> String {
+    if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
+        return t.value();
+    }
+    e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+}
+
+/// Move the focus to a field's control (the first one to fix, after a refused save, once its message is shown).
+fn focus(at: Field) {
+    let el = gloo::utils::document().get_element_by_id(&at.dom_id());
+    if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(e).ok()) {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,623 @@
+//! Corpus settings as the page edits them: a draft of the question, sides and entities over a `CorpusConfig`, checked field by field and written back as `corpus.toml`.
+use crate::config::{CorpusConfig, EntityDef, SideDef, StanceLabels};
+use crate::corrections::push_string;
+use crate::text::{fold, sort_by_key};
+
+/// A side as its form row holds it: the markers as typed (one field, comma- or line-separated).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SideRow {
+    pub id: String,
+    pub label: String,
+    pub markers: String,
+}
+
+/// An entity as its form row holds it: the aliases as typed, and whether it is the corpus's background.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntityRow {
+    pub id: String,
+    pub name: String,
+    pub aliases: String,
+    pub background: bool,
+}
+
+/// The settings being edited. What the page does not edit (outlets, actors, the stance lexicon, the stance
+/// badges' wording) is kept in `base` and `labels` and written back untouched. The default is "start empty".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draft {
+    pub question: String,
+    pub sides: Vec<SideRow>,
+    pub entities: Vec<EntityRow>,
+    /// The configuration the draft started from; its question, sides and entities are replaced on save.
+    pub base: CorpusConfig,
+    pub labels: StanceLabels,
+}
+
+/// A field of a side's row (in the order of the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SideField {
+    Id,
+    Label,
+    Markers,
+}
+
+/// A text field of an entity's row (in the order of the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntityField {
+    Id,
+    Name,
+    Aliases,
+}
+
+/// One change the form makes to the draft (rows are 0-based).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Question(String),
+    AddSide,
+    RemoveSide(usize),
+    Side(usize, SideField, String),
+    AddEntity,
+    RemoveEntity(usize),
+    Entity(usize, EntityField, String),
+    Background(usize, bool),
+}
+
+/// The items of a list field: one a line when the text has a line break (so an item may hold a comma),
+/// else comma-separated; each trimmed, empty ones dropped.
+pub fn parse_list(text: &str) -> Vec<String> {
+    let sep = if text.contains('\n') { '\n' } else { ',' };
+    text.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// A list as its field shows it, read back by [`parse_list`]: comma-separated, or one a line when an item
+/// holds a comma (with a final line break when there is one item only, so that it stays one).
+pub fn format_list(items: &[String]) -> String {
+    if !items.iter().any(|i| i.contains(',')) {
+        return items.join(", ");
+    }
+    let mut s = items.join("\n");
+    if items.len() == 1 {
+        s.push('\n');
+    }
+    s
+}
+
+impl Draft {
+    /// The draft of a corpus's settings ("start from this corpus"); `background`: its background entity ids.
+    pub fn from_config(config: &CorpusConfig, labels: &StanceLabels, background: &[String]) -> Draft {
+        let side = |s: &SideDef| SideRow { id: s.id.clone(), label: s.label.clone(), markers: format_list(&s.markers) };
+        let entity = |e: &EntityDef| EntityRow {
+            id: e.id.clone(),
+            name: e.label.clone(),
+            aliases: format_list(&e.aliases),
+            background: background.contains(&e.id),
+        };
+        Draft {
+            question: config.question.clone(),
+            sides: config.sides.iter().map(side).collect(),
+            entities: config.entities.iter().map(entity).collect(),
+            base: config.clone(),
+            labels: labels.clone(),
+        }
+    }
+
+    /// Apply one change of the form; an edit of a row that is not there changes nothing.
+    pub fn edit(&mut self, e: Edit) {
+        match e {
+            Edit::Question(q) => self.question = q,
+            Edit::AddSide => self.sides.push(SideRow::default()),
+            Edit::RemoveSide(i) if i < self.sides.len() => drop(self.sides.remove(i)),
+            Edit::AddEntity => self.entities.push(EntityRow::default()),
+            Edit::RemoveEntity(i) if i < self.entities.len() => drop(self.entities.remove(i)),
+            Edit::Side(i, f, v) => {
+                if let Some(r) = self.sides.get_mut(i) {
+                    *match f {
+                        SideField::Id => &mut r.id,
+                        SideField::Label => &mut r.label,
+                        SideField::Markers => &mut r.markers,
+                    } = v;
+                }
+            }
+            Edit::Entity(i, f, v) => {
+                if let Some(r) = self.entities.get_mut(i) {
+                    *match f {
+                        EntityField::Id => &mut r.id,
+                        EntityField::Name => &mut r.name,
+                        EntityField::Aliases => &mut r.aliases,
+                    } = v;
+                }
+            }
+            Edit::Background(i, on) => {
+                if let Some(r) = self.entities.get_mut(i) {
+                    r.background = on;
+                }
+            }
+            Edit::RemoveSide(_) | Edit::RemoveEntity(_) => {}
+        }
+    }
+
+    /// The configuration the draft says (text fields trimmed) and its background entity ids.
+    pub fn to_config(&self) -> (CorpusConfig, Vec<String>) {
+        let side = |r: &SideRow| SideDef { id: r.id.trim().into(), label: r.label.trim().into(), markers: parse_list(&r.markers) };
+        let entity = |r: &EntityRow| EntityDef { id: r.id.trim().into(), label: r.name.trim().into(), aliases: parse_list(&r.aliases) };
+        let config = CorpusConfig {
+            question: self.question.trim().into(),
+            sides: self.sides.iter().map(side).collect(),
+            entities: self.entities.iter().map(entity).collect(),
+            ..self.base.clone()
+        };
+        let background = self.entities.iter().filter(|r| r.background).map(|r| r.id.trim().to_string()).collect();
+        (config, background)
+    }
+
+    /// The complete `corpus.toml` the draft says.
+    pub fn to_toml(&self) -> String {
+        let (config, background) = self.to_config();
+        to_toml(&config, &self.labels, &background)
+    }
+}
+
+/// Which field a message is about; they sort in the order of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Question,
+    /// The list of sides as a whole.
+    Sides,
+    Side(usize, SideField),
+    Entity(usize, EntityField),
+}
+
+impl Field {
+    /// What the field is called in a message: "question", "side 2 · id" (rows counted from 1).
+    pub fn name(self) -> String {
+        match self {
+            Field::Question => "question".into(),
+            Field::Sides => "sides".into(),
+            Field::Side(i, f) => format!("side {} · {}", i + 1, ["id", "label", "markers"][f as usize]),
+            Field::Entity(i, f) => format!("entity {} · {}", i + 1, ["id", "name", "aliases"][f as usize]),
+        }
+    }
+
+    /// The field's element id in the page ("settings-side-2-id").
+    pub fn dom_id(self) -> String {
+        format!("settings-{}", self.name().replace(" · ", "-").replace(' ', "-"))
+    }
+}
+
+/// What is wrong with a field (or, when `warning`, worth knowing while saving is still allowed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name as the message says it ("side 2 · id").
+    pub field: String,
+    pub at: Field,
+    pub message: String,
+    pub warning: bool,
+}
+
+impl FieldError {
+    fn new(at: Field, message: impl Into<String>) -> FieldError {
+        FieldError { field: at.name(), at, message: message.into(), warning: false }
+    }
+
+    fn warn(at: Field, message: impl Into<String>) -> FieldError {
+        FieldError { warning: true, ..FieldError::new(at, message) }
+    }
+}
+
+/// Whether the draft may be saved: no errors (warnings allowed).
+pub fn savable(issues: &[FieldError]) -> bool {
+    issues.iter().all(|e| e.warning)
+}
+
+/// Everything wrong with the draft, in the order of the form (so the first error is the first field to fix):
+/// errors, and warnings that do not stop a save.
+pub fn validate(d: &Draft) -> Vec<FieldError> {
+    let mut out = vec![];
+    if d.question.trim().is_empty() {
+        out.push(FieldError::warn(Field::Question, "No question yet: allowed, but stances are easier to read against one"));
+    }
+    let side_ids: Vec<&str> = d.sides.iter().map(|s| s.id.trim()).collect();
+    id_errors(&side_ids, "side", |i| Field::Side(i, SideField::Id), &mut out);
+    for (i, _) in d.sides.iter().enumerate().filter(|(_, s)| s.label.trim().is_empty()) {
+        out.push(FieldError::new(Field::Side(i, SideField::Label), "Needs a label (what the side badge says)"));
+    }
+    let markers: Vec<Vec<String>> = d.sides.iter().map(|s| parse_list(&s.markers)).collect();
+    for (i, n, j) in shared(&markers) {
+        out.push(FieldError::new(
+            Field::Side(i, SideField::Markers),
+            format!("\"{n}\" is also a marker of side {}: a marker places a speaker on one side only", j + 1),
+        ));
+    }
+    let entity_ids: Vec<&str> = d.entities.iter().map(|e| e.id.trim()).collect();
+    id_errors(&entity_ids, "entity", |i| Field::Entity(i, EntityField::Id), &mut out);
+    for (i, _) in d.entities.iter().enumerate().filter(|(_, e)| e.name.trim().is_empty()) {
+        out.push(FieldError::new(Field::Entity(i, EntityField::Name), "Needs a name"));
+    }
+    entity_names(d, &mut out);
+    actor_sides(d, &mut out);
+    sort_by_key(&mut out, |e| e.at);
+    out
+}
+
+/// An error on each id that is empty, not of `[a-z0-9-]`, or the same as a row's above it.
+fn id_errors(ids: &[&str], what: &str, field: impl Fn(usize) -> Field, out: &mut Vec<FieldError>) {
+    for (i, id) in ids.iter().enumerate() {
+        let problem = if id.is_empty() {
+            Some(format!("Needs an id: a–z, 0–9 and hyphens (e.g. \"my-{what}\")"))
+        } else if let Some(bad) = id.chars().find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '-')) {
+            Some(format!("\"{bad}\" is not allowed in an id: lowercase letters a–z, digits and hyphens only"))
+        } else {
+            ids[..i].iter().position(|b| b == id).map(|k| format!("The same id as {what} {}: each {what} needs its own", k + 1))
+        };
+        out.extend(problem.map(|m| FieldError::new(field(i), m)));
+    }
+}
+
+/// Names given to two rows, compared case- and accent-insensitively: (the later row, the name, the earlier
+/// row) for each.
+fn shared(rows: &[Vec<String>]) -> Vec<(usize, String, usize)> {
+    let mut seen: Vec<(String, usize)> = vec![];
+    let mut out = vec![];
+    for (i, names) in rows.iter().enumerate() {
+        let mut mine: Vec<String> = vec![];
+        for n in names {
+            let k = fold(n);
+            if let Some((_, j)) = seen.iter().find(|(s, _)| *s == k) {
+                out.push((i, n.clone(), *j));
+            } else if !mine.contains(&k) {
+                mine.push(k);
+            }
+        }
+        seen.extend(mine.into_iter().map(|k| (k, i)));
+    }
+    out
+}
+
+/// Names shared by two entities (their aliases and the parts of their names, which are matched too): an
+/// error on the later entity's aliases, or its name when the name is what repeats.
+fn entity_names(d: &Draft, out: &mut Vec<FieldError>) {
+    let (config, _) = d.to_config();
+    let names: Vec<Vec<String>> = config.entities.iter().map(|e| e.names().into_iter().map(str::to_string).collect()).collect();
+    for (i, n, j) in shared(&names) {
+        let f = if config.entities[i].aliases.contains(&n) { EntityField::Aliases } else { EntityField::Name };
+        out.push(FieldError::new(
+            Field::Entity(i, f),
+            format!("\"{n}\" is also a name of entity {}: a name belongs to one entity only", j + 1),
+        ));
+    }
+}
+
+/// The known actors (kept from `corpus.toml`, not edited here) whose side is no longer one: a warning per side.
+fn actor_sides(d: &Draft, out: &mut Vec<FieldError>) {
+    let mut gone: Vec<(&str, Vec<&str>)> = vec![];
+    for a in &d.base.actors {
+        let Some(side) = a.side.as_deref().filter(|s| !d.sides.iter().any(|r| r.id.trim() == *s)) else { continue };
+        match gone.iter_mut().find(|(s, _)| *s == side) {
+            Some((_, names)) => names.push(&a.name),
+            None => gone.push((side, vec![&a.name])),
+        }
+    }
+    for (side, names) in gone {
+        let m = format!(
+            "Known actors are on side \"{side}\", which is no longer a side: {} (their claims will have no side)",
+            names.join(", ")
+        );
+        out.push(FieldError::warn(Field::Sides, m));
+    }
+}
+
+/// A complete `corpus.toml`: the question, every `[[side]]`, `[[entity]]` (with `background = true` for the
+/// ids in `background`), `[[outlet]]` and `[[actor]]`, the `[stance]` lexicon and `[stance_labels]`.
+/// Hand-written (the app links no TOML crate); the builder's reader reads it back equal.
+pub fn to_toml(c: &CorpusConfig, labels: &StanceLabels, background: &[String]) -> String {
+    let mut out = String::from("# Corpus configuration, written by Counterclaim's settings editor.\nquestion = ");
+    push_string(&mut out, &c.question);
+    out.push('\n');
+    for s in &c.sides {
+        table(&mut out, "side", &[("id", &s.id), ("label", &s.label)]);
+        list(&mut out, "markers", &s.markers);
+    }
+    for e in &c.entities {
+        table(&mut out, "entity", &[("id", &e.id), ("label", &e.label)]);
+        list(&mut out, "aliases", &e.aliases);
+        if background.contains(&e.id) {
+            out.push_str("background = true\n");
+        }
+    }
+    for o in &c.outlets {
+        table(&mut out, "outlet", &[("name", &o.name)]);
+        list(&mut out, "aliases", &o.aliases);
+    }
+    for a in &c.actors {
+        table(&mut out, "actor", &[("name", &a.name)]);
+        list(&mut out, "aliases", &a.aliases);
+        let optional = [("role", &a.role), ("affiliation", &a.affiliation), ("side", &a.side)];
+        for (k, v) in optional.iter().filter_map(|(k, v)| Some((*k, v.as_deref()?))) {
+            key(&mut out, k, v);
+        }
+    }
+    out.push_str("\n[stance]\n");
+    list(&mut out, "supports", &c.stance.supports);
+    list(&mut out, "refutes", &c.stance.refutes);
+    list(&mut out, "negators", &c.stance.negators);
+    let given = [("supports", &labels.supports), ("refutes", &labels.refutes), ("neutral", &labels.neutral)];
+    let given: Vec<(&str, &str)> = given.iter().filter_map(|(k, v)| Some((*k, v.as_deref()?))).collect();
+    if !given.is_empty() {
+        out.push_str("\n[stance_labels]\n");
+        given.iter().for_each(|(k, v)| key(&mut out, k, v));
+    }
+    out
+}
+
+/// `[[name]]` and its string keys.
+fn table(out: &mut String, name: &str, keys: &[(&str, &String)]) {
+    out.push_str(&format!("\n[[{name}]]\n"));
+    keys.iter().for_each(|(k, v)| key(out, k, v));
+}
+
+/// `key = "value"`.
+fn key(out: &mut String, k: &str, v: &str) {
+    out.push_str(k);
+    out.push_str(" = ");
+    push_string(out, v);
+    out.push('\n');
+}
+
+/// `key = ["a", "b"]`.
+fn list(out: &mut String, k: &str, items: &[String]) {
+    out.push_str(k);
+    out.push_str(" = [");
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push_string(out, s);
+    }
+    out.push_str("]\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ActorDef;
+    use proptest::prelude::*;
+
+    fn side(id: &str, label: &str, markers: &str) -> SideRow {
+        SideRow { id: id.into(), label: label.into(), markers: markers.into() }
+    }
+
+    fn entity(id: &str, name: &str, aliases: &str) -> EntityRow {
+        EntityRow { id: id.into(), name: name.into(), aliases: aliases.into(), background: false }
+    }
+
+    /// A draft with nothing wrong: a question, two sides and two entities.
+    fn good() -> Draft {
+        Draft {
+            question: "Is the bridge safe?".into(),
+            sides: vec![side("city", "City council", "council, mayor"), side("residents", "Residents", "resident")],
+            entities: vec![entity("bridge", "Old Bridge", "the bridge"), entity("river", "River Ouse", "Ouse")],
+            ..Draft::default()
+        }
+    }
+
+    /// The messages about `at`.
+    fn about(d: &Draft, at: Field) -> Vec<FieldError> {
+        validate(d).into_iter().filter(|e| e.at == at).collect()
+    }
+
+    #[test]
+    fn a_good_draft_and_the_seeds_have_nothing_wrong() {
+        assert_eq!(validate(&good()), vec![]);
+        let seeds = include_str!("../../../seeds/corpus.toml");
+        let config: CorpusConfig = toml::from_str(seeds).unwrap();
+        assert_eq!(validate(&Draft::from_config(&config, &StanceLabels::default(), &["afghanistan".into()])), vec![]);
+    }
+
+    #[test]
+    fn an_empty_question_is_a_warning_that_allows_saving() {
+        let d = Draft { question: "  \n".into(), ..good() };
+        let issues = validate(&d);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(issues[0].warning && issues[0].at == Field::Question && issues[0].field == "question");
+        assert!(savable(&issues));
+        assert!(savable(&validate(&Draft::default())), "start empty can be saved as it is");
+    }
+
+    #[test]
+    fn a_side_id_must_be_given() {
+        let mut d = good();
+        d.edit(Edit::Side(1, SideField::Id, " ".into()));
+        let e = about(&d, Field::Side(1, SideField::Id));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].field, "side 2 · id");
+        assert!(e[0].message.starts_with("Needs an id") && !e[0].warning);
+        assert!(!savable(&validate(&d)));
+    }
+
+    #[test]
+    fn ids_are_lowercase_letters_digits_and_hyphens() {
+        for bad in ["City", "the city", "city_2", "café"] {
+            let mut d = good();
+            d.edit(Edit::Side(0, SideField::Id, bad.into()));
+            d.edit(Edit::Entity(1, EntityField::Id, bad.into()));
+            assert_eq!(about(&d, Field::Side(0, SideField::Id)).len(), 1, "{bad}");
+            let e = about(&d, Field::Entity(1, EntityField::Id));
+            assert!(e.len() == 1 && e[0].message.contains("is not allowed"), "{bad}: {e:?}");
+        }
+        let mut d = good();
+        d.edit(Edit::Side(0, SideField::Id, " city-2 ".into()));
+        assert_eq!(validate(&d), vec![], "spaces around an id are trimmed");
+    }
+
+    #[test]
+    fn ids_are_unique_among_sides_and_among_entities() {
+        let mut d = good();
+        d.edit(Edit::Side(1, SideField::Id, "city".into()));
+        d.edit(Edit::Entity(1, EntityField::Id, "bridge".into()));
+        let e = about(&d, Field::Side(1, SideField::Id));
+        assert!(e.len() == 1 && e[0].message.contains("side 1"), "{e:?}");
+        assert_eq!(about(&d, Field::Side(0, SideField::Id)), vec![], "the first keeps its id");
+        let e = about(&d, Field::Entity(1, EntityField::Id));
+        assert!(e.len() == 1 && e[0].message.contains("entity 1"), "{e:?}");
+        d.edit(Edit::Entity(0, EntityField::Id, "city".into()));
+        assert_eq!(about(&d, Field::Entity(0, EntityField::Id)), vec![], "a side and an entity may share an id");
+    }
+
+    #[test]
+    fn labels_and_names_must_be_given() {
+        let mut d = good();
+        d.edit(Edit::Side(0, SideField::Label, "".into()));
+        d.edit(Edit::Entity(1, EntityField::Name, " ".into()));
+        assert_eq!(about(&d, Field::Side(0, SideField::Label))[0].field, "side 1 · label");
+        assert_eq!(about(&d, Field::Entity(1, EntityField::Name))[0].field, "entity 2 · name");
+        assert_eq!(validate(&d).len(), 2);
+    }
+
+    #[test]
+    fn a_name_belongs_to_one_entity() {
+        let mut d = good();
+        d.edit(Edit::Entity(1, EntityField::Aliases, "Ouse, THE BRÎDGE".into()));
+        let e = about(&d, Field::Entity(1, EntityField::Aliases));
+        assert!(e.len() == 1 && e[0].message.contains("\"THE BRÎDGE\"") && e[0].message.contains("entity 1"), "{e:?}");
+        let mut d = good();
+        d.edit(Edit::Entity(1, EntityField::Name, "River / Old Bridge".into()));
+        let e = about(&d, Field::Entity(1, EntityField::Name));
+        assert!(e.len() == 1 && e[0].message.contains("\"Old Bridge\""), "a part of a name is a name: {e:?}");
+        let mut d = good();
+        d.edit(Edit::Entity(0, EntityField::Aliases, "the bridge, The Bridge, Old Bridge".into()));
+        assert_eq!(validate(&d), vec![], "repeats within one entity are harmless");
+    }
+
+    #[test]
+    fn a_marker_belongs_to_one_side() {
+        let mut d = good();
+        d.edit(Edit::Side(1, SideField::Markers, "resident, Mayor".into()));
+        let e = about(&d, Field::Side(1, SideField::Markers));
+        assert!(e.len() == 1 && e[0].message.contains("\"Mayor\"") && e[0].message.contains("side 1"), "{e:?}");
+        assert_eq!(e[0].field, "side 2 · markers");
+    }
+
+    #[test]
+    fn a_known_actor_whose_side_is_gone_is_a_warning() {
+        let actor = |side: &str| ActorDef { name: "Ann Lee".into(), side: Some(side.into()), ..ActorDef::default() };
+        let bob = ActorDef { name: "Bob".into(), ..actor("residents") };
+        let actors = vec![actor("residents"), ActorDef::default(), actor("city"), bob];
+        let mut d = Draft { base: CorpusConfig { actors, ..CorpusConfig::default() }, ..good() };
+        assert_eq!(validate(&d), vec![]);
+        d.edit(Edit::RemoveSide(1));
+        let e = validate(&d);
+        assert!(e.len() == 1 && e[0].warning && e[0].at == Field::Sides, "one warning for the side: {e:?}");
+        assert!(e[0].message.contains("\"residents\"") && e[0].message.contains("Ann Lee, Bob"), "{e:?}");
+    }
+
+    #[test]
+    fn messages_come_in_the_order_of_the_form() {
+        let mut d = good();
+        d.edit(Edit::Entity(0, EntityField::Id, "".into()));
+        d.edit(Edit::Side(1, SideField::Id, "".into()));
+        d.edit(Edit::Side(0, SideField::Label, "".into()));
+        d.edit(Edit::Side(0, SideField::Markers, "Ouse, Mayor".into()));
+        d.edit(Edit::Side(1, SideField::Markers, "mayor".into()));
+        let at: Vec<Field> = validate(&d).into_iter().map(|e| e.at).collect();
+        let want = [
+            Field::Side(0, SideField::Label),
+            Field::Side(1, SideField::Id),
+            Field::Side(1, SideField::Markers),
+            Field::Entity(0, EntityField::Id),
+        ];
+        assert_eq!(at, want);
+    }
+
+    #[test]
+    fn lists_are_split_by_commas_or_by_lines() {
+        assert_eq!(parse_list(" a, b ,,c "), ["a", "b", "c"]);
+        assert_eq!(parse_list("Washington, D.C.\nParis\n\n"), ["Washington, D.C.", "Paris"]);
+        assert_eq!(parse_list(" \n "), Vec::<String>::new());
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(format_list(&s(&["a", "b"])), "a, b");
+        assert_eq!(format_list(&s(&["Washington, D.C.", "DC"])), "Washington, D.C.\nDC");
+        for v in [s(&[]), s(&["a"]), s(&["a, b"]), s(&["a, b", "c"]), s(&["x y", "z"])] {
+            assert_eq!(parse_list(&format_list(&v)), v);
+        }
+    }
+
+    #[test]
+    fn rows_are_added_edited_and_removed() {
+        let mut d = good();
+        d.edit(Edit::AddSide);
+        d.edit(Edit::Side(2, SideField::Label, "Engineers".into()));
+        d.edit(Edit::AddEntity);
+        d.edit(Edit::Entity(2, EntityField::Aliases, "a, b".into()));
+        d.edit(Edit::Background(2, true));
+        assert_eq!(d.sides[2], side("", "Engineers", ""));
+        assert_eq!(d.entities[2], EntityRow { aliases: "a, b".into(), background: true, ..EntityRow::default() });
+        d.edit(Edit::RemoveSide(0));
+        d.edit(Edit::RemoveEntity(1));
+        assert_eq!(d.sides.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["residents", ""]);
+        assert_eq!(d.entities.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["bridge", ""]);
+        let before = d.clone();
+        for e in [Edit::RemoveSide(9), Edit::RemoveEntity(9), Edit::Side(9, SideField::Id, "x".into()), Edit::Background(9, true)] {
+            d.edit(e);
+        }
+        assert_eq!(d, before, "an edit of a row that is not there changes nothing");
+        d.edit(Edit::Question("Q?".into()));
+        assert_eq!(d.question, "Q?");
+    }
+
+    #[test]
+    fn fields_are_named_from_one() {
+        assert_eq!(Field::Side(0, SideField::Markers).name(), "side 1 · markers");
+        assert_eq!(Field::Entity(11, EntityField::Aliases).name(), "entity 12 · aliases");
+        assert_eq!(Field::Side(1, SideField::Id).dom_id(), "settings-side-2-id");
+        assert_eq!(Field::Question.dom_id(), "settings-question");
+    }
+
+    #[test]
+    fn the_draft_keeps_what_it_does_not_edit() {
+        let base = CorpusConfig {
+            question: "Old?".into(),
+            actors: vec![ActorDef { name: "Ann".into(), ..ActorDef::default() }],
+            stance: crate::config::StanceLexicon { supports: vec!["safe".into()], ..Default::default() },
+            ..CorpusConfig::default()
+        };
+        let labels = StanceLabels { refutes: Some("Says it is unsafe".into()), ..StanceLabels::default() };
+        let mut d = Draft::from_config(&base, &labels, &[]);
+        d.edit(Edit::Question(" New? ".into()));
+        let (c, bg) = d.to_config();
+        assert_eq!(c, CorpusConfig { question: "New?".into(), ..base });
+        assert!(bg.is_empty());
+        let t = d.to_toml();
+        assert!(t.contains("question = \"New?\"\n") && t.contains("[stance_labels]\nrefutes = \"Says it is unsafe\"\n"), "{t}");
+        assert_eq!(Draft::default().to_config(), (CorpusConfig::default(), vec![]), "start empty is the default configuration");
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        let c = CorpusConfig { question: "Is \"it\" a\\b\nc\u{7f} é?".into(), ..CorpusConfig::default() };
+        let t = to_toml(&c, &StanceLabels::default(), &[]);
+        assert!(t.contains(r#"question = "Is \"it\" a\\b\nc\u007F é?""#), "{t}");
+        let back: CorpusConfig = toml::from_str(&t).unwrap();
+        assert_eq!(back, c);
+    }
+
+    fn item() -> impl Strategy<Value = String> {
+        "[a-zé,. ]{0,3}[a-zé,.]".prop_map(|s| s.trim().to_string()).prop_filter("non-empty", |s| !s.is_empty())
+    }
+
+    proptest! {
+        /// Start from a corpus, save without edits: its settings come back as they were (lists of trimmed,
+        /// non-empty items that may hold commas).
+        #[test]
+        fn a_draft_of_a_configuration_says_that_configuration(
+            rows in prop::collection::vec(("[a-z-]{1,4}", "[A-Za-z]{1,4}", prop::collection::vec(item(), 0..4), any::<bool>()), 0..4),
+        ) {
+            let sides = rows.iter().map(|(id, l, m, _)| SideDef { id: id.clone(), label: l.clone(), markers: m.clone() }).collect();
+            let entities = rows.iter().map(|(id, l, a, _)| EntityDef { id: id.clone(), label: l.clone(), aliases: a.clone() }).collect();
+            let background: Vec<String> = rows.iter().filter(|r| r.3).map(|r| r.0.clone()).collect();
+            let c = CorpusConfig { question: "Q".into(), sides, entities, ..CorpusConfig::default() };
+            let (back, bg) = Draft::from_config(&c, &StanceLabels::default(), &background).to_config();
+            prop_assert_eq!(back, c);
+            let flagged: Vec<String> = rows.iter().filter(|r| background.contains(&r.0)).map(|r| r.0.clone()).collect();
+            prop_assert_eq!(bg, flagged);
+        }
+    }
+}
