@@ -200,6 +200,7 @@ async fn the_library_keeps_renames_and_deletes_a_corpus_in_indexeddb() {
     assert!(library::list().await.unwrap().iter().all(|e| e.id != id), "gone from the list");
     assert_eq!(library::get(&id).await.unwrap(), None, "and its bytes are gone");
     assert!(library::rename(&id, "x").await.is_err(), "renaming a corpus that is not there is an error");
+}
 
 /// Type `value` into the control `id` as a user would (an `input` event that bubbles to Yew's listener).
 fn type_into(root: &web_sys::Element, id: &str, value: &str) {
