@@ -42,51 +42,9 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// An invented question with two sides, and two articles on it.
-fn articles(dir: &TempDir) {
-    dir.write(
-        "corpus.toml",
-        br#"question = "Is the Varnell Bridge safe to reopen?"
-
-[[side]]
-id = "city"
-label = "City Hall"
-markers = ["Mayor", "City Hall", "transport department"]
-
-[[side]]
-id = "engineers"
-label = "Engineers' Guild"
-markers = ["Engineers' Guild", "inspector", "engineer"]
-
-[[entity]]
-id = "bridge"
-label = "Varnell Bridge"
-aliases = ["Varnell Bridge", "the bridge"]
-
-[[actor]]
-name = "Ilse Marrowby"
-aliases = ["Ilse Marrowby", "Marrowby"]
-role = "Mayor of Varnell"
-
-[stance]
-supports = ["safe", "sound", "ready to reopen", "strong"]
-refutes = ["unsafe", "cracked", "dangerous", "not safe", "corroded"]
-"#,
-    );
-    dir.write(
-        "001_mayor.txt",
-        "Varnell Bridge ready, mayor says\nBy Tomas Quill\nMarch 4, 2025\n\nVARNELL (Varnell Courier): Mayor Ilse Marrowby said on \
-         Monday that the Varnell Bridge is safe and ready to reopen to traffic next week.\n\n\"The Varnell Bridge is structurally \
-         sound and our crews have finished every repair,\" Marrowby told reporters at City Hall.\n"
-            .as_bytes(),
-    );
-    dir.write(
-        "002_guild.txt",
-        "Engineers warn Varnell Bridge is not safe\nBy Petra Olund\nMarch 6, 2025\n\nVARNELL (Riverside Post): The Engineers' Guild \
-         said on Wednesday that the Varnell Bridge is unsafe and that its main girders are cracked.\n\n\"Opening the Varnell Bridge \
-         now would be dangerous; the cables are corroded,\" said chief inspector Dario Wendt.\n"
-            .as_bytes(),
-    );
+/// An invented question with two sides, and two articles on it (shared with the end-to-end test).
+fn invented() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/invented")
 }
 
 const SEED_PACK: &str = "corpus-00000000000000aa.pack";
@@ -117,11 +75,10 @@ fn corpus_href(html: &str) -> String {
 
 #[test]
 fn site_writes_a_ready_site_for_a_folder_of_articles() {
-    let (src, app, work) = (TempDir::new("site-articles"), TempDir::new("site-app"), TempDir::new("site-out"));
-    articles(&src);
+    let (src, app, work) = (invented(), TempDir::new("site-app"), TempDir::new("site-out"));
     prebuilt_app(&app);
     let out_dir = work.join("bridge");
-    let o = run(&["site", s(&src.0), "--out", s(&out_dir), "--app", s(&app.0)]);
+    let o = run(&["site", s(&src), "--out", s(&out_dir), "--app", s(&app.0)]);
     assert!(o.status.success(), "site failed: {}", text(&o.stderr));
 
     let html = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
@@ -156,17 +113,16 @@ fn site_writes_a_ready_site_for_a_folder_of_articles() {
     let first = names(&out_dir);
     assert_eq!(first.len(), 8, "the app's six files, the pack and the worker: {first:?}");
     std::fs::write(out_dir.join("stale.txt"), "from before").unwrap();
-    let o = run(&["site", s(&src.0), "--out", s(&out_dir), "--app", s(&app.0), "--no-single"]);
+    let o = run(&["site", s(&src), "--out", s(&out_dir), "--app", s(&app.0), "--no-single"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert_eq!(names(&out_dir), first, "the same files, nothing left from before");
 }
 
 #[test]
 fn site_without_a_prebuilt_app_says_what_to_run() {
-    let (src, work) = (TempDir::new("site-noapp"), TempDir::new("site-noapp-out"));
-    articles(&src);
+    let (src, work) = (invented(), TempDir::new("site-noapp-out"));
     let missing = work.join("no-such-dist");
-    let o = run(&["site", s(&src.0), "--out", s(&work.join("out")), "--app", s(&missing)]);
+    let o = run(&["site", s(&src), "--out", s(&work.join("out")), "--app", s(&missing)]);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
     assert!(err.contains(s(&missing)) && err.contains("make build"), "{err}");
@@ -175,21 +131,20 @@ fn site_without_a_prebuilt_app_says_what_to_run() {
     // A folder that is no app (no index.html naming the wasm).
     std::fs::create_dir_all(&missing).unwrap();
     std::fs::write(missing.join("index.html"), "<html><body>hello</body></html>").unwrap();
-    let err = text(&run(&["site", s(&src.0), "--out", s(&work.join("out")), "--app", s(&missing)]).stderr);
+    let err = text(&run(&["site", s(&src), "--out", s(&work.join("out")), "--app", s(&missing)]).stderr);
     assert!(err.contains("make build") && err.contains("JS glue"), "{err}");
 }
 
 #[test]
 fn site_refuses_an_out_dir_it_did_not_write() {
-    let (src, app, work) = (TempDir::new("site-refuse"), TempDir::new("site-refuse-app"), TempDir::new("site-refuse-out"));
-    articles(&src);
+    let (src, app, work) = (invented(), TempDir::new("site-refuse-app"), TempDir::new("site-refuse-out"));
     prebuilt_app(&app);
     work.write("thesis.tex", b"keep me");
-    let o = run(&["site", s(&src.0), "--out", s(&work.0), "--app", s(&app.0)]);
+    let o = run(&["site", s(&src), "--out", s(&work.0), "--app", s(&app.0)]);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stderr).contains("not empty"), "{}", text(&o.stderr));
     assert!(work.join("thesis.tex").exists());
-    let o = run(&["site", s(&src.0), "--out", s(&app.join("inner")), "--app", s(&app.0)]);
+    let o = run(&["site", s(&src), "--out", s(&app.join("inner")), "--app", s(&app.0)]);
     assert!(text(&o.stderr).contains("--out must be a folder of its own"), "{}", text(&o.stderr));
     assert!(!app.join("inner").exists());
 }

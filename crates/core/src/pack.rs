@@ -87,7 +87,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The standard encoding, padded (what `scripts/postbuild.py` writes with Python's `base64`).
+    /// The standard encoding, padded (what `counterclaim finish` writes with the `base64` crate).
     fn encode(data: &[u8]) -> String {
         const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut s = String::new();

@@ -19,6 +19,8 @@ pub struct AppFiles {
     pub wasm: String,
     pub stylesheet: String,
     pub corpus: String,
+    /// The SVG icon (`<link rel="icon" href="….svg">`), if the page has one.
+    pub icon_svg: Option<String>,
 }
 
 /// What the single file is made of: the served `index.html` and the files it names.
@@ -32,8 +34,8 @@ pub struct Parts<'a> {
     pub icon_svg: Option<&'a [u8]>,
 }
 
-/// The glue, the wasm, the stylesheet and the corpus data file that `html` names (Trunk's preload links, its
-/// stylesheet link, and the `<link id="corpus">` that `counterclaim page` writes).
+/// The glue, the wasm, the stylesheet, the corpus data file and the icon that `html` names (Trunk's preload
+/// links, its stylesheet link, the `<link id="corpus">` that `counterclaim page` writes, the icon link).
 pub fn app_files(html: &str) -> Result<AppFiles, SiteError> {
     let all = html::tags(html);
     let links: Vec<&Tag> = html::named(&all, "link").collect();
@@ -44,7 +46,8 @@ pub fn app_files(html: &str) -> Result<AppFiles, SiteError> {
     let sheets: Vec<String> = links.iter().filter(|t| t.rel_has("stylesheet")).filter_map(href).collect();
     let [stylesheet] = <[String; 1]>::try_from(sheets).map_err(|_| SiteError::NotNamed(Asset::Stylesheet))?;
     let corpus = links.iter().find(|t| is_corpus_link(t)).and_then(href).ok_or(SiteError::NotNamed(Asset::Corpus))?;
-    Ok(AppFiles { glue, wasm, stylesheet, corpus })
+    let icon_svg = find("icon", ".svg");
+    Ok(AppFiles { glue, wasm, stylesheet, corpus, icon_svg })
 }
 
 /// `./a/b.css?v=1` → `a/b.css`.
@@ -212,7 +215,13 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let files = app_files(PAGE).unwrap();
         assert_eq!(
             files,
-            AppFiles { glue: "app-1.js".into(), wasm: "app-1_bg.wasm".into(), stylesheet: "style-1.css".into(), corpus: "corpus-00ff.pack".into() }
+            AppFiles {
+                glue: "app-1.js".into(),
+                wasm: "app-1_bg.wasm".into(),
+                stylesheet: "style-1.css".into(),
+                corpus: "corpus-00ff.pack".into(),
+                icon_svg: Some("icon.svg".into())
+            }
         );
         let no_corpus = PAGE.replace("id=\"corpus\"", "id=\"other\"");
         assert_eq!(app_files(&no_corpus), Err(SiteError::NotNamed(Asset::Corpus)));
