@@ -9,11 +9,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use counterclaim_builder::load::{read_folder, CONFIG_FILE};
-use finish::Single;
-use site::SiteArgs;
 use counterclaim_core::corpus::Corpus;
 use counterclaim_core::export;
 use counterclaim_core::model::{Claim, NoteLevel};
+use finish::Single;
+use site::SiteArgs;
 
 const USAGE: &str = "usage: counterclaim export [--format json|csv] [SEEDS_DIR]
        counterclaim page DIR [SEEDS_DIR]

@@ -100,7 +100,8 @@ fn prepare_out(out: &Path, app: &Path, articles: &Path) -> Result<(), String> {
         return Err(format!("{}: --out must be a folder of its own, apart from {what}", out.display()));
     }
     let entries: Vec<_> = std::fs::read_dir(out).map_err(|e| format!("{}: {e}", out.display()))?.flatten().collect();
-    if !entries.is_empty() && !(out.join("index.html").is_file() && out.join(SW_FILE).is_file()) {
+    let earlier_site = out.join("index.html").is_file() && out.join(SW_FILE).is_file();
+    if !(entries.is_empty() || earlier_site) {
         return Err(format!("{}: not empty and not a site written before: choose a new or empty folder", out.display()));
     }
     for e in entries {

@@ -137,7 +137,8 @@ mod tests {
         assert_eq!(hashed, 1);
         assert!(!page.contains("old"), "{page}");
         let policy = served_policy(&[sha256_source(b"x()")]);
-        let meta = format!("<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n    <title>");
+        let meta =
+            format!("<meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />\n    <title>");
         assert!(page.contains(&meta), "{page}");
         assert_eq!(served_page(&page).unwrap().0, page, "finishing twice changes nothing");
     }

@@ -81,7 +81,8 @@ pub fn single_file(parts: &Parts) -> Result<String, SiteError> {
     let mut page = [&page[..body_end], &code, &page[body_end..]].concat();
     if let (Some(svg), Some(title_end)) = (parts.icon_svg, html::find_ci(&page, "</title>", 0)) {
         let at = title_end + "</title>".len();
-        let link = format!("\n    <link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml;base64,{}\" />", STANDARD.encode(svg));
+        let link =
+            format!("\n    <link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml;base64,{}\" />", STANDARD.encode(svg));
         page.insert_str(at, &link);
     }
     let policy = csp::single_policy(&csp::inline_script_hashes(&page), &[csp::sha256_source(parts.css.as_bytes())]);
@@ -250,7 +251,10 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(page.contains("<div id=\"pre\"><p>First claim</p></div>"), "the prerendered view stays");
         let head = &page[..page.find("</head>").unwrap()];
         assert!(!head.lines().any(|l| l.trim().is_empty()), "no blank line left where tags went: {head}");
-        assert!(page.contains(&format!("<title>Counterclaim</title>\n    <link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml;base64,{}\" />", STANDARD.encode(b"<svg/>"))));
+        assert!(page.contains(&format!(
+            "<title>Counterclaim</title>\n    <link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml;base64,{}\" />",
+            STANDARD.encode(b"<svg/>")
+        )));
     }
 
     #[test]

@@ -51,7 +51,9 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The `counterclaim` command (release, as the build runs it), run from the workspace root.
 pub fn counterclaim(args: &[&str]) -> Command {
     let mut c = Command::new("cargo");
-    c.args(["run", "--quiet", "--offline", "--release", "-p", "counterclaim-cli", "--bin", "counterclaim", "--"]).args(args).current_dir(root());
+    c.args(["run", "--quiet", "--offline", "--release", "-p", "counterclaim-cli", "--bin", "counterclaim", "--"])
+        .args(args)
+        .current_dir(root());
     c
 }
 

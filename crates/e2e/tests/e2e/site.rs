@@ -45,7 +45,11 @@ async fn shows_the_invented_corpus(c: &Client, corpus: &Corpus) {
     checks::count(c, locators::DOC_ITEM, corpus.documents.len()).await;
     let question = actions::js(c, "return document.querySelector('.question').textContent;").await;
     assert_eq!(question, serde_json::json!(corpus.config.question));
-    let cards = actions::js(c, "return [...document.querySelectorAll('[data-testid=claim-list] [data-claim-id]')].map(e => e.innerText).join('\\n');").await;
+    let cards = actions::js(
+        c,
+        "return [...document.querySelectorAll('[data-testid=claim-list] [data-claim-id]')].map(e => e.innerText).join('\\n');",
+    )
+    .await;
     let cards = cards.as_str().unwrap();
     for speaker in ["Ilse Marrowby", "Dario Wendt"] {
         assert!(cards.contains(speaker), "{speaker} on a card: {cards}");
