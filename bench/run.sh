@@ -53,7 +53,7 @@ build() { # build LABEL DIST [CORPUS_DIR]: release build of the app over CORPUS_
       || { tail -30 "$TMP/build-$label.log"; exit 1; }
   fi
   # The real page: CSP meta, service worker, icons (no single-file edition).
-  python3 scripts/postbuild.py --dist "$dist" --no-single >> "$TMP/build-$label.log" 2>&1
+  target/release/counterclaim finish "$dist" --no-single >> "$TMP/build-$label.log" 2>&1
   printf '%s\t%s\n' "$label" "$(( $(date +%s) - t0 ))" >> "$TMP/builds.tsv"
   say "$label: built in $(( $(date +%s) - t0 )) s, wasm $(stat -c %s "$dist"/*_bg.wasm) bytes"
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Release build of the static site into dist/ (offline), then the post-build step (CSP, service worker, icons,
-# single-file edition in dist-single/, see scripts/postbuild.py); prints the wasm, page and single-file sizes.
+# Release build of the static site into dist/ (offline), then the post-build step (`counterclaim finish`: CSP,
+# service worker, single-file edition in dist-single/, see crates/site); prints the wasm, page and single-file sizes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 trunk build --release --offline "$@"
-python3 scripts/postbuild.py
+# The same binary Trunk's post_build hook (scripts/page.sh) has just built.
+cargo run --quiet --offline --release -p counterclaim-cli --bin counterclaim -- finish dist
 for f in dist/*.wasm; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   awk -v n="$(basename "$f")" -v r="$raw" -v g="$gz" 'BEGIN{printf "[build] %s: %d bytes raw (%.1f KB), %d bytes gzip (%.1f KB)\n", n, r, r/1024, g, g/1024}'

@@ -19,11 +19,8 @@ pub mod page {
     pub const PRERENDER_ID: &str = "pre";
     /// The loading message, shown instead of the prerendered view when the link carries a view of its own.
     pub const BOOT_ID: &str = "boot";
-    /// `<link id="corpus" rel="preload" href="corpus-….pack">`: the corpus data file of a served site.
-    pub const CORPUS_LINK_ID: &str = "corpus";
-    /// `<script type="application/octet-stream" id="counterclaim-data">`: the corpus inlined (base64) in the
-    /// single-file edition.
-    pub const CORPUS_INLINE_ID: &str = "counterclaim-data";
+    /// The corpus data file's `<link>` and the single file's inlined corpus (shared with the finishing step).
+    pub use counterclaim_core::pack::{CORPUS_INLINE_ID, CORPUS_LINK_ID};
 }
 
 /// Load the corpus, then mount the app into `<body>`, replacing the prerendered view and the boot message.

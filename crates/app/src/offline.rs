@@ -1,4 +1,4 @@
-//! Offline support: registers the service worker (`./sw.js`, written by `scripts/postbuild.py`) and
+//! Offline support: registers the service worker (`./sw.js`, written by `counterclaim finish`) and
 //! tells the UI when a new version of the app is installed and waiting ("New version available — reload").
 //!
 //! Also records Content-Security-Policy violations (`securitypolicyviolation`) in the console and in

@@ -24,19 +24,26 @@ pub fn default_view(corpus: Corpus, index: Index) -> String {
 /// What `index.html` holds where the prerendered view goes (Trunk may have minified away the quotes).
 const PLACEHOLDERS: [&str; 2] = ["<div id=\"pre\"></div>", "<div id=pre></div>"];
 
+/// Whether `name` is a corpus data file as [`write_page`] names them (`corpus-<hash>.pack`).
+pub fn is_data_file(name: &str) -> bool {
+    name.starts_with("corpus-") && name.ends_with(".pack")
+}
+
 /// Turn an app folder as Trunk wrote it (`index.html`, the wasm, …) into the page of one corpus: write the
 /// packed corpus beside the app as `corpus-<hash>.pack` (replacing any earlier one), preload it from
-/// `<head>`, and put the prerendered default view in place of the empty `<div id="pre"></div>`. Returns the
-/// data file's name.
+/// `<head>`, and put the prerendered default view in place of the empty `<div id="pre"></div>`. A page
+/// already written for another corpus is emptied first ([`unfill`]). Returns the data file's name.
 pub fn write_page(dir: &Path, pack: &[u8], corpus: Corpus, index: Index) -> Result<String, String> {
     let html_path = dir.join("index.html");
     let html = std::fs::read_to_string(&html_path).map_err(|e| format!("{}: {e}", html_path.display()))?;
     let name = format!("corpus-{:016x}.pack", fnv1a(pack));
-    let page = fill(&html, &name, &default_view(corpus, index))
-        .ok_or_else(|| format!("{}: no empty <div id=\"pre\"></div> and </head> to fill (already written?)", html_path.display()))?;
+    let view = default_view(corpus, index);
+    let page = fill(&html, &name, &view)
+        .or_else(|| fill(&unfill(&html)?, &name, &view))
+        .ok_or_else(|| format!("{}: no <div id=\"pre\"> and </head> to fill", html_path.display()))?;
     for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        if n.starts_with("corpus-") && n.ends_with(".pack") && n != name {
+        if is_data_file(&n) && n != name {
             let _ = std::fs::remove_file(e.path());
         }
     }
@@ -54,6 +61,25 @@ fn fill(html: &str, data_file: &str, view: &str) -> Option<String> {
         "<link id=\"{CORPUS_LINK_ID}\" rel=\"preload\" href=\"{data_file}\" as=\"fetch\" type=\"application/octet-stream\" crossorigin=\"anonymous\">"
     );
     Some([&html[..head], &link, &html[head..at.0], view, &html[at.0 + at.1..]].concat())
+}
+
+/// A page [`fill`] wrote, emptied again: without its corpus link, and the prerendered view (up to the
+/// `</div>` that closes it: the server renderer escapes every `<` of text and attributes, so each `<div` and
+/// `</div` in it is a tag) back to the placeholder.
+fn unfill(html: &str) -> Option<String> {
+    let link_at = html.find(&format!("<link id=\"{CORPUS_LINK_ID}\""))?;
+    let link_end = link_at + html[link_at..].find('>')? + 1;
+    let open = format!("<div id=\"{PRERENDER_ID}\">");
+    let view_at = html.find(&open)?;
+    let mut depth = 1;
+    let mut at = view_at + open.len();
+    while depth > 0 {
+        let next = at + html[at..].find("<div").into_iter().chain(html[at..].find("</div")).min()?;
+        depth = if html[next..].starts_with("</div") { depth - 1 } else { depth + 1 };
+        at = next + 1;
+    }
+    let view_end = at - 1 + html[at - 1..].find('>')? + 1;
+    (link_end <= view_at).then(|| [&html[..link_at], &html[link_end..view_at], PLACEHOLDERS[0], &html[view_end..]].concat())
 }
 
 /// FNV-1a, 64 bits: names the data file after its content, so a new corpus is never served from a cache.
@@ -97,6 +123,19 @@ mod tests {
              type=\"application/octet-stream\" crossorigin=\"anonymous\"></head><body><div id=boot></div><div id=\"pre\">V</div><script>x</script></body></html>"
         );
         assert_eq!(fill(&out, "corpus-2.pack", "W"), None, "a page is filled once");
+    }
+
+    #[test]
+    fn a_filled_page_is_emptied_for_another_corpus() {
+        let html = "<html><head><title>t</title></head><body><div id=pre></div><script>x</script></body></html>";
+        let view = default_view(Corpus::default(), Index::default());
+        assert!(view.matches("<div").count() > 2, "the view nests divs: {view}");
+        let first = fill(html, "corpus-1.pack", &view).unwrap();
+        let empty = unfill(&first).unwrap();
+        assert_eq!(empty, html.replace("<div id=pre></div>", "<div id=\"pre\"></div>"));
+        assert_eq!(fill(&empty, "corpus-2.pack", "W"), fill(html, "corpus-2.pack", "W"));
+        assert_eq!(unfill(html), None, "nothing to empty");
+        assert!(is_data_file("corpus-00ff.pack") && !is_data_file("corpus.toml"));
     }
 
     #[test]

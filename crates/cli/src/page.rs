@@ -14,20 +14,40 @@ fn default_seeds() -> PathBuf {
 /// Build the corpus of `seeds` and write it into the app in `dir`.
 pub fn write(dir: &Path, seeds: Option<PathBuf>) -> Result<(), String> {
     let seeds = seeds.unwrap_or_else(default_seeds);
-    let corpus = build(&seeds);
-    let index = index::build(&corpus);
-    let packed = pack::pack(&corpus, &index);
-    let (docs, claims, notes) = (corpus.documents.len(), corpus.claims.len(), corpus.notes.len());
-    // The view is rendered from what the app will read: the pack, not the builder's own corpus.
-    let (corpus, index) = counterclaim_core::pack::unpack(&packed).map_err(|e| e.to_string())?;
-    let name = counterclaim_app::prerender::write_page(dir, &packed, corpus, index)?;
+    let w = write_corpus(dir, build(&seeds))?;
     eprintln!(
-        "counterclaim: {docs} documents, {claims} claims, {notes} notes from {} into {} ({} bytes) and its index.html",
+        "counterclaim: {} documents, {} claims, {} notes from {} into {} ({} bytes) and its index.html",
+        w.documents,
+        w.claims,
+        w.notes,
         seeds.display(),
-        dir.join(&name).display(),
-        packed.len()
+        dir.join(&w.data_file).display(),
+        w.bytes
     );
     Ok(())
+}
+
+/// What [`write_corpus`] wrote.
+#[derive(Debug)]
+pub struct Written {
+    pub documents: usize,
+    pub claims: usize,
+    pub notes: usize,
+    /// The data file's name, in the app's folder.
+    pub data_file: String,
+    pub bytes: usize,
+}
+
+/// Index and pack `corpus`, write it beside the app in `dir` (the only data file left there) and prerender
+/// its first view into `dir/index.html`.
+pub fn write_corpus(dir: &Path, corpus: Corpus) -> Result<Written, String> {
+    let index = index::build(&corpus);
+    let packed = pack::pack(&corpus, &index);
+    let (documents, claims, notes) = (corpus.documents.len(), corpus.claims.len(), corpus.notes.len());
+    // The view is rendered from what the app will read: the pack, not the builder's own corpus.
+    let (corpus, index) = counterclaim_core::pack::unpack(&packed).map_err(|e| e.to_string())?;
+    let data_file = counterclaim_app::prerender::write_page(dir, &packed, corpus, index)?;
+    Ok(Written { documents, claims, notes, data_file, bytes: packed.len() })
 }
 
 /// A folder that cannot be read or whose `corpus.toml` is broken still makes a page: an empty corpus (or the

@@ -4,6 +4,12 @@ use serde::Deserialize;
 use super::corpus::Corpus;
 use super::search::Index;
 
+/// `<link id="corpus" rel="preload" href="corpus-….pack">`: how a served page names its corpus data file.
+pub const CORPUS_LINK_ID: &str = "corpus";
+/// `<script type="application/octet-stream" id="counterclaim-data">`: the corpus inlined (base64) in the
+/// single-file edition.
+pub const CORPUS_INLINE_ID: &str = "counterclaim-data";
+
 /// Bumped whenever the packed layout changes; a mismatch is reported, never misread.
 pub const FORMAT: u32 = 4;
 
@@ -81,7 +87,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The standard encoding, padded (what `scripts/postbuild.py` writes with Python's `base64`).
+    /// The standard encoding, padded (what `counterclaim finish` writes with the `base64` crate).
     fn encode(data: &[u8]) -> String {
         const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut s = String::new();

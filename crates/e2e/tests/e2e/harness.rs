@@ -48,16 +48,27 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A fingerprint of everything a site build depends on, to skip rebuilding an up-to-date site.
-fn inputs_stamp(seeds: &Path) -> String {
+/// The `counterclaim` command (release, as the build runs it), run from the workspace root.
+pub fn counterclaim(args: &[&str]) -> Command {
+    let mut c = Command::new("cargo");
+    c.args(["run", "--quiet", "--offline", "--release", "-p", "counterclaim-cli", "--bin", "counterclaim", "--"])
+        .args(args)
+        .current_dir(root());
+    c
+}
+
+/// A fingerprint of everything a site build depends on (the prebuilt app in `app` among it), to skip
+/// rebuilding an up-to-date site.
+fn inputs_stamp(seeds: &Path, app: &Path) -> String {
     use std::hash::{Hash, Hasher};
     let r = root();
     let mut files = Vec::new();
-    for d in ["crates/core/src", "crates/builder/src", "crates/app", "crates/cli/src"] {
+    for d in ["crates/core/src", "crates/builder/src", "crates/site/src", "crates/app", "crates/cli/src"] {
         files_under(&r.join(d), &mut files);
     }
     files_under(seeds, &mut files);
-    for f in ["Cargo.toml", "Cargo.lock", "Trunk.toml", "scripts/page.sh", "scripts/postbuild.py", "scripts/sw.template.js"] {
+    files_under(app, &mut files);
+    for f in ["Cargo.toml", "Cargo.lock", "scripts/sw.template.js"] {
         files.push(r.join(f));
     }
     files.sort();
@@ -69,12 +80,12 @@ fn inputs_stamp(seeds: &Path) -> String {
     format!("{:016x}", h.finish())
 }
 
-/// A release site built over another corpus: `files` (`corpus.toml` and `*.txt`, by name) are written to
-/// `target/NAME-seeds/` and the site to `target/dist-NAME/` (`COUNTERCLAIM_SEEDS`), rebuilt only when an
-/// input changed. Builds share `target/`, so they run one at a time, after the normal site's.
+/// A release site over another corpus: `files` (`corpus.toml` and `*.txt`, by name) are written to
+/// `target/NAME-seeds/` and `counterclaim site` makes the site in `target/dist-NAME/` from the prebuilt
+/// `dist/` (no single file), again only when an input changed. One at a time, after the normal site's.
 pub fn site_from(name: &str, files: &[(String, Vec<u8>)]) -> PathBuf {
     static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    super::offline::postbuilt();
+    let app = super::offline::postbuilt();
     let _one_at_a_time = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
     let r = root();
     let seeds = r.join(format!("target/{name}-seeds"));
@@ -91,20 +102,13 @@ pub fn site_from(name: &str, files: &[(String, Vec<u8>)]) -> PathBuf {
             std::fs::write(&to, bytes).unwrap();
         }
     }
-    let stamp = inputs_stamp(&seeds);
+    let stamp = inputs_stamp(&seeds, &app);
     let stamp_file = out.join(".inputs");
     if out.join("index.html").exists() && std::fs::read_to_string(&stamp_file).ok().as_deref() == Some(&stamp[..]) {
         return out;
     }
-    let script = format!(
-        "source scripts/env.sh && trunk build --release --offline --dist '{o}' && python3 scripts/postbuild.py --dist '{o}' --no-single",
-        o = out.display()
-    );
-    let st = Command::new("bash")
-        .arg("-c")
-        .arg(script)
-        .env("COUNTERCLAIM_SEEDS", &seeds)
-        .current_dir(&r)
+    let (seeds_arg, out_arg, app_arg) = (seeds.display().to_string(), out.display().to_string(), app.display().to_string());
+    let st = counterclaim(&["site", &seeds_arg, "--out", &out_arg, "--app", &app_arg, "--no-single"])
         .status()
         .unwrap_or_else(|e| panic!("build the {name} site: {e}"));
     assert!(st.success(), "the {name} site build failed");

@@ -16,3 +16,4 @@ mod pictures;
 mod prerender;
 mod reading;
 mod scale;
+mod site;

@@ -1,0 +1,99 @@
+//! `counterclaim finish DIST [--single FILE | --no-single]`: the post-build step of a built app folder — the
+//! served CSP in `index.html`, `sw.js`, the single-file edition — with the files read and written here and
+//! everything else computed by `counterclaim_site`.
+use std::path::{Path, PathBuf};
+
+use counterclaim_site::{csp, single, sw};
+
+/// Where the single-file edition goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Single {
+    /// `<DIR>-single/counterclaim.html`, beside the folder (never among the files its worker precaches).
+    Beside,
+    At(PathBuf),
+    No,
+}
+
+/// The single file's path when none is given: `dist` → `dist-single/counterclaim.html`.
+pub fn default_single(dir: &Path) -> Result<PathBuf, String> {
+    let abs = if dir.file_name().is_some() { dir.to_path_buf() } else { canonical(dir)? };
+    let name = abs.file_name().ok_or_else(|| format!("{}: name the single file with --single FILE", dir.display()))?;
+    Ok(abs.with_file_name(format!("{}-single", name.to_string_lossy())).join("counterclaim.html"))
+}
+
+pub fn canonical(p: &Path) -> Result<PathBuf, String> {
+    p.canonicalize().map_err(|e| format!("{}: {e}", p.display()))
+}
+
+/// Finish the app in `dir`; returns the single file's path and size when one was written.
+pub fn finish(dir: &Path, single: &Single) -> Result<Option<(PathBuf, usize)>, String> {
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("{}: {e} (a built app has one: run `make build`, or trunk build, first)", index.display()))?;
+    let (page, hashed) = csp::served_page(&html).map_err(|e| format!("{}: {e}", index.display()))?;
+    write(&index, page.as_bytes())?;
+    eprintln!("counterclaim: CSP meta in {}: {hashed} inline script(s) hashed", index.display());
+    let worker = sw::service_worker(&read_tree(dir)?).map_err(|e| format!("{}: {e}", dir.display()))?;
+    write(&dir.join(sw::SW_FILE), worker.text.as_bytes())?;
+    eprintln!("counterclaim: {}/{}: precaches {} files, cache {}", dir.display(), sw::SW_FILE, worker.files.len(), worker.cache);
+    let out = match single {
+        Single::No => return Ok(None),
+        Single::At(p) => p.clone(),
+        Single::Beside => default_single(dir)?,
+    };
+    let html = single_file(dir, &page).map_err(|e| format!("{}: {e}", index.display()))?;
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    write(&out, html.as_bytes())?;
+    eprintln!("counterclaim: wrote {}: {} bytes", out.display(), html.len());
+    Ok(Some((out, html.len())))
+}
+
+/// The single-file edition of the served `page` in `dir`.
+fn single_file(dir: &Path, page: &str) -> Result<String, String> {
+    let names = single::app_files(page).map_err(|e| e.to_string())?;
+    let read = |rel: &str| std::fs::read(dir.join(rel)).map_err(|e| format!("{}: {e}", dir.join(rel).display()));
+    let text = |rel: &str| String::from_utf8(read(rel)?).map_err(|_| format!("{}: not UTF-8", dir.join(rel).display()));
+    let (css, glue, wasm, pack) = (text(&names.stylesheet)?, text(&names.glue)?, read(&names.wasm)?, read(&names.corpus)?);
+    let icon = names.icon_svg.as_deref().map(read).transpose()?;
+    let parts = single::Parts { html: page, css: &css, glue: &glue, wasm: &wasm, pack: &pack, icon_svg: icon.as_deref() };
+    counterclaim_site::single_file(&parts).map_err(|e| e.to_string())
+}
+
+/// Every file under `dir` the worker may precache, as `(relative path with '/', contents)`.
+pub fn read_tree(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out = Vec::new();
+    for rel in list_tree(dir)? {
+        let bytes = std::fs::read(dir.join(&rel)).map_err(|e| format!("{}: {e}", dir.join(&rel).display()))?;
+        out.push((rel, bytes));
+    }
+    Ok(out)
+}
+
+/// The relative paths (with '/') of the files under `dir`, sorted; dotfiles and folders starting with `.` left out.
+pub fn list_tree(dir: &Path) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut todo = vec![(dir.to_path_buf(), String::new())];
+    while let Some((d, prefix)) = todo.pop() {
+        for e in std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))? {
+            let e = e.map_err(|e| format!("{}: {e}", d.display()))?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = format!("{prefix}{name}");
+            if e.path().is_dir() {
+                todo.push((e.path(), format!("{rel}/")));
+            } else {
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn write(p: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(p, bytes).map_err(|e| format!("{}: {e}", p.display()))
+}

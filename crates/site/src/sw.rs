@@ -1,0 +1,103 @@
+//! The service worker: `sw.js` from `scripts/sw.template.js`, precaching every file of the build (but itself
+//! and dotfiles) under a cache name derived from the names and contents of those files.
+use sha2::{Digest, Sha256};
+
+use crate::SiteError;
+
+/// The worker's file name, at the root of the build.
+pub const SW_FILE: &str = "sw.js";
+/// What every cache name of the app starts with (an activated worker deletes the others that do).
+pub const CACHE_PREFIX: &str = "counterclaim-";
+/// The worker's code, with `__CACHE__`, `__PREFIX__` and `__FILES__` to fill in; lines starting `//#` are
+/// notes on the template, left out of `sw.js`.
+const TEMPLATE: &str = include_str!("../../../scripts/sw.template.js");
+const TEMPLATE_NOTE: &str = "//#";
+
+/// A written worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceWorker {
+    /// The text of `sw.js`.
+    pub text: String,
+    /// This build's cache name.
+    pub cache: String,
+    /// What it precaches (relative paths, sorted).
+    pub files: Vec<String>,
+}
+
+/// Whether the worker precaches the file at `path` (relative, `/`-separated): every file but the worker and
+/// anything under a name starting with `.`.
+pub fn precaches(path: &str) -> bool {
+    path != SW_FILE && !path.split('/').any(|part| part.starts_with('.'))
+}
+
+/// The worker for a build of `files` (`(relative path, contents)`, in any order).
+pub fn service_worker(files: &[(String, Vec<u8>)]) -> Result<ServiceWorker, SiteError> {
+    let mut kept: Vec<&(String, Vec<u8>)> = files.iter().filter(|(p, _)| precaches(p)).collect();
+    kept.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+    if !kept.iter().any(|(p, _)| p == "index.html") {
+        return Err(SiteError::NoIndex);
+    }
+    let mut h = Sha256::new();
+    for (path, bytes) in &kept {
+        h.update(path.as_bytes());
+        h.update([0]);
+        h.update(Sha256::digest(bytes));
+    }
+    let cache = format!("{CACHE_PREFIX}{}", hex(&h.finalize()[..8]));
+    let listed: Vec<String> = kept.iter().map(|(p, _)| format!("./{p}")).collect();
+    let quoted = |s: &str| serde_json::to_string(s).expect("a string is JSON");
+    let text = template()
+        .replace("__CACHE__", &quoted(&cache))
+        .replace("__PREFIX__", &quoted(CACHE_PREFIX))
+        .replace("__FILES__", &serde_json::to_string_pretty(&listed).expect("strings are JSON"));
+    Ok(ServiceWorker { text, cache, files: kept.into_iter().map(|(p, _)| p.clone()).collect() })
+}
+
+/// The template without its notes.
+fn template() -> String {
+    TEMPLATE.split_inclusive('\n').filter(|l| !l.starts_with(TEMPLATE_NOTE)).collect()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(paths: &[&str]) -> Vec<(String, Vec<u8>)> {
+        paths.iter().map(|p| (p.to_string(), p.as_bytes().to_vec())).collect()
+    }
+
+    #[test]
+    fn every_file_but_itself_and_dotfiles_is_precached_sorted() {
+        let files = build(&["style-1.css", "sw.js", "index.html", ".inputs", "a/.hidden/x.js", "a/b.png", "corpus-0f.pack"]);
+        let sw = service_worker(&files).unwrap();
+        assert_eq!(sw.files, ["a/b.png", "corpus-0f.pack", "index.html", "style-1.css"]);
+        let listed = "const FILES = [\n  \"./a/b.png\",\n  \"./corpus-0f.pack\",\n  \"./index.html\",\n  \"./style-1.css\"\n];";
+        assert!(sw.text.contains(listed), "{}", sw.text);
+        assert!(sw.text.contains(&format!("const CACHE = \"{}\";", sw.cache)));
+        assert!(sw.text.contains("k.startsWith(\"counterclaim-\")"), "the prefix is filled in");
+        assert!(!sw.text.contains("__") && !sw.text.contains("//#"), "no placeholder or template note left");
+    }
+
+    #[test]
+    fn the_cache_name_follows_names_and_contents_only() {
+        let files = build(&["index.html", "app.wasm"]);
+        let sw = service_worker(&files).unwrap();
+        assert!(sw.cache.starts_with(CACHE_PREFIX) && sw.cache.len() == CACHE_PREFIX.len() + 16, "{}", sw.cache);
+        let mut reordered = files.clone();
+        reordered.reverse();
+        reordered.push(("sw.js".into(), b"old worker".to_vec()));
+        assert_eq!(service_worker(&reordered).unwrap().cache, sw.cache, "order and the old worker do not count");
+        let mut changed = files.clone();
+        changed[1].1.push(0);
+        assert_ne!(service_worker(&changed).unwrap().cache, sw.cache, "a changed file gives a new cache");
+    }
+
+    #[test]
+    fn a_build_without_index_html_has_no_worker() {
+        assert_eq!(service_worker(&build(&["app.wasm"])), Err(SiteError::NoIndex));
+    }
+}
