@@ -1,4 +1,4 @@
-//! The one corpus-folder loader: a folder's `*.txt` articles (sorted by name), its `corpus.toml` and `corrections.toml`, read once
+//! The one corpus-folder loader: a folder's articles (`*.txt`, `*.html`, `*.htm`, `*.md`) (sorted by name), its `corpus.toml` and `corrections.toml`, read once
 //! with one policy for the build script, the CLI, the tests and the benchmarks.
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -51,16 +51,16 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Whether a path is an article file the loader takes.
+/// Whether a path is an article file the loader takes (`.txt`, `.html`, `.htm`, `.md`).
 pub fn is_article(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "txt") && p.is_file()
+    p.file_name().is_some_and(|n| crate::ingest::article_extension(&n.to_string_lossy()).is_some()) && p.is_file()
 }
 
 fn warning(file: String, message: String) -> CorpusNote {
     CorpusNote { file, level: NoteLevel::Warning, message }
 }
 
-/// Read `dir/corpus.toml` and every `dir/*.txt`.
+/// Read `dir/corpus.toml` and every article file in `dir`.
 pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound(dir.to_path_buf()));
@@ -95,7 +95,7 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
         }
     }
     if files.is_empty() && notes.iter().all(|n| n.level != NoteLevel::Error) {
-        notes.push(warning(dir.display().to_string(), "no .txt files in this directory".into()));
+        notes.push(warning(dir.display().to_string(), "no article files (.txt, .html, .htm, .md) in this directory".into()));
     }
     Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, background, files, corrections, notes })
 }
@@ -174,9 +174,11 @@ mod tests {
         let d = temp("sorted");
         std::fs::write(d.join("b.txt"), "B").unwrap();
         std::fs::write(d.join("a.txt"), "A").unwrap();
-        std::fs::write(d.join("notes.md"), "not an article").unwrap();
+        std::fs::write(d.join("notes.rtf"), "not an article").unwrap();
+        std::fs::write(d.join("c.html"), "<p>C</p>").unwrap();
+        std::fs::write(d.join("d.md"), "D").unwrap();
         let f = read_folder(&d).unwrap();
-        assert_eq!(f.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert_eq!(f.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt", "c.html", "d.md"]);
         assert!(f.notes.iter().any(|n| n.file == CONFIG_FILE), "{:?}", f.notes);
         assert!(f.inputs().contains(&d.join(CONFIG_FILE)) && f.inputs().contains(&d.join(corrections::FILE)));
         std::fs::remove_dir_all(&d).unwrap();
@@ -188,7 +190,7 @@ mod tests {
         std::fs::write(d.join(CONFIG_FILE), "question = [unclosed").unwrap();
         let c = read_folder(&d).unwrap().build();
         assert!(c.notes.iter().any(|n| n.file == CONFIG_FILE && n.level == NoteLevel::Error));
-        assert!(c.notes.iter().any(|n| n.message.contains("no .txt files")));
+        assert!(c.notes.iter().any(|n| n.message.contains("no article files")));
         assert!(read_folder(&d).unwrap().build_strict().is_err());
         std::fs::remove_dir_all(&d).unwrap();
         assert!(matches!(read_folder(&d), Err(LoadError::NotFound(_))));

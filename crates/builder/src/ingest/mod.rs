@@ -5,7 +5,9 @@ mod clean;
 mod dateline;
 mod decode;
 mod furniture;
+pub mod html;
 mod lines;
+pub mod markdown;
 mod meta;
 mod outlets;
 mod paragraphs;
@@ -47,7 +49,7 @@ pub fn ingest_all(files: &[(&str, &[u8])], config: &CorpusConfig) -> (Vec<Docume
         let text = match decode_text(bytes) {
             Ok((text, warnings)) => {
                 notes.extend(warnings.into_iter().map(|w| note(name, NoteLevel::Warning, w)));
-                text
+                article_text(name, text)
             }
             Err(e) => {
                 notes.push(note(name, NoteLevel::Error, e));
@@ -77,16 +79,37 @@ pub fn ingest_all(files: &[(&str, &[u8])], config: &CorpusConfig) -> (Vec<Docume
     (docs, notes)
 }
 
-/// Document id from a file name: the file stem.
+/// The file name endings of the article files the ingest takes: plain text, saved web pages, Markdown.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "html", "htm", "md"];
+
+/// The file's extension when it is one of [`ARTICLE_EXTENSIONS`] (any case).
+pub fn article_extension(file: &str) -> Option<&'static str> {
+    let (_, ext) = file.rsplit_once('.')?;
+    ARTICLE_EXTENSIONS.iter().copied().find(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The plain text of a decoded file: saved pages (`.html`, `.htm`) reduced to their article, Markdown stripped.
+pub fn article_text(name: &str, text: String) -> String {
+    match article_extension(name) {
+        Some("html" | "htm") => html::to_text(&text),
+        Some("md") => markdown::to_text(&text),
+        _ => text,
+    }
+}
+
+/// Document id from a file name: the file stem (without an article extension).
 pub fn doc_id(file: &str) -> String {
     let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    base.strip_suffix(".txt").unwrap_or(base).to_string()
+    match article_extension(base) {
+        Some(_) => base[..base.rfind('.').unwrap_or(base.len())].to_string(),
+        None => base.to_string(),
+    }
 }
 
 /// Ingest one file on its own (no duplicate check): the document and its warnings, or the error that skipped it.
 pub fn ingest_file(name: &str, bytes: &[u8], config: &CorpusConfig) -> Result<(Document, Vec<CorpusNote>), CorpusNote> {
     let (text, warnings) = decode_text(bytes).map_err(|e| note(name, NoteLevel::Error, e))?;
-    let (doc, mut notes) = clean(name, &text, &Outlets::new(config));
+    let (doc, mut notes) = clean(name, &article_text(name, text), &Outlets::new(config));
     let mut all: Vec<CorpusNote> = warnings.into_iter().map(|w| note(name, NoteLevel::Warning, w)).collect();
     all.append(&mut notes);
     Ok((doc, all))
