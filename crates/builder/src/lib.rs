@@ -5,6 +5,7 @@ pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod extract;
+pub mod import;
 pub mod index;
 pub mod ingest;
 pub mod load;

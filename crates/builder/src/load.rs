@@ -71,7 +71,7 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     let mut notes = Vec::new();
     let cfg_path = dir.join(CONFIG_FILE);
     let (config, stance_labels, background) = match std::fs::read_to_string(&cfg_path) {
-        Ok(s) => match config::parse(&s).and_then(|c| Ok((c, config::parse_stance_labels(&s)?, config::parse_background(&s)?))) {
+        Ok(s) => match config::parse_file(&s) {
             Ok((c, labels, bg)) => (Ok(c), labels, bg),
             Err(e) => (Err(e), StanceLabels::default(), vec![]),
         },
@@ -143,7 +143,13 @@ impl Folder {
 
 /// The built corpus with the folder's stance labels and background entities, its corrections applied, and its notes: the folder's first,
 /// then the ingest's, then the corrections'.
-fn finish(mut corpus: Corpus, labels: StanceLabels, background: Vec<String>, mut notes: Vec<CorpusNote>, fixes: &[Correction]) -> Corpus {
+pub(crate) fn finish(
+    mut corpus: Corpus,
+    labels: StanceLabels,
+    background: Vec<String>,
+    mut notes: Vec<CorpusNote>,
+    fixes: &[Correction],
+) -> Corpus {
     corpus.stance_labels = labels;
     corpus.background = background;
     let mut applied = corrections::apply(&mut corpus.claims, fixes);

@@ -39,44 +39,59 @@ pub(crate) fn note(file: &str, level: NoteLevel, message: impl Into<String>) -> 
 /// Notes: empty or binary files are errors (skipped); non-UTF-8 text, oversized files, missing titles
 /// and exact duplicates (the later file is skipped) are warnings.
 pub fn ingest_all(files: &[(&str, &[u8])], config: &CorpusConfig) -> (Vec<Document>, Vec<CorpusNote>) {
-    let outlets = Outlets::new(config);
-    let mut docs: Vec<Document> = Vec::new();
-    let mut notes = Vec::new();
-    // Hash of the decoded text → (file name, text) of the files already loaded.
-    let mut seen: HashMap<u64, Vec<(String, String)>> = HashMap::new();
-    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut ingest = Ingest::new(config);
     for &(name, bytes) in files {
+        ingest.add(name, bytes);
+    }
+    (ingest.docs, ingest.notes)
+}
+
+/// Files ingested one at a time (for progress), with the duplicate checks of [`ingest_all`] across them.
+pub struct Ingest {
+    outlets: Outlets,
+    /// Hash of the decoded text → (file name, text) of the files already loaded.
+    seen: HashMap<u64, Vec<(String, String)>>,
+    ids: HashMap<String, String>,
+    pub docs: Vec<Document>,
+    pub notes: Vec<CorpusNote>,
+}
+
+impl Ingest {
+    pub fn new(config: &CorpusConfig) -> Ingest {
+        Ingest { outlets: Outlets::new(config), seen: HashMap::new(), ids: HashMap::new(), docs: Vec::new(), notes: Vec::new() }
+    }
+
+    /// Ingest one more file; returns its document when it was kept.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Option<&Document> {
         let text = match decode_text(bytes) {
             Ok((text, warnings)) => {
-                notes.extend(warnings.into_iter().map(|w| note(name, NoteLevel::Warning, w)));
+                self.notes.extend(warnings.into_iter().map(|w| note(name, NoteLevel::Warning, w)));
                 article_text(name, text)
             }
             Err(e) => {
-                notes.push(note(name, NoteLevel::Error, e));
-                continue;
+                self.notes.push(note(name, NoteLevel::Error, e));
+                return None;
             }
         };
         let h = stable_hash(&[&text]);
-        if let Some((first, _)) = seen.get(&h).and_then(|v| v.iter().find(|(_, t)| *t == text)) {
-            notes.push(note(name, NoteLevel::Warning, format!("identical to {first}: {name} is a duplicate of {first} and was skipped")));
-            continue;
+        if let Some((first, _)) = self.seen.get(&h).and_then(|v| v.iter().find(|(_, t)| *t == text)) {
+            let message = format!("identical to {first}: {name} is a duplicate of {first} and was skipped");
+            self.notes.push(note(name, NoteLevel::Warning, message));
+            return None;
         }
         let id = doc_id(name);
-        if let Some(other) = ids.get(&id) {
-            notes.push(note(
-                name,
-                NoteLevel::Warning,
-                format!("same document id \"{id}\" as {other} (same file name in another folder): skipped"),
-            ));
-            continue;
+        if let Some(other) = self.ids.get(&id) {
+            let message = format!("same document id \"{id}\" as {other} (same file name in another folder): skipped");
+            self.notes.push(note(name, NoteLevel::Warning, message));
+            return None;
         }
-        let (doc, doc_notes) = clean(name, &text, &outlets);
-        notes.extend(doc_notes);
-        ids.insert(id, name.to_string());
-        seen.entry(h).or_default().push((name.to_string(), text));
-        docs.push(doc);
+        let (doc, doc_notes) = clean(name, &text, &self.outlets);
+        self.notes.extend(doc_notes);
+        self.ids.insert(id, name.to_string());
+        self.seen.entry(h).or_default().push((name.to_string(), text));
+        self.docs.push(doc);
+        self.docs.last()
     }
-    (docs, notes)
 }
 
 /// The file name endings of the article files the ingest takes: plain text, saved web pages, Markdown.
