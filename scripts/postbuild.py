@@ -167,8 +167,9 @@ def only_file(dist, pattern):
 def build_single(dist, out):
     dist, out = Path(dist), Path(out)
     html = (dist / "index.html").read_text(encoding="utf-8")
-    wasm = only_file(dist, "*_bg.wasm")
-    glue_path = only_file(dist, "*.js")
+    # The app's own files (the import worker's, counterclaim-worker-*, stay out: a file:// page cannot start a worker).
+    wasm = only_file(dist, "counterclaim-app-*_bg.wasm")
+    glue_path = only_file(dist, "counterclaim-app-*.js")
     glue = glue_path.read_text(encoding="utf-8")
     if "</script" in glue.lower():
         raise SystemExit("postbuild: the JS glue contains </script>; cannot inline it")
@@ -193,6 +194,7 @@ def build_single(dist, out):
     if icon_svg:
         icon_link = '<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,' + base64.b64encode(icon_svg).decode() + '" />'
     html = re.sub(r"[ \t]*<link\b[^>]*\brel=[\"']?icon\b[^>]*>\s*\n?", "", html, flags=re.I)
+    html = re.sub(r"[ \t]*<meta\s+name=[\"']?counterclaim-worker\b[^>]*>\s*\n?", "", html, flags=re.I)
     html = re.sub(r"\n(?:[ \t]*\n)+", "\n", html)  # the blank lines left where tags were removed
 
     styles = []

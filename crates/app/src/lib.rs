@@ -10,6 +10,7 @@ pub mod prerender;
 pub mod state;
 pub mod stored;
 pub mod url;
+pub mod worker;
 
 /// Element ids shared by `index.html`, the prerenderer and the app.
 pub mod page {
@@ -22,6 +23,9 @@ pub mod page {
     /// `<script type="application/octet-stream" id="counterclaim-data">`: the corpus inlined (base64) in the
     /// single-file edition.
     pub const CORPUS_INLINE_ID: &str = "counterclaim-data";
+    /// `<meta name="counterclaim-worker" content="counterclaim-worker-loader-….js">`: the import worker's script (written by
+    /// `counterclaim page`; absent in the single-file edition, where import needs the served site).
+    pub const WORKER_META: &str = "counterclaim-worker";
 }
 
 /// Load the corpus, then mount the app into `<body>`, replacing the prerendered view and the boot message.
@@ -49,7 +53,7 @@ pub fn start() {
                 el.remove();
             }
         }
-        yew::Renderer::<components::app::App>::with_props(components::app::AppProps::new(corpus, index)).render();
+        yew::Renderer::<components::root::Root>::with_props(components::app::AppProps::new(corpus, index)).render();
         // After the first render (which runs in a microtask, before any timer): the worker's registration and
         // precaching never compete with showing the claims.
         gloo::timers::callback::Timeout::new(0, offline::register).forget();

@@ -1,6 +1,7 @@
 //! Native command line: `counterclaim export [--format json|csv] [SEEDS_DIR]` prints the ingested corpus (notes go
 //! to stderr); `counterclaim page DIR [SEEDS_DIR]` writes the corpus and its prerendered first view into a built app.
 mod page;
+mod worker_files;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

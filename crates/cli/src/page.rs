@@ -21,6 +21,7 @@ pub fn write(dir: &Path, seeds: Option<PathBuf>) -> Result<(), String> {
     // The view is rendered from what the app will read: the pack, not the builder's own corpus.
     let (corpus, index) = counterclaim_core::pack::unpack(&packed).map_err(|e| e.to_string())?;
     let name = counterclaim_app::prerender::write_page(dir, &packed, corpus, index)?;
+    crate::worker_files::hash(dir)?;
     eprintln!(
         "counterclaim: {docs} documents, {claims} claims, {notes} notes from {} into {} ({} bytes) and its index.html",
         seeds.display(),

@@ -15,6 +15,7 @@ use super::disagreements::Disagreements;
 use super::doc_compare::DocCompare;
 use super::doc_list::DocList;
 use super::facets::Facets;
+use super::import_dialog::ImportOpen;
 use super::reader::Reader;
 use super::result_bar::ResultBar;
 use super::search_box::SearchBox;
@@ -214,6 +215,7 @@ fn top_bar(corpus: &CorpusRef) -> Html {
                 <SearchBox />
                 <CompareDock />
                 <CopyLink />
+                <ImportOpen />
             </div>
         </header>
     }
