@@ -1,6 +1,6 @@
 //! "Add articles": a dialog that takes files (picker or drag-and-drop: `.txt`, `.html`, `.htm`, `.md`) or pasted text,
 //! builds them in the import worker (`crate::worker`) with a progress bar, lists the files that could not be used, and
-//! hands the packed corpus on (`on_imported`). The button that opens it sits in the top bar (`ImportOpen`).
+//! hands the packed corpus on (`on_imported`). `Root` shows it; the button that opens it sits in `App`'s top bar.
 use std::rc::Rc;
 
 use js_sys::Uint8Array;
@@ -26,24 +26,6 @@ pub struct Imported {
     pub notes: Vec<CorpusNote>,
 }
 
-/// Opens the import dialog; provided by `Root` (absent where the app is rendered alone, as in the prerendered view).
-#[derive(Clone, PartialEq)]
-pub struct ImportCtx {
-    pub open: Callback<()>,
-}
-
-/// The top bar's "Add articles" button.
-#[function_component(ImportOpen)]
-pub fn import_open() -> Html {
-    let ctx = use_context::<ImportCtx>();
-    let onclick = Callback::from(move |_: MouseEvent| {
-        if let Some(c) = &ctx {
-            c.open.emit(());
-        }
-    });
-    html! { <button class="btn" data-testid="import-open" aria-haspopup="dialog" {onclick}>{"Add articles"}</button> }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ImportDialogProps {
     /// The `corpus.toml` the articles are extracted with.
@@ -66,7 +48,8 @@ enum Stage {
 pub fn import_dialog(props: &ImportDialogProps) -> Html {
     let stage = use_state(|| Stage::Choosing);
     let dropping = use_state(|| false);
-    let unavailable = use_memo((), |_| crate::worker::unavailable());
+    let (title, text) = (use_node_ref(), use_node_ref());
+    let unavailable = crate::worker::unavailable();
     let run = use_run(props, stage.clone());
     let busy = matches!(*stage, Stage::Building { .. });
     let close = {
@@ -91,7 +74,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                     <h2 id="import-title">{"Add articles"}</h2>
                     <button class="btn small" data-testid="import-close" onclick={close}>{"Close"}</button>
                 </div>
-                if let Some(why) = (*unavailable).clone() {
+                if let Some(why) = unavailable {
                     <p class="import-unavailable" data-testid="import-unavailable">{why}</p>
                 } else {
                     <p class="muted">{"Plain text (.txt), web pages saved from a browser (.html) or Markdown (.md), as many as you like: choose them or drop them here. They stay on this computer."}</p>
@@ -100,7 +83,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                         <input type="file" multiple=true accept={ACCEPT} class="visually-hidden" data-testid="import-file"
                             disabled={busy} onchange={on_pick(run.clone())} />
                     </label>
-                    <PasteBox run={run.clone()} {busy} />
+                    { paste_box(&title, &text, &run, busy) }
                     { progress(&stage) }
                 }
             </div>
@@ -218,18 +201,11 @@ fn drop_handlers(dropping: UseStateHandle<bool>, run: Callback<Vec<(String, Vec<
     (over, leave, drop)
 }
 
-#[derive(Properties, PartialEq)]
-struct PasteBoxProps {
-    run: Callback<Vec<(String, Vec<u8>)>>,
-    busy: bool,
-}
-
-/// A title and a text pasted in, imported as one plain-text article.
-#[function_component(PasteBox)]
-fn paste_box(props: &PasteBoxProps) -> Html {
-    let (title, text) = (use_node_ref(), use_node_ref());
+/// A title and a text pasted in, imported as one plain-text article (one component with the dialog: each component
+/// type costs the page's wasm a few KB).
+fn paste_box(title: &NodeRef, text: &NodeRef, run: &Callback<Vec<(String, Vec<u8>)>>, busy: bool) -> Html {
     let onclick = {
-        let (title, text, run) = (title.clone(), text.clone(), props.run.clone());
+        let (title, text, run) = (title.clone(), text.clone(), run.clone());
         Callback::from(move |_: MouseEvent| {
             let t = title.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let body = text.cast::<HtmlTextAreaElement>().map(|i| i.value()).unwrap_or_default();
@@ -241,9 +217,9 @@ fn paste_box(props: &PasteBoxProps) -> Html {
     html! {
         <details class="import-paste">
             <summary>{"Or paste an article"}</summary>
-            <label>{"Title"}<input ref={title} type="text" data-testid="import-paste-title" /></label>
-            <label>{"Text"}<textarea ref={text} rows="6" data-testid="import-paste-text" /></label>
-            <button class="btn" data-testid="import-paste-add" disabled={props.busy} {onclick}>{"Add this text"}</button>
+            <label>{"Title"}<input ref={title.clone()} type="text" data-testid="import-paste-title" /></label>
+            <label>{"Text"}<textarea ref={text.clone()} rows="6" data-testid="import-paste-text" /></label>
+            <button class="btn" data-testid="import-paste-add" disabled={busy} {onclick}>{"Add this text"}</button>
         </details>
     }
 }

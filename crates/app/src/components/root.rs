@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::app::{App, AppProps};
-use super::import_dialog::{ImportCtx, ImportDialog, Imported};
+use super::import_dialog::{ImportDialog, Imported};
 use super::CorpusRef;
 use counterclaim_core::search::Index;
 
@@ -24,9 +24,10 @@ pub fn root(props: &AppProps) -> Html {
         use_state(move || Shown { corpus, index, key: 0 })
     };
     let open = use_state(|| false);
-    let ctx = {
+    // Stable, so opening the dialog does not re-render the app.
+    let on_import = {
         let o = open.clone();
-        ImportCtx { open: Callback::from(move |_| o.set(true)) }
+        use_callback((), move |_: (), _| o.set(true))
     };
     let on_close = {
         let o = open.clone();
@@ -40,12 +41,12 @@ pub fn root(props: &AppProps) -> Html {
         })
     };
     html! {
-        <ContextProvider<ImportCtx> context={ctx}>
-            <App key={shown.key} corpus={shown.corpus.clone()} index={shown.index.clone()} />
+        <>
+            <App key={shown.key} corpus={shown.corpus.clone()} index={shown.index.clone()} on_import={Some(on_import)} />
             if *open {
                 // The lead's settings editor supplies the corpus.toml; until then the defaults are used.
                 <ImportDialog config_toml={String::new()} {on_imported} {on_close} />
             }
-        </ContextProvider<ImportCtx>>
+        </>
     }
 }
