@@ -17,13 +17,18 @@ pub struct Imported {
 }
 
 /// Build `files` (name, bytes: `.txt`, `.html`, `.htm`, `.md`) with the configuration `config_toml`, calling
-/// `progress(n, of, file)` after each file. A broken `corpus.toml` is a note naming its line, and the defaults are used.
+/// `progress(n, of, file)` after each file. A broken `corpus.toml` is a note naming its line, and the defaults are used;
+/// an empty one is the defaults.
 pub fn build(config_toml: &str, files: &[(String, Vec<u8>)], progress: impl FnMut(usize, usize, &str)) -> Imported {
     let mut notes = Vec::new();
-    let (config, labels, background) = config::parse_file(config_toml).unwrap_or_else(|e| {
-        let message = format!("{e}: the defaults are used (no question, entities or actors)");
+    let defaults = || (CorpusConfig::default(), StanceLabels::default(), Vec::new());
+    // No configuration at all is the defaults, with nothing to say about it.
+    let parsed = if config_toml.trim().is_empty() { Ok(defaults()) } else { config::parse_file(config_toml) };
+    let (config, labels, background) = parsed.unwrap_or_else(|e| {
+        let line = e.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+        let message = format!("{line}{}: the defaults are used (no question, entities or actors)", e.message);
         notes.push(CorpusNote { file: CONFIG_FILE.into(), level: NoteLevel::Error, message });
-        (CorpusConfig::default(), StanceLabels::default(), Vec::new())
+        defaults()
     });
     let (articles, others): (Vec<_>, Vec<_>) = files.iter().partition(|(n, _)| crate::ingest::article_extension(n).is_some());
     for (name, _) in others {
@@ -74,6 +79,9 @@ mod tests {
         let got = build("question = \"q\"\n[[entity]]\nid = 3\n", &files()[..1], |_, _, _| {});
         let n = got.notes.iter().find(|n| n.file == CONFIG_FILE).expect("a note on corpus.toml");
         assert!(n.level == NoteLevel::Error && n.message.contains("line 3") && n.message.contains("defaults"), "{n:?}");
+        assert_eq!((got.docs, got.claims), (1, 2));
+        let got = build(" \n", &files()[..1], |_, _, _| {});
+        assert!(got.notes.iter().all(|n| n.file != CONFIG_FILE), "no configuration is the defaults, no note: {:?}", got.notes);
         assert_eq!((got.docs, got.claims), (1, 2));
     }
 }
