@@ -33,11 +33,14 @@ fn worker_url() -> Option<String> {
     meta.get_attribute("content").filter(|c| !c.is_empty())
 }
 
+/// A handler of the worker's messages.
+type OnMessage = Closure<dyn FnMut(MessageEvent)>;
+
 thread_local! {
     /// The worker and the promise of its `{ready}` message, once spawned.
     static WORKER: RefCell<Option<(Worker, Promise)>> = const { RefCell::new(None) };
     /// The message handler of the running build (replaced by the next one).
-    static HANDLER: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>> = const { RefCell::new(None) };
+    static HANDLER: RefCell<Option<OnMessage>> = const { RefCell::new(None) };
 }
 
 /// The worker, spawned on first use, and the promise that it is ready for a job.
@@ -49,7 +52,7 @@ fn worker() -> Result<(Worker, Promise), String> {
     let worker = Worker::new(&url).map_err(|e| format!("the import worker could not start: {e:?}"))?;
     let w = worker.clone();
     let ready = Promise::new(&mut |resolve, reject| {
-        let on_ready = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
+        let on_ready = OnMessage::new(move |_: MessageEvent| {
             let _ = resolve.call0(&JsValue::NULL);
         });
         w.set_onmessage(Some(on_ready.as_ref().unchecked_ref()));
@@ -65,13 +68,17 @@ fn worker() -> Result<(Worker, Promise), String> {
 }
 
 /// Build `files` with `config_toml` in the worker; `on_progress(n, of, file)` after each file.
-pub async fn build(config_toml: &str, files: &[(String, Vec<u8>)], on_progress: impl Fn(usize, usize, String) + 'static) -> Result<Built, String> {
+pub async fn build(
+    config_toml: &str,
+    files: &[(String, Vec<u8>)],
+    on_progress: impl Fn(usize, usize, String) + 'static,
+) -> Result<Built, String> {
     let (worker, ready) = worker()?;
     JsFuture::from(ready).await.map_err(|e| e.as_string().unwrap_or_else(|| "the import worker could not start".into()))?;
     let on_progress = Rc::new(on_progress);
     let done = Promise::new(&mut |resolve, reject| {
         let p = on_progress.clone();
-        let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let handler = OnMessage::new(move |e: MessageEvent| {
             let d = e.data();
             let get = |k: &str| Reflect::get(&d, &k.into()).unwrap_or(JsValue::UNDEFINED);
             if let Some(n) = get("progress").as_f64() {

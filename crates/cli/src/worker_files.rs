@@ -69,18 +69,23 @@ mod tests {
         assert_eq!(hash(&d), Ok(None), "no worker, nothing to do");
         let write = |n: &str, s: &str| std::fs::write(d.join(n), s).unwrap();
         write("index.html", "<html><head><title>t</title></head><body></body></html>");
-        for (n, s) in [("counterclaim-worker.js", "glue"), ("counterclaim-worker_bg.wasm", "wasm"), ("counterclaim-worker_loader.js", "x")] {
+        for (n, s) in [("counterclaim-worker.js", "glue"), ("counterclaim-worker_bg.wasm", "wasm"), ("counterclaim-worker_loader.js", "x")]
+        {
             write(n, s);
         }
         write("counterclaim-worker-0000000000000000.js", "an older build's");
         let loader = hash(&d).unwrap().unwrap();
         let h = loader.trim_start_matches("counterclaim-worker-loader-").trim_end_matches(".js").to_string();
-        let mut names: Vec<String> = std::fs::read_dir(&d).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let mut names: Vec<String> =
+            std::fs::read_dir(&d).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
         names.sort();
         let want = [format!("counterclaim-worker-{h}.js"), format!("counterclaim-worker-{h}_bg.wasm"), loader.clone(), "index.html".into()];
         assert_eq!(names, want);
         let shim = std::fs::read_to_string(d.join(&loader)).unwrap();
-        assert!(shim.contains(&format!("importScripts(\"./counterclaim-worker-{h}.js\")")) && shim.contains(&format!("{h}_bg.wasm")), "{shim}");
+        assert!(
+            shim.contains(&format!("importScripts(\"./counterclaim-worker-{h}.js\")")) && shim.contains(&format!("{h}_bg.wasm")),
+            "{shim}"
+        );
         let html = std::fs::read_to_string(d.join("index.html")).unwrap();
         assert!(html.contains(&format!("<meta name=\"counterclaim-worker\" content=\"{loader}\"></head>")), "{html}");
         assert_eq!(name_in_page(&html, "other.js").unwrap().matches("counterclaim-worker\"").count(), 1, "replaced, not added");

@@ -39,8 +39,15 @@ pub struct ImportDialogProps {
 enum Stage {
     Choosing,
     /// File `n` of `of` done (the last one named `file`).
-    Building { n: usize, of: usize, file: String },
-    Done { of: usize, docs_notes: Vec<CorpusNote> },
+    Building {
+        n: usize,
+        of: usize,
+        file: String,
+    },
+    Done {
+        of: usize,
+        docs_notes: Vec<CorpusNote>,
+    },
     Failed(String),
 }
 
