@@ -103,6 +103,7 @@ async fn three_files_give_two_documents_with_claims_and_a_note_on_the_binary_one
         now.as_array().is_some_and(|a| a.iter().any(|n| n.as_str().is_some_and(|n| n.contains("counterclaim-worker-loader-")))),
         "{now}"
     );
+    super::offline::no_csp_violation(c).await;
     actions::click(c, "[data-testid=import-close]").await;
 
     actions::wait_for(c, locators::APP_COMPLETE).await;
@@ -130,6 +131,21 @@ async fn three_files_give_two_documents_with_claims_and_a_note_on_the_binary_one
         actions::js(c, "history.back(); return true;").await;
         actions::until("the reader closed", || async { actions::all(c, locators::READER).await.is_empty() }).await;
     }
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_single_file_edition_says_import_needs_the_served_site() {
+    super::offline::postbuilt();
+    let url = format!("file://{}", super::harness::root().join("dist-single/counterclaim.html").display());
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &url).await;
+    actions::click(c, "[data-testid=import-open]").await;
+    let why = actions::wait_for(c, "[data-testid=import-dialog] [data-testid=import-unavailable]").await.text().await.unwrap();
+    assert!(why.contains("needs the served site"), "{why}");
+    assert!(actions::all(c, "[data-testid=import-file]").await.is_empty(), "no picker where nothing can be imported");
+    super::offline::no_csp_violation(c).await;
     s.close().await;
 }
 
