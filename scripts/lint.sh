@@ -9,3 +9,5 @@ echo "[lint] cargo clippy -D warnings (native, every crate and target)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "[lint] cargo clippy -D warnings (the app and its component tests, wasm32)"
 cargo clippy -p counterclaim-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+echo "[lint] cargo clippy -D warnings (the import worker, wasm32)"
+cargo clippy -p counterclaim-worker --target wasm32-unknown-unknown --quiet -- -D warnings

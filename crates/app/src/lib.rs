@@ -12,6 +12,7 @@ pub mod prerender;
 pub mod state;
 pub mod stored;
 pub mod url;
+pub mod worker;
 
 /// Element ids shared by `index.html`, the prerenderer and the app.
 pub mod page {
@@ -21,6 +22,9 @@ pub mod page {
     pub const BOOT_ID: &str = "boot";
     /// The corpus data file's `<link>` and the single file's inlined corpus (shared with the finishing step).
     pub use counterclaim_core::pack::{CORPUS_INLINE_ID, CORPUS_LINK_ID};
+    /// `<meta name="counterclaim-worker" content="counterclaim-worker-loader-….js">`: the import worker's script (written by
+    /// `counterclaim page`; absent in the single-file edition, where import needs the served site).
+    pub const WORKER_META: &str = "counterclaim-worker";
 }
 
 /// Load the corpus, then mount the app into `<body>`, replacing the prerendered view and the boot message.
@@ -48,7 +52,7 @@ pub fn start() {
                 el.remove();
             }
         }
-        yew::Renderer::<components::app::App>::with_props(components::app::AppProps::new(corpus, index)).render();
+        yew::Renderer::<components::root::Root>::with_props(components::app::AppProps::new(corpus, index)).render();
         // After the first render (which runs in a microtask, before any timer): the worker's registration and
         // precaching never compete with showing the claims.
         gloo::timers::callback::Timeout::new(0, offline::register).forget();

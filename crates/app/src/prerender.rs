@@ -82,8 +82,9 @@ fn unfill(html: &str) -> Option<String> {
     (link_end <= view_at).then(|| [&html[..link_at], &html[link_end..view_at], PLACEHOLDERS[0], &html[view_end..]].concat())
 }
 
-/// FNV-1a, 64 bits: names the data file after its content, so a new corpus is never served from a cache.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a, 64 bits: names the data file (and the worker's files) after their content, so a new build is never served from a cache.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 

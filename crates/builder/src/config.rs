@@ -31,6 +31,11 @@ pub fn parse(text: &str) -> Result<CorpusConfig, ConfigError> {
     toml::from_str(text).map_err(|e| error(text, e))
 }
 
+/// A whole `corpus.toml`: the configuration, its stance labels and its background entities.
+pub fn parse_file(text: &str) -> Result<(CorpusConfig, StanceLabels, Vec<String>), ConfigError> {
+    Ok((parse(text)?, parse_stance_labels(text)?, parse_background(text)?))
+}
+
 /// The `[stance_labels]` table of a `corpus.toml` (each label the generic one where absent).
 pub fn parse_stance_labels(text: &str) -> Result<StanceLabels, ConfigError> {
     #[derive(Deserialize)]

@@ -8,10 +8,21 @@ use crate::{extract, ingest};
 
 /// Ingest the given files (name, bytes) and extract their claims.
 pub fn build(config: CorpusConfig, files: &[(&str, &[u8])]) -> Corpus {
-    let (documents, notes) = ingest::ingest_all(files, &config);
-    let mut claims: Vec<_> = documents.iter().flat_map(|d| extract::extract(d, &config)).collect();
+    build_with_progress(config, files, |_, _, _| {})
+}
+
+/// [`build`], calling `progress(n, of, file)` after each file is ingested and its claims extracted (n from 1).
+pub fn build_with_progress(config: CorpusConfig, files: &[(&str, &[u8])], mut progress: impl FnMut(usize, usize, &str)) -> Corpus {
+    let mut ingest = ingest::Ingest::new(&config);
+    let mut claims = Vec::new();
+    for (n, &(name, bytes)) in files.iter().enumerate() {
+        if let Some(doc) = ingest.add(name, bytes) {
+            claims.extend(extract::extract(doc, &config));
+        }
+        progress(n + 1, files.len(), name);
+    }
     extract::unify_speakers(&mut claims);
-    Corpus::new(config, documents, claims, notes)
+    Corpus::new(config, ingest.docs, claims, ingest.notes)
 }
 
 /// Build from a configuration that may have failed to parse: the error becomes a corpus note and the

@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod dates;
 pub mod extract;
 pub mod handoff;
+pub mod import;
 pub mod index;
 pub mod ingest;
 pub mod load;

@@ -1,4 +1,4 @@
-//! The one corpus-folder loader: a folder's `*.txt` articles (sorted by name), its `corpus.toml` and `corrections.toml`, read once
+//! The one corpus-folder loader: a folder's articles (`*.txt`, `*.html`, `*.htm`, `*.md`) (sorted by name), its `corpus.toml` and `corrections.toml`, read once
 //! with one policy for the build script, the CLI, the tests and the benchmarks.
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -51,16 +51,16 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Whether a path is an article file the loader takes.
+/// Whether a path is an article file the loader takes (`.txt`, `.html`, `.htm`, `.md`).
 pub fn is_article(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "txt") && p.is_file()
+    p.file_name().is_some_and(|n| crate::ingest::article_extension(&n.to_string_lossy()).is_some()) && p.is_file()
 }
 
 fn warning(file: String, message: String) -> CorpusNote {
     CorpusNote { file, level: NoteLevel::Warning, message }
 }
 
-/// Read `dir/corpus.toml` and every `dir/*.txt`.
+/// Read `dir/corpus.toml` and every article file in `dir`.
 pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound(dir.to_path_buf()));
@@ -71,7 +71,7 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
     let mut notes = Vec::new();
     let cfg_path = dir.join(CONFIG_FILE);
     let (config, stance_labels, background) = match std::fs::read_to_string(&cfg_path) {
-        Ok(s) => match config::parse(&s).and_then(|c| Ok((c, config::parse_stance_labels(&s)?, config::parse_background(&s)?))) {
+        Ok(s) => match config::parse_file(&s) {
             Ok((c, labels, bg)) => (Ok(c), labels, bg),
             Err(e) => (Err(e), StanceLabels::default(), vec![]),
         },
@@ -95,7 +95,7 @@ pub fn read_folder(dir: &Path) -> Result<Folder, LoadError> {
         }
     }
     if files.is_empty() && notes.iter().all(|n| n.level != NoteLevel::Error) {
-        notes.push(warning(dir.display().to_string(), "no .txt files in this directory".into()));
+        notes.push(warning(dir.display().to_string(), "no article files (.txt, .html, .htm, .md) in this directory".into()));
     }
     Ok(Folder { dir: dir.to_path_buf(), config, stance_labels, background, files, corrections, notes })
 }
@@ -143,7 +143,13 @@ impl Folder {
 
 /// The built corpus with the folder's stance labels and background entities, its corrections applied, and its notes: the folder's first,
 /// then the ingest's, then the corrections'.
-fn finish(mut corpus: Corpus, labels: StanceLabels, background: Vec<String>, mut notes: Vec<CorpusNote>, fixes: &[Correction]) -> Corpus {
+pub(crate) fn finish(
+    mut corpus: Corpus,
+    labels: StanceLabels,
+    background: Vec<String>,
+    mut notes: Vec<CorpusNote>,
+    fixes: &[Correction],
+) -> Corpus {
     corpus.stance_labels = labels;
     corpus.background = background;
     let mut applied = corrections::apply(&mut corpus.claims, fixes);
@@ -174,9 +180,11 @@ mod tests {
         let d = temp("sorted");
         std::fs::write(d.join("b.txt"), "B").unwrap();
         std::fs::write(d.join("a.txt"), "A").unwrap();
-        std::fs::write(d.join("notes.md"), "not an article").unwrap();
+        std::fs::write(d.join("notes.rtf"), "not an article").unwrap();
+        std::fs::write(d.join("c.html"), "<p>C</p>").unwrap();
+        std::fs::write(d.join("d.md"), "D").unwrap();
         let f = read_folder(&d).unwrap();
-        assert_eq!(f.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert_eq!(f.files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["a.txt", "b.txt", "c.html", "d.md"]);
         assert!(f.notes.iter().any(|n| n.file == CONFIG_FILE), "{:?}", f.notes);
         assert!(f.inputs().contains(&d.join(CONFIG_FILE)) && f.inputs().contains(&d.join(corrections::FILE)));
         std::fs::remove_dir_all(&d).unwrap();
@@ -188,7 +196,7 @@ mod tests {
         std::fs::write(d.join(CONFIG_FILE), "question = [unclosed").unwrap();
         let c = read_folder(&d).unwrap().build();
         assert!(c.notes.iter().any(|n| n.file == CONFIG_FILE && n.level == NoteLevel::Error));
-        assert!(c.notes.iter().any(|n| n.message.contains("no .txt files")));
+        assert!(c.notes.iter().any(|n| n.message.contains("no article files")));
         assert!(read_folder(&d).unwrap().build_strict().is_err());
         std::fs::remove_dir_all(&d).unwrap();
         assert!(matches!(read_folder(&d), Err(LoadError::NotFound(_))));

@@ -4,6 +4,7 @@
 mod finish;
 mod page;
 mod site;
+mod worker_files;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

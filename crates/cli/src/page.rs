@@ -15,6 +15,8 @@ fn default_seeds() -> PathBuf {
 pub fn write(dir: &Path, seeds: Option<PathBuf>) -> Result<(), String> {
     let seeds = seeds.unwrap_or_else(default_seeds);
     let w = write_corpus(dir, build(&seeds))?;
+    // Trunk wrote the import worker under fixed names: named after its content, and named to the page.
+    crate::worker_files::hash(dir)?;
     eprintln!(
         "counterclaim: {} documents, {} claims, {} notes from {} into {} ({} bytes) and its index.html",
         w.documents,

@@ -37,17 +37,20 @@ pub struct AppProps {
     pub corpus: CorpusRef,
     /// The index of `corpus` (packed at build time; see `crate::embedded`).
     pub index: Rc<Index>,
+    /// Opens the import dialog ("Add articles"; `Root` has it, the prerendered view does not).
+    #[prop_or_default]
+    pub on_import: Option<Callback<()>>,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, o: &Self) -> bool {
-        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index)
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.on_import == o.on_import
     }
 }
 
 impl AppProps {
     pub fn new(corpus: Corpus, index: Index) -> AppProps {
-        AppProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index) }
+        AppProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index), on_import: None }
     }
 }
 
@@ -110,7 +113,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Ctx> context={ctx}>
         <ContextProvider<ViewCtx> context={ViewCtx(view.clone())}>
         <a class="skip" href="#main">{"Skip to the claims"}</a>
-        { top_bar(&corpus) }
+        { top_bar(&corpus, props.on_import.clone()) }
         if complete {
             <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
             <UpdateBanner />
@@ -202,8 +205,13 @@ impl Reducible for Fixes {
     }
 }
 
-/// The brand, the question every stance refers to, the search box and "Copy link".
-fn top_bar(corpus: &CorpusRef) -> Html {
+/// The brand, the question every stance refers to, the search box, "Copy link" and "Add articles".
+fn top_bar(corpus: &CorpusRef, on_import: Option<Callback<()>>) -> Html {
+    let import = Callback::from(move |_: MouseEvent| {
+        if let Some(o) = &on_import {
+            o.emit(())
+        }
+    });
     html! {
         <header class="topbar">
             <div class="brand-row">
@@ -214,6 +222,7 @@ fn top_bar(corpus: &CorpusRef) -> Html {
                 <SearchBox />
                 <CompareDock />
                 <CopyLink />
+                <button class="btn" data-testid="import-open" aria-haspopup="dialog" onclick={import}>{"Add articles"}</button>
             </div>
         </header>
     }

@@ -32,6 +32,27 @@ fn ids_are_file_stems() {
     assert_eq!(doc_id("seeds/dir/x.txt"), "x");
     assert_eq!(doc_id("C:\\a\\y.txt"), "y");
     assert_eq!(doc_id("noext"), "noext");
+    assert_eq!(doc_id("page.HTML"), "page");
+    assert_eq!(doc_id("notes.md"), "notes");
+    assert_eq!(doc_id("a.b.htm"), "a.b");
+    assert_eq!(doc_id("x.pdf"), "x.pdf");
+}
+
+#[test]
+fn a_saved_page_is_ingested_as_its_article() {
+    let files: [(&str, &[u8]); 2] = [("ferry.html", html::tests::PAGE.as_bytes()), ("blob.html", b"\0\0\0\x01PK\x03\x04\0\0")];
+    let (docs, notes) = ingest_all(&files, &config());
+    assert_eq!(docs.len(), 1, "{notes:?}");
+    let d = &docs[0];
+    assert_eq!((d.id.as_str(), d.title.as_deref()), ("ferry", Some("Ferry Service Resumes After Storm")));
+    assert_eq!((d.date.map(|d| d.iso()), d.author.as_deref()), (Some("2023-04-18".into()), Some("Mara Lindqvist")));
+    assert_eq!(d.outlet.as_deref(), Some("The Harbour Courier"));
+    assert!(d.body.starts_with("The island ferry sailed again") && d.body.ends_with("closed for repairs."), "{}", d.body);
+    for furniture in ["Subscribe", "Comment", "Related", "Share", "Advertisement", "ADVERTISEMENT", "Sport", "rights reserved"] {
+        assert!(!d.body.contains(furniture) && !d.extras.iter().chain(&d.related).any(|x| x.contains(furniture)), "{furniture}: {d:#?}");
+    }
+    let binary = notes.iter().find(|n| n.file == "blob.html").expect("a note on the binary file");
+    assert!(binary.level == NoteLevel::Error && binary.message.contains("binary"), "{binary:?}");
 }
 
 #[test]

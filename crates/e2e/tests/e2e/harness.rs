@@ -63,7 +63,7 @@ fn inputs_stamp(seeds: &Path, app: &Path) -> String {
     use std::hash::{Hash, Hasher};
     let r = root();
     let mut files = Vec::new();
-    for d in ["crates/core/src", "crates/builder/src", "crates/site/src", "crates/app", "crates/cli/src"] {
+    for d in ["crates/core/src", "crates/builder/src", "crates/site/src", "crates/app", "crates/worker", "crates/cli/src"] {
         files_under(&r.join(d), &mut files);
     }
     files_under(seeds, &mut files);

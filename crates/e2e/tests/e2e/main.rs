@@ -10,6 +10,7 @@ mod corrections;
 mod explorer;
 mod foundation;
 mod hostile;
+mod import;
 mod links;
 mod offline;
 mod pictures;
