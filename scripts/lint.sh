@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The style gate: rustfmt and clippy (warnings are errors) over every crate, natively and for the wasm app.
+# The style gate: rustfmt and clippy (warnings are errors) over every crate, natively and for the wasm app (and
+# counterclaim-site, which must build for wasm32 too).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 echo "[lint] cargo fmt --check"
@@ -11,3 +12,5 @@ echo "[lint] cargo clippy -D warnings (the app and its component tests, wasm32)"
 cargo clippy -p counterclaim-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 echo "[lint] cargo clippy -D warnings (the import worker, wasm32)"
 cargo clippy -p counterclaim-worker --target wasm32-unknown-unknown --quiet -- -D warnings
+echo "[lint] cargo clippy -D warnings (counterclaim-site, wasm32: the page's import worker links it)"
+cargo clippy -p counterclaim-site --target wasm32-unknown-unknown --quiet -- -D warnings
