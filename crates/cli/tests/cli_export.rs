@@ -214,7 +214,7 @@ fn bad_files_become_notes_and_the_rest_still_exports() {
     dir.write("d_binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
     dir.write("e_latin1.txt", b"Caf\xE9 Owners Say Business Is Back\n\nKABUL \x96 The owner said on Sunday that business was back.\n");
     dir.write("f_untitled.txt", b"Officials said on Sunday that the district was calm again.\r\n");
-    dir.write("ignored.md", b"not a .txt file");
+    dir.write("ignored.rtf", b"not an article file (.txt, .html, .htm, .md)");
     let mut big = String::from("A Very Long Article Headline\n\n");
     while big.len() <= 5_000_000 + 10_000 {
         big.push_str("Officials said the district was calm again on Sunday, and residents confirmed the account.\n\n");
