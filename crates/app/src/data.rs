@@ -10,6 +10,13 @@ use counterclaim_core::model::{CorpusNote, NoteLevel};
 use counterclaim_core::pack;
 use counterclaim_core::search::Index;
 
+/// The id the inlined corpus of a single file handed on carries (`data-corpus-id`), so links into it keep working;
+/// read before [`load`] removes the block. `None` for a served site's own corpus.
+pub fn embedded_id() -> Option<String> {
+    let el = gloo::utils::document().get_element_by_id(CORPUS_INLINE_ID)?;
+    el.get_attribute("data-corpus-id").filter(|i| !i.is_empty())
+}
+
 /// The page's corpus and its index, ready to query. Whatever goes wrong (no data file, a failed fetch, a
 /// pack of another format) is shown as a corpus note on an empty corpus, never as a blank page.
 pub async fn load() -> (Corpus, Index) {
@@ -39,6 +46,12 @@ async fn bytes() -> Result<(Source, Vec<u8>), (Source, String)> {
         return Err(("index.html".into(), "the page names no corpus data file (<link id=\"corpus\">)".into()));
     };
     fetch(&href).await.map(|b| (href.clone(), b)).map_err(|e| (href, e))
+}
+
+/// The page's own packed corpus, fetched again from its data file (a served site; the service worker has it offline).
+pub async fn packed() -> Option<Vec<u8>> {
+    let href = gloo::utils::document().get_element_by_id(CORPUS_LINK_ID)?.get_attribute("href")?;
+    fetch(&href).await.ok()
 }
 
 /// GET `href` (relative to the page) and read the body.

@@ -44,6 +44,7 @@ pub fn start() {
         }
     }));
     wasm_bindgen_futures::spawn_local(async {
+        let embedded_id = data::embedded_id();
         let (corpus, index) = data::load().await;
         // The prerendered view goes in the same task as the app's first render (a microtask): no frame
         // shows neither, and the first render lays out the same cards in the same place.
@@ -52,7 +53,7 @@ pub fn start() {
                 el.remove();
             }
         }
-        yew::Renderer::<components::root::Root>::with_props(components::app::AppProps::new(corpus, index)).render();
+        yew::Renderer::<components::root::Root>::with_props(components::root::RootProps::new(corpus, index, embedded_id)).render();
         // After the first render (which runs in a microtask, before any timer): the worker's registration and
         // precaching never compete with showing the claims.
         gloo::timers::callback::Timeout::new(0, offline::register).forget();

@@ -84,7 +84,6 @@ fn unfill(html: &str) -> Option<String> {
 
 /// FNV-1a, 64 bits: names the data file (and the worker's files) after their content, so a new build is never served from a cache.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 

@@ -23,19 +23,29 @@ pub fn uses_fragment() -> bool {
     location().and_then(|l| l.protocol().ok()).is_some_and(|p| p == "file:")
 }
 
-/// The state named by the current address, validated against the corpus, and what was ignored.
-pub fn read(corpus: &Corpus) -> (ViewState, Vec<String>) {
-    let Some(loc) = location() else { return (ViewState::default(), Vec::new()) };
+/// The raw view text of the current address: the query, else the fragment.
+fn raw() -> String {
+    let Some(loc) = location() else { return String::new() };
     let search = loc.search().unwrap_or_default();
+    if search.len() > 1 {
+        return search;
+    }
     let hash = loc.hash().unwrap_or_default();
-    let raw = if search.len() > 1 {
-        search
-    } else if hash.len() > 1 {
+    if hash.len() > 1 {
         hash
     } else {
         String::new()
-    };
-    let decoded = view::decode(&raw);
+    }
+}
+
+/// The corpus the current address names (`corpus=`), if any.
+pub fn read_corpus() -> Option<String> {
+    view::decode(&raw()).state.corpus
+}
+
+/// The state named by the current address, validated against the corpus, and what was ignored.
+pub fn read(corpus: &Corpus) -> (ViewState, Vec<String>) {
+    let decoded = view::decode(&raw());
     let mut state = decoded.state;
     let mut notices = decoded.notices;
     notices.extend(state.validate(corpus));

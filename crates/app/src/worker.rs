@@ -73,6 +73,33 @@ pub async fn build(
     files: &[(String, Vec<u8>)],
     on_progress: impl Fn(usize, usize, String) + 'static,
 ) -> Result<Built, String> {
+    let d = run(&job(config_toml, files), on_progress).await?;
+    let get = |k: &str| Reflect::get(&d, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let pack = get("done").dyn_into::<Uint8Array>().map_err(|_| "the import worker sent no corpus")?.to_vec();
+    let notes = get("notes").dyn_into::<Array>().map(|a| a.iter().map(|n| note(&n)).collect()).unwrap_or_default();
+    Ok(Built { pack, notes })
+}
+
+/// The single-file edition of this page with `pack` (the corpus shown), the reader's `corrections`
+/// (`Corrections::to_text`) written into it, and `corpus_id` for its links; made in the worker from the served files.
+pub async fn single_file(pack: &[u8], corrections: &str, corpus_id: Option<&str>) -> Result<String, String> {
+    let base = gloo::utils::window().location().href().map_err(|_| "this page has no address")?;
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    let base = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    let o = Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = Reflect::set(&o, &k.into(), v);
+    };
+    set("single", &Uint8Array::from(pack).into());
+    set("corrections", &corrections.into());
+    set("corpus_id", &corpus_id.unwrap_or_default().into());
+    set("base", &base.into());
+    let d = run(&o.into(), |_, _, _| {}).await?;
+    Reflect::get(&d, &"single".into()).ok().and_then(|v| v.as_string()).ok_or_else(|| "the worker made no single file".into())
+}
+
+/// Send `job` to the worker and wait for its answer (`done` or `single`), passing on its progress.
+async fn run(job: &JsValue, on_progress: impl Fn(usize, usize, String) + 'static) -> Result<JsValue, String> {
     let (worker, ready) = worker()?;
     JsFuture::from(ready).await.map_err(|e| e.as_string().unwrap_or_else(|| "the import worker could not start".into()))?;
     let on_progress = Rc::new(on_progress);
@@ -85,19 +112,15 @@ pub async fn build(
                 p(n as usize, get("of").as_f64().unwrap_or(0.0) as usize, get("file").as_string().unwrap_or_default());
             } else if let Some(err) = get("error").as_string() {
                 let _ = reject.call1(&JsValue::NULL, &err.into());
-            } else if !get("done").is_undefined() {
+            } else if !get("done").is_undefined() || !get("single").is_undefined() {
                 let _ = resolve.call1(&JsValue::NULL, &d);
             }
         });
         worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
         HANDLER.with(|h| *h.borrow_mut() = Some(handler));
     });
-    worker.post_message(&job(config_toml, files)).map_err(|e| format!("could not send the files to the import worker: {e:?}"))?;
-    let d = JsFuture::from(done).await.map_err(|e| e.as_string().unwrap_or_else(|| "the import failed".into()))?;
-    let get = |k: &str| Reflect::get(&d, &k.into()).unwrap_or(JsValue::UNDEFINED);
-    let pack = get("done").dyn_into::<Uint8Array>().map_err(|_| "the import worker sent no corpus")?.to_vec();
-    let notes = get("notes").dyn_into::<Array>().map(|a| a.iter().map(|n| note(&n)).collect()).unwrap_or_default();
-    Ok(Built { pack, notes })
+    worker.post_message(job).map_err(|e| format!("could not send the job to the import worker: {e:?}"))?;
+    JsFuture::from(done).await.map_err(|e| e.as_string().unwrap_or_else(|| "the worker failed".into()))
 }
 
 /// `{config_toml, files: [{name, bytes}]}`.

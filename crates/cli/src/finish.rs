@@ -57,7 +57,7 @@ fn single_file(dir: &Path, page: &str) -> Result<String, String> {
     let text = |rel: &str| String::from_utf8(read(rel)?).map_err(|_| format!("{}: not UTF-8", dir.join(rel).display()));
     let (css, glue, wasm, pack) = (text(&names.stylesheet)?, text(&names.glue)?, read(&names.wasm)?, read(&names.corpus)?);
     let icon = names.icon_svg.as_deref().map(read).transpose()?;
-    let parts = single::Parts { html: page, css: &css, glue: &glue, wasm: &wasm, pack: &pack, icon_svg: icon.as_deref() };
+    let parts = single::Parts { html: page, css: &css, glue: &glue, wasm: &wasm, pack: &pack, icon_svg: icon.as_deref(), corpus_id: None };
     counterclaim_site::single_file(&parts).map_err(|e| e.to_string())
 }
 

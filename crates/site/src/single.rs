@@ -32,6 +32,9 @@ pub struct Parts<'a> {
     pub wasm: &'a [u8],
     pub pack: &'a [u8],
     pub icon_svg: Option<&'a [u8]>,
+    /// The id links use for this corpus (`corpus=` of a view; `data-corpus-id` of the inlined corpus): a reader's
+    /// own corpus handed on keeps its links working; `None` for the page's built-in one.
+    pub corpus_id: Option<&'a str>,
 }
 
 /// The glue, the wasm, the stylesheet, the corpus data file and the icon that `html` names (Trunk's preload
@@ -73,7 +76,7 @@ pub fn single_file(parts: &Parts) -> Result<String, SiteError> {
     let page = inline_stylesheet(&page, parts.css)?;
     let code = format!(
         "{}{}<script type=\"module\">{}</script>\n",
-        data_block(CORPUS_INLINE_ID, parts.pack),
+        data_block(CORPUS_INLINE_ID, parts.pack).replacen(" id=", &corpus_id_attr(parts.corpus_id), 1),
         data_block(WASM_INLINE_ID, parts.wasm),
         module(parts.glue, init)
     );
@@ -118,6 +121,33 @@ fn inline_stylesheet(page: &str, css: &str) -> Result<String, SiteError> {
 }
 
 /// A `<script>` data block holding `bytes` in base64 (it runs nothing).
+/// ` data-corpus-id="…" id=` (an id is hex digits and dashes; anything else is left out), or ` id=`.
+fn corpus_id_attr(id: Option<&str>) -> String {
+    match id.filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')) {
+        Some(i) => format!(" data-corpus-id=\"{i}\" id="),
+        None => " id=".into(),
+    }
+}
+
+/// `html` with the first view prerendered into `<div id="pre">` taken out (kept empty): the single file of another
+/// corpus than the one the page was rendered for shows its loading message until its app has rendered.
+pub fn without_prerendered_view(html: &str) -> String {
+    let Some((at, open_len)) = ["<div id=\"pre\">", "<div id=pre>"].iter().find_map(|p| html.find(p).map(|i| (i, p.len()))) else {
+        return html.to_string();
+    };
+    // The server renderer escapes every `<` of text, so each `<div` and `</div` inside is a tag.
+    let (mut depth, mut i) = (1usize, at + open_len);
+    let end = loop {
+        match (html[i..].find("<div"), html[i..].find("</div")) {
+            (Some(o), Some(c)) if o < c => (depth, i) = (depth + 1, i + o + 4),
+            (_, Some(c)) if depth == 1 => break i + c,
+            (_, Some(c)) => (depth, i) = (depth - 1, i + c + 5),
+            _ => return html.to_string(),
+        }
+    };
+    [&html[..at + open_len], &html[end..]].concat()
+}
+
 fn data_block(id: &str, bytes: &[u8]) -> String {
     format!("<script type=\"application/octet-stream\" id=\"{id}\">{}</script>\n", STANDARD.encode(bytes))
 }
@@ -171,6 +201,15 @@ fn is_ident(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_prerendered_view_is_taken_out_and_the_corpus_id_put_on_the_data() {
+        let html = "<body><div id=\"boot\">Loading</div><div id=\"pre\"><div class=a><div>x</div></div><p>y</p></div><p>after</p></body>";
+        assert_eq!(super::without_prerendered_view(html), "<body><div id=\"boot\">Loading</div><div id=\"pre\"></div><p>after</p></body>");
+        assert_eq!(super::without_prerendered_view("<p>none</p>"), "<p>none</p>");
+        assert_eq!(super::corpus_id_attr(Some("a1b2")), " data-corpus-id=\"a1b2\" id=");
+        assert_eq!(super::corpus_id_attr(Some("a\"><script>")), " id=", "anything but an id is left out");
+    }
+
     use super::*;
 
     /// A served page as Trunk, `counterclaim page` and the served CSP leave it.
@@ -199,7 +238,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
     const CSS: &str = "body { color: #111; }\n";
 
     fn parts<'a>(html: &'a str, css: &'a str, glue: &'a str) -> Parts<'a> {
-        Parts { html, css, glue, wasm: b"\0asm\x01\0\0\0", pack: b"the packed corpus \xff", icon_svg: Some(b"<svg/>") }
+        Parts { html, css, glue, wasm: b"\0asm\x01\0\0\0", pack: b"the packed corpus \xff", icon_svg: Some(b"<svg/>"), corpus_id: None }
     }
 
     /// The sources a directive of the page's CSP lists.

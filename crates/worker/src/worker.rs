@@ -2,6 +2,7 @@
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use counterclaim_builder::import;
@@ -12,7 +13,16 @@ pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let answer = job(&e.data(), &reply).unwrap_or_else(|error| object(&[("error", error.into())]));
+        let data = e.data();
+        if Reflect::has(&data, &"single".into()).unwrap_or(false) {
+            let reply = reply.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = single(&data, &reply).await.unwrap_or_else(|error| object(&[("error", error.into())]));
+                let _ = reply.post_message(&answer);
+            });
+            return;
+        }
+        let answer = job(&data, &reply).unwrap_or_else(|error| object(&[("error", error.into())]));
         let _ = reply.post_message(&answer);
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -37,6 +47,53 @@ fn job(data: &JsValue, scope: &DedicatedWorkerGlobalScope) -> Result<JsValue, St
     let built = import::build(&config_toml, &files, progress);
     let notes: Array = built.notes.iter().map(note).collect();
     Ok(object(&[("done", Uint8Array::from(built.pack.as_slice()).into()), ("notes", notes.into())]))
+}
+
+/// `{single: <pack>, corrections, corpus_id, base}` → `{single: <html>}`: the single-file edition of the page served at
+/// `base`, with the pack given (its corrections written in) instead of the page's own.
+async fn single(data: &JsValue, scope: &DedicatedWorkerGlobalScope) -> Result<JsValue, String> {
+    let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let pack = get("single").dyn_into::<Uint8Array>().map_err(|_| "no corpus to write (a Uint8Array)")?.to_vec();
+    let (corrections, id, base) = (get("corrections").as_string(), get("corpus_id").as_string(), get("base").as_string());
+    let base = base.ok_or("no page address")?;
+    let (pack, _) = counterclaim_builder::handoff::with_corrections(&pack, corrections.as_deref().unwrap_or(""))?;
+    let html = text(fetch(scope, &base, "index.html").await?, "index.html")?;
+    let files = counterclaim_site::single::app_files(&html).map_err(|e| e.to_string())?;
+    let glue = text(fetch(scope, &base, &files.glue).await?, &files.glue)?;
+    let css = text(fetch(scope, &base, &files.stylesheet).await?, &files.stylesheet)?;
+    let wasm = fetch(scope, &base, &files.wasm).await?;
+    let icon = match &files.icon_svg {
+        Some(i) => Some(fetch(scope, &base, i).await?),
+        None => None,
+    };
+    let page = counterclaim_site::single::without_prerendered_view(&html);
+    let parts = counterclaim_site::single::Parts {
+        html: &page,
+        css: &css,
+        glue: &glue,
+        wasm: &wasm,
+        pack: &pack,
+        icon_svg: icon.as_deref(),
+        corpus_id: id.as_deref().filter(|i| !i.is_empty()),
+    };
+    let out = counterclaim_site::single::single_file(&parts).map_err(|e| e.to_string())?;
+    Ok(object(&[("single", out.into())]))
+}
+
+/// GET `base` + `path` (the page's own files, from its origin or the service worker's cache).
+async fn fetch(scope: &DedicatedWorkerGlobalScope, base: &str, path: &str) -> Result<Vec<u8>, String> {
+    let url = format!("{base}{}", path.trim_start_matches("./"));
+    let failed = |_| format!("could not read {path} from the site");
+    let resp: web_sys::Response = JsFuture::from(scope.fetch_with_str(&url)).await.map_err(failed)?.unchecked_into();
+    if !resp.ok() {
+        return Err(format!("the site answered {} for {path}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(failed)?).await.map_err(failed)?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
+fn text(bytes: Vec<u8>, what: &str) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|_| format!("{what} is not UTF-8 text"))
 }
 
 fn note(n: &CorpusNote) -> JsValue {

@@ -37,20 +37,20 @@ pub struct AppProps {
     pub corpus: CorpusRef,
     /// The index of `corpus` (packed at build time; see `crate::embedded`).
     pub index: Rc<Index>,
-    /// Opens the import dialog ("Add articles"; `Root` has it, the prerendered view does not).
+    /// The corpus menu and "Add articles" in the top bar (`Root` makes them; the prerendered view has none).
     #[prop_or_default]
-    pub on_import: Option<Callback<()>>,
+    pub menu: Html,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, o: &Self) -> bool {
-        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.on_import == o.on_import
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.menu == o.menu
     }
 }
 
 impl AppProps {
     pub fn new(corpus: Corpus, index: Index) -> AppProps {
-        AppProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index), on_import: None }
+        AppProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index), menu: Html::default() }
     }
 }
 
@@ -113,7 +113,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Ctx> context={ctx}>
         <ContextProvider<ViewCtx> context={ViewCtx(view.clone())}>
         <a class="skip" href="#main">{"Skip to the claims"}</a>
-        { top_bar(&corpus, props.on_import.clone()) }
+        { top_bar(&corpus, props.menu.clone()) }
         if complete {
             <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
             <UpdateBanner />
@@ -205,13 +205,8 @@ impl Reducible for Fixes {
     }
 }
 
-/// The brand, the question every stance refers to, the search box, "Copy link" and "Add articles".
-fn top_bar(corpus: &CorpusRef, on_import: Option<Callback<()>>) -> Html {
-    let import = Callback::from(move |_: MouseEvent| {
-        if let Some(o) = &on_import {
-            o.emit(())
-        }
-    });
+/// The brand, the question every stance refers to, the search box, "Copy link" and the corpus menu.
+fn top_bar(corpus: &CorpusRef, menu: Html) -> Html {
     html! {
         <header class="topbar">
             <div class="brand-row">
@@ -222,7 +217,7 @@ fn top_bar(corpus: &CorpusRef, on_import: Option<Callback<()>>) -> Html {
                 <SearchBox />
                 <CompareDock />
                 <CopyLink />
-                <button class="btn" data-testid="import-open" aria-haspopup="dialog" onclick={import}>{"Add articles"}</button>
+                { menu }
             </div>
         </header>
     }

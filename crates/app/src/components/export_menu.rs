@@ -16,11 +16,11 @@ pub struct ExportMenuProps {
 
 /// Offer the reader's corrections as `corrections.toml` (what the build honours beside `corpus.toml`).
 pub fn download_corrections(fixes: &Corrections) {
-    download(corrections::FILE, "application/toml", &corrections::to_toml(&fixes.list()));
+    download_file(corrections::FILE, "application/toml", &corrections::to_toml(&fixes.list()));
 }
 
 /// Offer `content` as a file download.
-fn download(name: &str, mime: &str, content: &str) {
+pub fn download_file(name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -61,7 +61,7 @@ pub fn export_menu(p: &ExportMenuProps) -> Html {
                 "jsonld" => ("jsonld", "application/ld+json", cite::to_jsonld(&ctx.corpus, &list)),
                 _ => ("md", "text/markdown;charset=utf-8", cite::to_markdown(&ctx.corpus, &list, &q, &link, &today)),
             };
-            download(&cite::file_name(&today, &q, ext), mime, &body);
+            download_file(&cite::file_name(&today, &q, ext), mime, &body);
         })
     };
     let toml = {

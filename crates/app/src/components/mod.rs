@@ -44,6 +44,7 @@ pub mod missing_corpus;
 pub mod opposing;
 pub mod reader;
 pub mod result_bar;
+#[cfg(target_arch = "wasm32")]
 pub mod root;
 pub mod search_box;
 pub mod settings_editor;

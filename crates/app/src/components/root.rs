@@ -1,52 +1,369 @@
-//! Above `App`: holds the corpus shown (the page's own, or one just imported) and re-keys `App` when it changes, so every
-//! hook below starts afresh; hosts the import dialog, which outlives the switch to show its notes.
+//! Above `App`: which corpus is shown — the page's built-in one or one of the reader's own, kept in the browser
+//! (`crate::library`) — and the corpus menu: switch, rename, delete, add articles, settings, download as one file.
+//! `App` is re-keyed when the corpus changes, so every hook below starts afresh.
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::app::{App, AppProps};
+use super::app::App;
+use super::corpus_switcher::CorpusSwitcher;
 use super::import_dialog::{ImportDialog, Imported};
+use super::missing_corpus::MissingCorpus;
+use super::settings_editor::SettingsEditor;
 use super::CorpusRef;
+use crate::library::{self, Entry, Stored};
+use counterclaim_core::corpus::Corpus;
+use counterclaim_core::library::{corpus_id, name_for, resolve, unique_name, Source};
 use counterclaim_core::search::Index;
+use counterclaim_core::view::ViewState;
 
-/// The corpus shown and a counter that names it (the key of `App`).
+#[derive(Properties)]
+pub struct RootProps {
+    /// The page's own corpus and its index.
+    pub corpus: CorpusRef,
+    pub index: Rc<Index>,
+    /// The id the page's own corpus goes by in links (a single file handed on), if any.
+    pub embedded_id: Option<String>,
+}
+
+impl PartialEq for RootProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.embedded_id == o.embedded_id
+    }
+}
+
+impl RootProps {
+    pub fn new(corpus: Corpus, index: Index, embedded_id: Option<String>) -> RootProps {
+        RootProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index), embedded_id }
+    }
+}
+
+/// What is on screen: a corpus (`id` none for the built-in one; `key` re-keys `App`), or a link's missing corpus.
 #[derive(Clone)]
-struct Shown {
-    corpus: CorpusRef,
-    index: Rc<Index>,
-    key: u32,
+enum Screen {
+    Loading,
+    Corpus { id: Option<String>, corpus: CorpusRef, index: Rc<Index>, key: u32 },
+    Missing(String),
+}
+
+/// Which dialog is open.
+#[derive(Clone, Copy, PartialEq)]
+enum Dialog {
+    None,
+    Import,
+    Settings,
+}
+
+/// The handles the menu's actions work on.
+#[derive(Clone)]
+struct Handles {
+    screen: UseStateHandle<Screen>,
+    entries: UseStateHandle<Rc<Vec<Entry>>>,
+    builtin: (CorpusRef, Rc<Index>),
+    embedded_id: Option<String>,
+    status: UseStateHandle<Option<String>>,
+    /// The `corpus.toml` the next import extracts with (saved in the settings while the built-in corpus is shown).
+    next_config: UseStateHandle<String>,
 }
 
 #[function_component(Root)]
-pub fn root(props: &AppProps) -> Html {
-    let shown = {
-        let (corpus, index) = (props.corpus.clone(), props.index.clone());
-        use_state(move || Shown { corpus, index, key: 0 })
+pub fn root(props: &RootProps) -> Html {
+    let h = Handles {
+        screen: use_state(|| Screen::Loading),
+        entries: use_state(|| Rc::new(Vec::new())),
+        builtin: (props.corpus.clone(), props.index.clone()),
+        embedded_id: props.embedded_id.clone(),
+        status: use_state(|| None),
+        next_config: use_state(String::new),
     };
-    let open = use_state(|| false);
-    // Stable, so opening the dialog does not re-render the app.
-    let on_import = {
-        let o = open.clone();
-        use_callback((), move |_: (), _| o.set(true))
+    let dialog = use_state(|| Dialog::None);
+    {
+        let h = h.clone();
+        use_effect_with((), move |_| {
+            let first = h.clone();
+            spawn_local(async move { first.follow_address().await });
+            let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let h = h.clone();
+                spawn_local(async move { h.follow_address().await });
+            });
+            move || drop(l)
+        });
+    }
+    let open_dialog = |d: Dialog| {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| dialog.set(d))
     };
-    let on_close = {
-        let o = open.clone();
-        Callback::from(move |_| o.set(false))
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: ()| dialog.set(Dialog::None))
     };
-    let on_imported = {
-        let s = shown.clone();
-        Callback::from(move |imported: Rc<Imported>| match counterclaim_core::pack::unpack(&imported.pack) {
-            Ok((corpus, index)) => s.set(Shown { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index), key: s.key + 1 }),
-            Err(e) => gloo::console::error!(format!("the imported corpus could not be read: {e}")),
-        })
+    let main = match &*h.screen {
+        Screen::Loading => html! {},
+        Screen::Missing(id) => {
+            let h2 = h.clone();
+            let on_builtin = Callback::from(move |_| h2.show(None, true));
+            html! { <MissingCorpus id={id.clone()} builtin={builtin_name(&h.builtin.0)} {on_builtin} /> }
+        }
+        Screen::Corpus { corpus, index, key, .. } => {
+            let menu = menu(&h, open_dialog(Dialog::Import), open_dialog(Dialog::Settings));
+            html! { <App key={*key} corpus={corpus.clone()} index={index.clone()} {menu} /> }
+        }
     };
-    html! {
-        <>
-            <App key={shown.key} corpus={shown.corpus.clone()} index={shown.index.clone()} on_import={Some(on_import)} />
-            if *open {
-                // The lead's settings editor supplies the corpus.toml; until then the defaults are used.
-                <ImportDialog config_toml={String::new()} {on_imported} {on_close} />
+    html! { <>
+        { main }
+        { dialogs(&h, *dialog, close) }
+    </> }
+}
+
+/// The open dialog, if any: the import (extracting with the settings saved for it) or the corpus settings.
+fn dialogs(h: &Handles, dialog: Dialog, on_close: Callback<()>) -> Html {
+    match (dialog, &*h.screen) {
+        (Dialog::Import, _) => {
+            let h = h.clone();
+            let config_toml = (*h.next_config).clone();
+            let on_imported = Callback::from(move |i: Rc<Imported>| h.keep(i));
+            html! { <ImportDialog {config_toml} {on_imported} {on_close} /> }
+        }
+        (Dialog::Settings, Screen::Corpus { corpus, id, .. }) => {
+            let (h, id, close) = (h.clone(), id.clone(), on_close.clone());
+            let on_save = Callback::from(move |toml: String| {
+                h.settings_saved(id.clone(), toml);
+                close.emit(());
+            });
+            html! {
+                <div class="import-backdrop" data-testid="settings-dialog">
+                    <SettingsEditor config={corpus.config.clone()} labels={corpus.stance_labels.clone()}
+                        background={corpus.background.clone()} {on_save} {on_close} />
+                </div>
             }
-        </>
+        }
+        _ => html! {},
+    }
+}
+
+/// The corpus menu and "Add articles".
+fn menu(h: &Handles, import: Callback<MouseEvent>, settings: Callback<MouseEvent>) -> Html {
+    let Screen::Corpus { id, .. } = &*h.screen else { return html! {} };
+    let on_open = {
+        let h = h.clone();
+        Callback::from(move |id: Option<String>| h.show(id, true))
+    };
+    let on_rename = {
+        let h = h.clone();
+        Callback::from(move |(id, name): (String, String)| h.rename(id, name))
+    };
+    let on_delete = {
+        let h = h.clone();
+        Callback::from(move |id: String| h.delete(id))
+    };
+    let download = {
+        let h = h.clone();
+        Callback::from(move |_: MouseEvent| h.download_single())
+    };
+    html! { <>
+        <CorpusSwitcher current={id.clone()} builtin={builtin_name(&h.builtin.0)} entries={(*h.entries).clone()}
+            {on_open} {on_rename} {on_delete}>
+            <button class="btn small" data-testid="settings-open" onclick={settings}>{"Corpus settings…"}</button>
+            <button class="btn small" data-testid="download-single" onclick={download}>{"Download as a single file"}</button>
+            if let Some(s) = &*h.status { <p class="muted small" role="status" data-testid="corpus-status">{ s.clone() }</p> }
+        </CorpusSwitcher>
+        <button class="btn" data-testid="import-open" aria-haspopup="dialog" onclick={import}>{"Add articles"}</button>
+    </> }
+}
+
+/// What the built-in corpus is called in the menu: its question, shortened.
+fn builtin_name(c: &Corpus) -> AttrValue {
+    let q = c.config.question.trim();
+    let short: String = q.chars().take(48).collect();
+    match (q.is_empty(), short.len() < q.len()) {
+        (true, _) => "Built-in corpus".into(),
+        (false, true) => format!("{}…", short.trim_end()).into(),
+        (false, false) => short.into(),
+    }
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+impl Handles {
+    /// Show the corpus the address names (at start, and after back/forward).
+    async fn follow_address(&self) {
+        let entries = self.refresh().await;
+        let wanted = crate::url::read_corpus();
+        if let Screen::Corpus { id, .. } = &*self.screen {
+            if *id == wanted || (wanted.is_some() && wanted == self.embedded_id && id.is_none()) {
+                return;
+            }
+        }
+        match resolve(wanted.as_deref(), self.embedded_id.as_deref(), entries.iter().map(|e| e.id.as_str())) {
+            Source::Embedded => self.show(None, false),
+            Source::Stored(id) => self.show(Some(id), false),
+            Source::Missing(id) => self.screen.set(Screen::Missing(id)),
+        }
+    }
+
+    /// The library's entries, read again.
+    async fn refresh(&self) -> Rc<Vec<Entry>> {
+        let list = Rc::new(library::list().await.unwrap_or_else(|e| {
+            gloo::console::warn!(format!("Counterclaim: the corpora kept in this browser cannot be read: {e}"));
+            Vec::new()
+        }));
+        self.entries.set(list.clone());
+        list
+    }
+
+    /// Show corpus `id` (`None`: the built-in one); `push` writes its address as a new history entry first.
+    fn show(&self, id: Option<String>, push: bool) {
+        let h = self.clone();
+        spawn_local(async move {
+            let Some((corpus, index)) = h.corpus_of(id.as_deref()).await else { return };
+            if push {
+                crate::url::write(&ViewState { corpus: id.clone(), ..ViewState::default() }, true);
+            }
+            let key = match &*h.screen {
+                Screen::Corpus { key, .. } => key + 1,
+                _ => 0,
+            };
+            h.screen.set(Screen::Corpus { id, corpus, index, key });
+        });
+    }
+
+    /// The corpus and index of `id`: the built-in ones, or unpacked from the library (a failure is said in the menu).
+    async fn corpus_of(&self, id: Option<&str>) -> Option<(CorpusRef, Rc<Index>)> {
+        let Some(id) = id else { return Some(self.builtin.clone()) };
+        let stored = library::get(id).await.ok().flatten();
+        match stored.map(|s| counterclaim_core::pack::unpack(&s.pack)) {
+            Some(Ok((c, i))) => Some((CorpusRef(Rc::new(c)), Rc::new(i))),
+            Some(Err(e)) => self.say(format!("That corpus could not be read ({e}); it is still kept.")),
+            None => {
+                self.screen.set(Screen::Missing(id.to_string()));
+                None
+            }
+        }
+    }
+
+    fn say<T>(&self, s: String) -> Option<T> {
+        self.status.set(Some(s));
+        None
+    }
+
+    /// Keep an import in the library, under a name of its own, and show it.
+    fn keep(&self, i: Rc<Imported>) {
+        let h = self.clone();
+        spawn_local(async move {
+            let Ok((corpus, _)) = counterclaim_core::pack::unpack(&i.pack) else { return };
+            let names: Vec<String> = h.entries.iter().map(|e| e.name.clone()).collect();
+            let files: Vec<String> = i.files.iter().map(|(n, _)| n.clone()).collect();
+            let wanted = if i.name.trim().is_empty() { name_for(&files) } else { i.name.clone() };
+            let name = unique_name(names.iter().map(String::as_str), &wanted);
+            let entry =
+                Entry { id: corpus_id(&i.pack), name, created: now_ms(), docs: corpus.documents.len(), claims: corpus.claims.len() };
+            let stored = Stored { config_toml: i.config_toml.clone(), files: i.files.clone(), pack: i.pack.clone() };
+            if let Err(e) = library::put(&entry, &stored).await {
+                h.status.set(Some(format!("Shown, but not kept in this browser: {e}")));
+            }
+            h.refresh().await;
+            h.show(Some(entry.id), true);
+        });
+    }
+
+    fn rename(&self, id: String, name: String) {
+        let h = self.clone();
+        spawn_local(async move {
+            let others: Vec<String> = h.entries.iter().filter(|e| e.id != id).map(|e| e.name.clone()).collect();
+            let name = unique_name(others.iter().map(String::as_str), &name);
+            if let Err(e) = library::rename(&id, &name).await {
+                h.status.set(Some(format!("Could not rename: {e}")));
+            }
+            h.refresh().await;
+        });
+    }
+
+    /// Delete a corpus from the library; deleting the one shown shows the built-in one.
+    fn delete(&self, id: String) {
+        let h = self.clone();
+        spawn_local(async move {
+            if let Err(e) = library::delete(&id).await {
+                h.status.set(Some(format!("Could not delete: {e}")));
+            }
+            h.refresh().await;
+            if matches!(&*h.screen, Screen::Corpus { id: Some(shown), .. } if *shown == id) {
+                h.show(None, true);
+            }
+        });
+    }
+
+    /// New settings: for one of the reader's corpora, extract its articles again with them; for the built-in one,
+    /// keep them for the next import.
+    fn settings_saved(&self, id: Option<String>, toml: String) {
+        let Some(id) = id else {
+            self.next_config.set(toml);
+            self.status.set(Some("Saved: the articles you add next are read with these settings.".into()));
+            return;
+        };
+        let h = self.clone();
+        spawn_local(async move {
+            let Ok(Some(old)) = library::get(&id).await else { return };
+            h.status.set(Some("Extracting the claims again with the new settings…".into()));
+            match crate::worker::build(&toml, &old.files, |_, _, _| {}).await {
+                Ok(built) => h.replace(&id, Stored { config_toml: toml, files: old.files, pack: built.pack }).await,
+                Err(e) => h.status.set(Some(format!("The settings were not applied: {e}"))),
+            }
+        });
+    }
+
+    /// Keep `stored` as corpus `id` (same id, so its links and corrections stay) and show it afresh.
+    async fn replace(&self, id: &str, stored: Stored) {
+        let Some(old) = self.entries.iter().find(|e| e.id == id).cloned() else { return };
+        let Ok((c, _)) = counterclaim_core::pack::unpack(&stored.pack) else { return };
+        let entry = Entry { docs: c.documents.len(), claims: c.claims.len(), ..old };
+        match library::put(&entry, &stored).await {
+            Ok(()) => self.status.set(Some("The claims were extracted again with the new settings.".into())),
+            Err(e) => self.status.set(Some(format!("Not kept: {e}"))),
+        }
+        self.refresh().await;
+        self.show(Some(id.to_string()), false);
+    }
+
+    /// "Download as a single file": the corpus shown, with the reader's corrections written in, as one HTML file.
+    fn download_single(&self) {
+        let Screen::Corpus { id, corpus, .. } = (*self.screen).clone() else { return };
+        if let Some(why) = crate::worker::unavailable() {
+            return self.status.set(Some(why.replace("Adding articles needs", "Writing a single file needs")));
+        }
+        let h = self.clone();
+        spawn_local(async move {
+            h.status.set(Some("Writing the single file…".into()));
+            let pack = match &id {
+                Some(i) => library::get(i).await.ok().flatten().map(|s| s.pack),
+                None => crate::data::packed().await,
+            };
+            let Some(pack) = pack else { return h.status.set(Some("The corpus could not be read for the file.".into())) };
+            let fixes = crate::stored::load(&counterclaim_core::corrections::storage_key(&corpus)).to_text();
+            let link_id = id.clone().or_else(|| h.embedded_id.clone());
+            match crate::worker::single_file(&pack, &fixes, link_id.as_deref()).await {
+                Ok(html) => {
+                    let name = format!("{}.html", file_stem(&h.entries, id.as_deref()));
+                    super::export_menu::download_file(&name, "text/html", &html);
+                    h.status.set(Some(format!("Downloaded {name}: open it in any browser, offline.")));
+                }
+                Err(e) => h.status.set(Some(format!("The single file could not be written: {e}"))),
+            }
+        });
+    }
+}
+
+/// The downloaded file's name: the corpus's name in plain characters.
+fn file_stem(entries: &[Entry], id: Option<&str>) -> String {
+    let name = id.and_then(|i| entries.iter().find(|e| e.id == i)).map_or("counterclaim", |e| e.name.as_str());
+    let stem: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    let stem = stem.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    if stem.is_empty() {
+        "counterclaim".into()
+    } else {
+        stem
     }
 }
