@@ -108,6 +108,15 @@ pub fn storage_key(corpus: &Corpus) -> String {
     format!("counterclaim.corrections.{h:016x}")
 }
 
+/// The storage key of the corrections of the corpus shown: one of the reader's own corpora keeps its key by its
+/// library id (so new settings, which re-extract it, keep its corrections); the page's own corpus by [`storage_key`].
+pub fn storage_key_of(corpus: &Corpus, library_id: Option<&str>) -> String {
+    match library_id {
+        Some(id) => format!("counterclaim.corrections.{id}"),
+        None => storage_key(corpus),
+    }
+}
+
 /// The reader's corrections in the page, one per claim id (kept in the browser; see [`Corrections::to_text`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Corrections(BTreeMap<String, Correction>);

@@ -40,17 +40,20 @@ pub struct AppProps {
     /// The corpus menu and "Add articles" in the top bar (`Root` makes them; the prerendered view has none).
     #[prop_or_default]
     pub menu: Html,
+    /// The library id of the corpus (one of the reader's own), which keys its corrections; none for the page's own.
+    #[prop_or_default]
+    pub library_id: Option<String>,
 }
 
 impl PartialEq for AppProps {
     fn eq(&self, o: &Self) -> bool {
-        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.menu == o.menu
+        self.corpus == o.corpus && Rc::ptr_eq(&self.index, &o.index) && self.menu == o.menu && self.library_id == o.library_id
     }
 }
 
 impl AppProps {
     pub fn new(corpus: Corpus, index: Index) -> AppProps {
-        AppProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index), menu: Html::default() }
+        AppProps { corpus: CorpusRef(Rc::new(corpus)), index: Rc::new(index), menu: Html::default(), library_id: None }
     }
 }
 
@@ -64,7 +67,7 @@ const FIRST_CARDS: usize = 8;
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let base = props.corpus.clone();
-    let (fixes, correct) = use_corrections(&base);
+    let (fixes, correct) = use_corrections(&base, props.library_id.clone());
     let (corpus, index) = {
         let (c, i) = (base.clone(), props.index.clone());
         let d = use_memo(fixes.clone(), move |f| corrected(&c, &i, f));
@@ -113,7 +116,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Ctx> context={ctx}>
         <ContextProvider<ViewCtx> context={ViewCtx(view.clone())}>
         <a class="skip" href="#main">{"Skip to the claims"}</a>
-        { top_bar(&corpus, props.menu.clone()) }
+        { top_bar(&corpus, if props.menu == Html::default() { super::corpus_switcher::inert_menu(&corpus) } else { props.menu.clone() }) }
         if complete {
             <UrlNotice notices={model.url_notices.clone()} on_dismiss={dismiss} />
             <UpdateBanner />
@@ -169,10 +172,10 @@ fn corrected(base: &CorpusRef, index: &Rc<Index>, fixes: &Corrections) -> (Corpu
 
 /// The reader's corrections of this corpus: read from the browser's storage at start, written back on change.
 #[hook]
-fn use_corrections(base: &CorpusRef) -> (Rc<Corrections>, Callback<Edit>) {
+fn use_corrections(base: &CorpusRef, library_id: Option<String>) -> (Rc<Corrections>, Callback<Edit>) {
     let key = {
         let c = base.clone();
-        use_memo((), move |_| corrections::storage_key(&c))
+        use_memo((), move |_| corrections::storage_key_of(&c, library_id.as_deref()))
     };
     let fixes = {
         let k = key.clone();

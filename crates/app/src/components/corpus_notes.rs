@@ -14,7 +14,7 @@ pub fn corpus_notes() -> Html {
     let errors = notes.iter().filter(|n| n.level == NoteLevel::Error).count();
     html! {
         <details class="corpus-notes" data-testid="corpus-notes">
-            <summary>{ format!("Corpus details: {} notes on the files ({} skipped)", notes.len(), errors) }</summary>
+            <summary>{ format!("Corpus details: {} note{} on the files ({} skipped)", notes.len(), if notes.len() == 1 { "" } else { "s" }, errors) }</summary>
             <ul>
             { for notes.iter().map(|n| html! {
                 <li class={format!("note-{}", if n.level == NoteLevel::Error { "error" } else { "warning" })}>

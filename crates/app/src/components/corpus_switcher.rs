@@ -23,6 +23,53 @@ pub struct CorpusSwitcherProps {
     pub children: Html,
 }
 
+/// The menu's own actions (besides opening, renaming and deleting a corpus), and what it last said.
+#[derive(Clone, Default, PartialEq)]
+pub struct MenuActions {
+    pub import: Callback<MouseEvent>,
+    pub settings: Callback<MouseEvent>,
+    pub download: Callback<MouseEvent>,
+    pub status: Option<String>,
+}
+
+/// The corpus menu and "Add articles", as the top bar shows them (the prerendered first view shows the same, inert).
+pub fn corpus_menu(switcher: CorpusSwitcherProps, a: MenuActions) -> Html {
+    let CorpusSwitcherProps { current, builtin, entries, on_open, on_rename, on_delete, .. } = switcher;
+    html! { <>
+        <CorpusSwitcher {current} {builtin} {entries} {on_open} {on_rename} {on_delete}>
+            <button class="btn small" data-testid="settings-open" onclick={a.settings}>{"Corpus settings…"}</button>
+            <button class="btn small" data-testid="download-single" onclick={a.download}>{"Download as a single file"}</button>
+            if let Some(s) = a.status { <p class="muted small" role="status" data-testid="corpus-status">{ s }</p> }
+        </CorpusSwitcher>
+        <button class="btn" data-testid="import-open" aria-haspopup="dialog" onclick={a.import}>{"Add articles"}</button>
+    </> }
+}
+
+/// The menu of the page's own corpus before the app has started (the prerendered view): the same buttons, inert.
+pub fn inert_menu(corpus: &counterclaim_core::corpus::Corpus) -> Html {
+    let switcher = CorpusSwitcherProps {
+        current: None,
+        builtin: builtin_name(corpus),
+        entries: Rc::default(),
+        on_open: Callback::noop(),
+        on_rename: Callback::noop(),
+        on_delete: Callback::noop(),
+        children: Html::default(),
+    };
+    corpus_menu(switcher, MenuActions::default())
+}
+
+/// What the built-in corpus is called in the menu: its question, shortened.
+pub fn builtin_name(c: &counterclaim_core::corpus::Corpus) -> AttrValue {
+    let q = c.config.question.trim();
+    let short: String = q.chars().take(48).collect();
+    match (q.is_empty(), short.len() < q.len()) {
+        (true, _) => "Built-in corpus".into(),
+        (false, true) => format!("{}…", short.trim_end()).into(),
+        (false, false) => short.into(),
+    }
+}
+
 /// What a row of the menu is doing besides being listed.
 #[derive(Clone, PartialEq)]
 enum RowMode {

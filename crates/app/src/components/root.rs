@@ -8,7 +8,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::app::App;
-use super::corpus_switcher::CorpusSwitcher;
+use super::corpus_switcher::{builtin_name, corpus_menu, CorpusSwitcherProps, MenuActions};
 use super::import_dialog::{ImportDialog, Imported};
 use super::missing_corpus::MissingCorpus;
 use super::settings_editor::SettingsEditor;
@@ -70,8 +70,16 @@ struct Handles {
 
 #[function_component(Root)]
 pub fn root(props: &RootProps) -> Html {
+    // The built-in corpus right away unless the address names another (no empty frame after the prerendered view).
+    let first = {
+        let (c, i, e) = (props.corpus.clone(), props.index.clone(), props.embedded_id.clone());
+        move || match crate::url::read_corpus() {
+            Some(w) if Some(&w) != e.as_ref() => Screen::Loading,
+            _ => Screen::Corpus { id: None, corpus: c, index: i, key: 0 },
+        }
+    };
     let h = Handles {
-        screen: use_state(|| Screen::Loading),
+        screen: use_state(first),
         entries: use_state(|| Rc::new(Vec::new())),
         builtin: (props.corpus.clone(), props.index.clone()),
         embedded_id: props.embedded_id.clone(),
@@ -106,9 +114,9 @@ pub fn root(props: &RootProps) -> Html {
             let on_builtin = Callback::from(move |_| h2.show(None, true));
             html! { <MissingCorpus id={id.clone()} builtin={builtin_name(&h.builtin.0)} {on_builtin} /> }
         }
-        Screen::Corpus { corpus, index, key, .. } => {
+        Screen::Corpus { corpus, index, key, id } => {
             let menu = menu(&h, open_dialog(Dialog::Import), open_dialog(Dialog::Settings));
-            html! { <App key={*key} corpus={corpus.clone()} index={index.clone()} {menu} /> }
+            html! { <App key={*key} corpus={corpus.clone()} index={index.clone()} {menu} library_id={id.clone()} /> }
         }
     };
     html! { <>
@@ -146,42 +154,18 @@ fn dialogs(h: &Handles, dialog: Dialog, on_close: Callback<()>) -> Html {
 /// The corpus menu and "Add articles".
 fn menu(h: &Handles, import: Callback<MouseEvent>, settings: Callback<MouseEvent>) -> Html {
     let Screen::Corpus { id, .. } = &*h.screen else { return html! {} };
-    let on_open = {
-        let h = h.clone();
-        Callback::from(move |id: Option<String>| h.show(id, true))
+    let (h1, h2, h3, h4) = (h.clone(), h.clone(), h.clone(), h.clone());
+    let switcher = CorpusSwitcherProps {
+        current: id.clone(),
+        builtin: builtin_name(&h.builtin.0),
+        entries: (*h.entries).clone(),
+        on_open: Callback::from(move |id: Option<String>| h1.show(id, true)),
+        on_rename: Callback::from(move |(id, name): (String, String)| h2.rename(id, name)),
+        on_delete: Callback::from(move |id: String| h3.delete(id)),
+        children: Html::default(),
     };
-    let on_rename = {
-        let h = h.clone();
-        Callback::from(move |(id, name): (String, String)| h.rename(id, name))
-    };
-    let on_delete = {
-        let h = h.clone();
-        Callback::from(move |id: String| h.delete(id))
-    };
-    let download = {
-        let h = h.clone();
-        Callback::from(move |_: MouseEvent| h.download_single())
-    };
-    html! { <>
-        <CorpusSwitcher current={id.clone()} builtin={builtin_name(&h.builtin.0)} entries={(*h.entries).clone()}
-            {on_open} {on_rename} {on_delete}>
-            <button class="btn small" data-testid="settings-open" onclick={settings}>{"Corpus settings…"}</button>
-            <button class="btn small" data-testid="download-single" onclick={download}>{"Download as a single file"}</button>
-            if let Some(s) = &*h.status { <p class="muted small" role="status" data-testid="corpus-status">{ s.clone() }</p> }
-        </CorpusSwitcher>
-        <button class="btn" data-testid="import-open" aria-haspopup="dialog" onclick={import}>{"Add articles"}</button>
-    </> }
-}
-
-/// What the built-in corpus is called in the menu: its question, shortened.
-fn builtin_name(c: &Corpus) -> AttrValue {
-    let q = c.config.question.trim();
-    let short: String = q.chars().take(48).collect();
-    match (q.is_empty(), short.len() < q.len()) {
-        (true, _) => "Built-in corpus".into(),
-        (false, true) => format!("{}…", short.trim_end()).into(),
-        (false, false) => short.into(),
-    }
+    let download = Callback::from(move |_: MouseEvent| h4.download_single());
+    corpus_menu(switcher, MenuActions { import, settings, download, status: (*h.status).clone() })
 }
 
 fn now_ms() -> u64 {
@@ -342,7 +326,7 @@ impl Handles {
                 None => crate::data::packed().await,
             };
             let Some(pack) = pack else { return h.status.set(Some("The corpus could not be read for the file.".into())) };
-            let fixes = crate::stored::load(&counterclaim_core::corrections::storage_key(&corpus)).to_text();
+            let fixes = crate::stored::load(&counterclaim_core::corrections::storage_key_of(&corpus, id.as_deref())).to_text();
             let link_id = id.clone().or_else(|| h.embedded_id.clone());
             match crate::worker::single_file(&pack, &fixes, link_id.as_deref()).await {
                 Ok(html) => {

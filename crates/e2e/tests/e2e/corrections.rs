@@ -9,13 +9,13 @@ use super::pictures::downloaded;
 use super::{actions, harness::Session, locators};
 
 /// The stance facet's count for `stance` in the sidebar.
-async fn stance_count(c: &Client, stance: &str) -> usize {
+pub(super) async fn stance_count(c: &Client, stance: &str) -> usize {
     let js = format!("const e = document.querySelector(\"input[data-facet=stance][data-value={stance}] + label .fv-count\"); return e ? e.textContent : '0';");
     actions::js(c, &js).await.as_str().unwrap_or("0").trim().parse().unwrap()
 }
 
 /// Open the "Correct" menu of card `id`.
-async fn open_menu(c: &Client, id: &str) {
+pub(super) async fn open_menu(c: &Client, id: &str) {
     actions::click(c, &format!("{} [data-action=correct]", locators::card(id))).await;
     actions::wait_for(c, &format!("{} [data-testid=correct-menu][open]", locators::card(id))).await;
 }

@@ -43,7 +43,7 @@ const FURNITURE: &[&str] = &[
 ];
 
 /// The three files, written to a temp dir: (dir, paths in order).
-fn fixtures() -> (TempDir, Vec<String>) {
+pub(super) fn fixtures() -> (TempDir, Vec<String>) {
     let dir = TempDir::new("import");
     let files: [(&str, &[u8]); 3] =
         [("reservoir.txt", TXT.as_bytes()), ("dam.html", HTML.as_bytes()), ("scan.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0")];
@@ -64,7 +64,7 @@ const WATCH_PROGRESS: &str = "window.__progress = []; new MutationObserver(() =>
 }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true }); return true;";
 
 /// Open the dialog, pick the files, wait until the import is done.
-async fn import(c: &Client, paths: &[String]) {
+pub(super) async fn import(c: &Client, paths: &[String]) {
     actions::js(c, WATCH_PROGRESS).await;
     actions::click(c, "[data-testid=import-open]").await;
     actions::wait_for(c, "[data-testid=import-dialog]").await;

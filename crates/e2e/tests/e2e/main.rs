@@ -11,6 +11,7 @@ mod explorer;
 mod foundation;
 mod hostile;
 mod import;
+mod library;
 mod links;
 mod offline;
 mod pictures;
