@@ -1,6 +1,7 @@
 //! Above `App`: which corpus is shown — the page's built-in one or one of the reader's own, kept in the browser
 //! (`crate::library`) — and the corpus menu: switch, rename, delete, add articles, settings, download as one file.
 //! `App` is re-keyed when the corpus changes, so every hook below starts afresh.
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -60,6 +61,8 @@ enum Dialog {
 #[derive(Clone)]
 struct Handles {
     screen: UseStateHandle<Screen>,
+    /// The screen as last set, for the actions that run later (a state handle holds the value of its render).
+    now: Rc<RefCell<Screen>>,
     entries: UseStateHandle<Rc<Vec<Entry>>>,
     builtin: (CorpusRef, Rc<Index>),
     embedded_id: Option<String>,
@@ -78,7 +81,9 @@ pub fn root(props: &RootProps) -> Html {
             _ => Screen::Corpus { id: None, corpus: c, index: i, key: 0 },
         }
     };
+    let now = use_mut_ref(first.clone());
     let h = Handles {
+        now,
         screen: use_state(first),
         entries: use_state(|| Rc::new(Vec::new())),
         builtin: (props.corpus.clone(), props.index.clone()),
@@ -173,11 +178,16 @@ fn now_ms() -> u64 {
 }
 
 impl Handles {
+    fn set(&self, s: Screen) {
+        *self.now.borrow_mut() = s.clone();
+        self.screen.set(s);
+    }
+
     /// Show the corpus the address names (at start, and after back/forward).
     async fn follow_address(&self) {
         let entries = self.refresh().await;
         let wanted = crate::url::read_corpus();
-        if let Screen::Corpus { id, .. } = &*self.screen {
+        if let Screen::Corpus { id, .. } = &*self.now.borrow() {
             if *id == wanted || (wanted.is_some() && wanted == self.embedded_id && id.is_none()) {
                 return;
             }
@@ -185,7 +195,7 @@ impl Handles {
         match resolve(wanted.as_deref(), self.embedded_id.as_deref(), entries.iter().map(|e| e.id.as_str())) {
             Source::Embedded => self.show(None, false),
             Source::Stored(id) => self.show(Some(id), false),
-            Source::Missing(id) => self.screen.set(Screen::Missing(id)),
+            Source::Missing(id) => self.set(Screen::Missing(id)),
         }
     }
 
@@ -207,11 +217,11 @@ impl Handles {
             if push {
                 crate::url::write(&ViewState { corpus: id.clone(), ..ViewState::default() }, true);
             }
-            let key = match &*h.screen {
+            let key = match &*h.now.borrow() {
                 Screen::Corpus { key, .. } => key + 1,
                 _ => 0,
             };
-            h.screen.set(Screen::Corpus { id, corpus, index, key });
+            h.set(Screen::Corpus { id, corpus, index, key });
         });
     }
 
@@ -223,7 +233,7 @@ impl Handles {
             Some(Ok((c, i))) => Some((CorpusRef(Rc::new(c)), Rc::new(i))),
             Some(Err(e)) => self.say(format!("That corpus could not be read ({e}); it is still kept.")),
             None => {
-                self.screen.set(Screen::Missing(id.to_string()));
+                self.set(Screen::Missing(id.to_string()));
                 None
             }
         }
@@ -274,7 +284,8 @@ impl Handles {
                 h.status.set(Some(format!("Could not delete: {e}")));
             }
             h.refresh().await;
-            if matches!(&*h.screen, Screen::Corpus { id: Some(shown), .. } if *shown == id) {
+            let shown = matches!(&*h.now.borrow(), Screen::Corpus { id: Some(shown), .. } if *shown == id);
+            if shown {
                 h.show(None, true);
             }
         });
@@ -314,7 +325,7 @@ impl Handles {
 
     /// "Download as a single file": the corpus shown, with the reader's corrections written in, as one HTML file.
     fn download_single(&self) {
-        let Screen::Corpus { id, corpus, .. } = (*self.screen).clone() else { return };
+        let Screen::Corpus { id, corpus, .. } = self.now.borrow().clone() else { return };
         if let Some(why) = crate::worker::unavailable() {
             return self.status.set(Some(why.replace("Adding articles needs", "Writing a single file needs")));
         }

@@ -66,6 +66,12 @@ async fn an_import_is_kept_offline_corrected_and_handed_on_as_one_file() {
     shows_the_import(c).await;
     actions::until("the address names the corpus", || async { actions::current_url(c).await.contains("corpus=") }).await;
     let link = actions::current_url(c).await;
+    // Back and forward move between the built-in corpus and the import.
+    let builtin = super::harness::seeds().documents.len();
+    actions::js(c, "history.back(); return true;").await;
+    actions::until("back shows the built-in corpus", || async { doc_ids(c).await.len() == builtin }).await;
+    actions::js(c, "history.forward(); return true;").await;
+    shows_the_import(c).await;
 
     // Kept: a reload of the link, and of the bare page through the corpus menu.
     actions::open_app(c, &link).await;
