@@ -85,6 +85,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                     <p class="import-unavailable" data-testid="import-unavailable">{why}</p>
                 } else {
                     <p class="muted">{"Plain text (.txt), web pages saved from a browser (.html) or Markdown (.md), as many as you like: choose them or drop them here. They stay on this computer."}</p>
+                    <p class="muted small" data-testid="import-settings-hint">{ settings_hint(&props.config_toml) }</p>
                     <label class="import-pick">
                         <span class="btn">{"Choose files…"}</span>
                         <input type="file" multiple=true accept={ACCEPT} class="visually-hidden" data-testid="import-file"
@@ -228,6 +229,15 @@ fn paste_box(title: &NodeRef, text: &NodeRef, run: &Callback<Vec<(String, Vec<u8
             <label>{"Text"}<textarea ref={text.clone()} rows="6" data-testid="import-paste-text" /></label>
             <button class="btn" data-testid="import-paste-add" disabled={busy} {onclick}>{"Add this text"}</button>
         </details>
+    }
+}
+
+/// What the articles are read with: the settings saved for them, or none yet (and where to set them).
+fn settings_hint(config_toml: &str) -> &'static str {
+    if config_toml.trim().is_empty() {
+        "No question is set yet, so stances are read against none: set the question and sides first in Corpus → Corpus settings…, or later on the imported corpus."
+    } else {
+        "They are read with the corpus settings you saved (Corpus → Corpus settings…)."
     }
 }
 

@@ -213,3 +213,27 @@ async fn figures_for_100_articles() {
     println!("[import] 100 articles: {:.0} ms from the picker's change to the last file built; {} frames, gap p95 {:.1} ms, max {:.1} ms; {count}", r[0], r[1], r[2], r[3]);
     s.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pasted_article_becomes_a_document_with_its_title_and_claims() {
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &s.server.url("")).await;
+    actions::click(c, "[data-testid=import-open]").await;
+    let hint = actions::wait_for(c, "[data-testid=import-settings-hint]").await.text().await.unwrap();
+    assert!(hint.contains("Corpus settings"), "the dialog says where the question is set: {hint}");
+    actions::click(c, ".import-paste summary").await;
+    let title = actions::wait_for(c, "[data-testid=import-paste-title]").await;
+    title.send_keys("Ferry timetable cut").await.unwrap();
+    let text = actions::wait_for(c, "[data-testid=import-paste-text]").await;
+    text.send_keys("The ferry will run twice a day from May, the harbour office said on Friday.\n\n\u{201C}Two crossings are enough for the winter,\u{201D} said Lena Brandt, the harbour master.").await.unwrap();
+    actions::click(c, "[data-testid=import-paste-add]").await;
+    actions::wait_for(c, "[data-testid=import-progress][value='1'][max='1']").await;
+    actions::click(c, "[data-testid=import-close]").await;
+    actions::wait_for(c, locators::APP_COMPLETE).await;
+    actions::until("one pasted document", || async { actions::all(c, locators::DOC_ITEM).await.len() == 1 }).await;
+    let list = actions::wait_for(c, locators::DOC_LIST).await.text().await.unwrap();
+    assert!(list.contains("Ferry timetable cut"), "the document is titled as pasted: {list}");
+    actions::until("its claims are listed", || async { actions::result_count(c).await >= 1 }).await;
+    s.close().await;
+}
