@@ -36,7 +36,7 @@ pub fn is_data_file(name: &str) -> bool {
 pub fn write_page(dir: &Path, pack: &[u8], corpus: Corpus, index: Index) -> Result<String, String> {
     let html_path = dir.join("index.html");
     let html = std::fs::read_to_string(&html_path).map_err(|e| format!("{}: {e}", html_path.display()))?;
-    let name = format!("corpus-{:016x}.pack", fnv1a(pack));
+    let name = format!("corpus-{:016x}.pack", counterclaim_core::model::fnv1a(pack));
     let view = default_view(corpus, index);
     let page = fill(&html, &name, &view)
         .or_else(|| fill(&unfill(&html)?, &name, &view))
@@ -80,11 +80,6 @@ fn unfill(html: &str) -> Option<String> {
     }
     let view_end = at - 1 + html[at - 1..].find('>')? + 1;
     (link_end <= view_at).then(|| [&html[..link_at], &html[link_end..view_at], PLACEHOLDERS[0], &html[view_end..]].concat())
-}
-
-/// FNV-1a, 64 bits: names the data file (and the worker's files) after their content, so a new build is never served from a cache.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Wakes the blocked thread.

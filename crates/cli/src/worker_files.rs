@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use counterclaim_app::page::WORKER_META;
-use counterclaim_app::prerender::fnv1a;
+use counterclaim_core::model::fnv1a;
 
 /// The worker's Cargo binary name, which Trunk names its files after.
 const BIN: &str = "counterclaim-worker";

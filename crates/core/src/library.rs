@@ -1,5 +1,5 @@
 //! The reader's own corpora as the page keeps them: their listing, ids, names, and which corpus a link opens.
-use crate::model::stable_hash;
+use crate::model::fnv1a;
 
 /// One corpus in the browser's library, without its bytes (what the switcher lists).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,9 +16,7 @@ pub struct Entry {
 
 /// The id of a packed corpus: 12 hex digits of a stable hash of its bytes, so the same import is the same id.
 pub fn corpus_id(pack: &[u8]) -> String {
-    // `stable_hash` takes text; bytes are fed as Latin-1 characters, one per byte, so every byte counts.
-    let text: String = pack.iter().map(|&b| b as char).collect();
-    format!("{:012x}", stable_hash(&[&text]) & 0xffff_ffff_ffff)
+    format!("{:012x}", fnv1a(pack) & 0xffff_ffff_ffff)
 }
 
 /// `wanted` (trimmed, "Untitled corpus" when blank), with " (2)", " (3)"… added when another corpus has that name.

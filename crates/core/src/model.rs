@@ -270,6 +270,11 @@ pub struct CorpusNote {
     pub message: String,
 }
 
+/// FNV-1a, 64 bits, of `bytes`: names files after their content and corpora after their pack.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// Stable short hash (FNV-1a 64) used for ids.
 pub fn stable_hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
