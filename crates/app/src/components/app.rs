@@ -2,6 +2,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::claim_list::ClaimList;
@@ -30,7 +31,7 @@ use crate::url;
 use counterclaim_core::corpus::Corpus;
 use counterclaim_core::corrections::{self, Corrections, Edit};
 use counterclaim_core::search::Index;
-use counterclaim_core::view::{Action, Panel};
+use counterclaim_core::view::{Action, Panel, ViewState};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -254,10 +255,28 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
             move || drop(l)
         });
     }
+    // While typing, the address follows after a pause (each replaceState costs the browser a few ms); a
+    // navigation first writes what is pending, so the entry it leaves holds what was typed.
+    let pending = use_mut_ref(|| None::<(Timeout, ViewState)>);
     let m = (**model).clone();
-    use_effect_with(model.seq, move |_| match m.op {
-        HistoryOp::Push => url::write(&m.view, true),
-        HistoryOp::Replace => url::write(&m.view, false),
-        HistoryOp::None => {}
+    use_effect_with(model.seq, move |_| {
+        let flushed = pending.borrow_mut().take();
+        match m.op {
+            HistoryOp::Push => {
+                if let Some((_, typed)) = flushed {
+                    url::write(&typed, false);
+                }
+                url::write(&m.view, true)
+            }
+            HistoryOp::Replace => {
+                let view = m.view.clone();
+                let write = Timeout::new(TYPING_PAUSE_MS, move || url::write(&view, false));
+                *pending.borrow_mut() = Some((write, m.view));
+            }
+            HistoryOp::None => {}
+        }
     });
 }
+
+/// How long typing pauses before the address follows (ms).
+const TYPING_PAUSE_MS: u32 = 150;
