@@ -389,7 +389,8 @@ async fn load(b: &Browser, url: &str, reload: bool) -> Load {
         let m = &v["marks"];
         let got = |k: &str| m[k].as_f64();
         let count = v["count"].as_str().and_then(|s| s.trim().parse::<usize>().ok());
-        let done = got("first").is_some() && got("painted").is_some();
+        // The page starts its wasm after the first paint: wait for that too, for the start-up figures.
+        let done = got("first").is_some() && got("painted").is_some() && got("started").is_some();
         if count == Some(0) && got("first").is_none() {
             zero_since.get_or_insert_with(Instant::now);
         }
