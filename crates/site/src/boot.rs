@@ -7,7 +7,7 @@ use crate::SiteError;
 const WAIT: &str = "/* counterclaim: start after the first paint */ await new Promise((go) => {
   const pre = document.getElementById('pre');
   if (!pre || !pre.firstElementChild || document.documentElement.classList.contains('view-link')) return go();
-  setTimeout(go, 1000);
+  setTimeout(go, 5000);
   try {
     new PerformanceObserver((list, o) => {
       if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) { o.disconnect(); setTimeout(go, 0); }

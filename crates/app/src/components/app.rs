@@ -60,11 +60,14 @@ impl AppProps {
 
 /// Cards in the first render (about a screenful), before the rest of the view is built.
 const FIRST_CARDS: usize = 8;
+/// Cards in the second render, with the other panels; the third renders them all. Each render is a task of its own,
+/// so the browser can paint and take input between them.
+const SECOND_CARDS: usize = 24;
 
 /// The shell. Claims first: the first render is the header, the filters, the result bar, the tabs and the
 /// first screenful of cards (what the build prerenders into `index.html`, so the same cards stay in the
 /// same place when the app takes over); the rest (other panels, the document list, the remaining cards)
-/// follows after a yield to the browser. `main[data-complete]` marks the full view.
+/// follows in two more renders, each after a yield to the browser. `main[data-complete]` marks the full view.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let base = props.corpus.clone();
@@ -85,7 +88,8 @@ pub fn app(props: &AppProps) -> Html {
             Model::new(view, notices)
         })
     };
-    let complete = use_after_first_paint();
+    let stage = use_stages(2);
+    let (complete, cards) = (stage >= 1, [Some(FIRST_CARDS), Some(SECOND_CARDS), None][stage.min(2)]);
     use_address_bar(&model, &base);
     let view = Rc::new(model.view.clone());
     let result = {
@@ -125,7 +129,7 @@ pub fn app(props: &AppProps) -> Html {
         <CorpusNotes />
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
             <Facets facets={facets} />
-            <main id="main" tabindex="-1" data-complete={complete.then_some("")}>
+            <main id="main" tabindex="-1" data-complete={(stage >= 2).then_some("")}>
                 if complete {
                     <Compare />
                     <DocCompare />
@@ -140,7 +144,7 @@ pub fn app(props: &AppProps) -> Html {
                             <Timeline claims={claims.clone()} />
                             <StanceMap claims={claims.clone()} />
                         </> },
-                        _ => html! { <ClaimList claims={claims} /> },
+                        _ => html! { <ClaimList claims={claims} first={cards} /> },
                     } }
                     <DocList corpus={corpus.clone()} on_open={open_doc} on_compare={compare_docs} />
                 } else if view.panel == Panel::Claims {
@@ -227,18 +231,19 @@ fn top_bar(corpus: &CorpusRef, menu: Html) -> Html {
     }
 }
 
-/// False for the first render, true from the next task on (after the browser has had a chance to paint).
+/// The render stage: 0 for the first render, then one more in each following task (after the browser has had a
+/// chance to paint), up to `last`.
 #[hook]
-fn use_after_first_paint() -> bool {
-    let complete = use_state(|| false);
+fn use_stages(last: usize) -> usize {
+    let stage = use_state(|| 0);
     {
-        let complete = complete.clone();
-        use_effect_with((), move |_| {
-            let t = gloo::timers::callback::Timeout::new(0, move || complete.set(true));
+        let stage = stage.clone();
+        use_effect_with(*stage, move |&now| {
+            let t = (now < last).then(|| gloo::timers::callback::Timeout::new(0, move || stage.set(now + 1)));
             move || drop(t)
         });
     }
-    *complete
+    *stage
 }
 
 /// The address bar and the state in step: back/forward dispatch the address's state (the address is the
