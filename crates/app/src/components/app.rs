@@ -260,18 +260,24 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
             move || drop(l)
         });
     }
-    // While typing, the address follows after a pause (each replaceState costs the browser a few ms); a
-    // navigation first writes what is pending, so the entry it leaves holds what was typed.
+    // A change that replaces the entry is written at once, unless another came less than a pause ago: then
+    // the address follows when typing pauses (each replaceState costs the browser a few ms). A navigation
+    // first writes what is pending, so the entry it leaves holds what was typed.
     let pending = use_mut_ref(|| None::<(Timeout, ViewState)>);
+    let last = use_mut_ref(|| f64::NEG_INFINITY);
     let m = (**model).clone();
     use_effect_with(model.seq, move |_| {
         let flushed = pending.borrow_mut().take();
+        let now = js_sys::Date::now();
         match m.op {
             HistoryOp::Push => {
                 if let Some((_, typed)) = flushed {
                     url::write(&typed, false);
                 }
                 url::write(&m.view, true)
+            }
+            HistoryOp::Replace if flushed.is_none() && now - *last.borrow() >= f64::from(TYPING_PAUSE_MS) => {
+                url::write(&m.view, false)
             }
             HistoryOp::Replace => {
                 let view = m.view.clone();
@@ -280,6 +286,7 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
             }
             HistoryOp::None => {}
         }
+        *last.borrow_mut() = now;
     });
 }
 
