@@ -33,6 +33,16 @@ fn worker_url() -> Option<String> {
     meta.get_attribute("content").filter(|c| !c.is_empty())
 }
 
+/// Why the worker did not load. It is fetched the first time someone imports (and kept for offline use from then on),
+/// so offline before that it cannot load.
+fn load_failure() -> String {
+    if gloo::utils::window().navigator().on_line() {
+        "the import worker failed to load: reload the page and try again".into()
+    } else {
+        "the import worker is fetched the first time you add articles, and this browser is offline: connect once and try again (from then on it works offline)".into()
+    }
+}
+
 /// A handler of the worker's messages.
 type OnMessage = Closure<dyn FnMut(MessageEvent)>;
 
@@ -58,7 +68,9 @@ fn worker() -> Result<(Worker, Promise), String> {
         w.set_onmessage(Some(on_ready.as_ref().unchecked_ref()));
         HANDLER.with(|h| *h.borrow_mut() = Some(on_ready));
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            let _ = reject.call1(&JsValue::NULL, &"the import worker failed to load".into());
+            // Spawned again next time: the failure may be the network's.
+            WORKER.with(|s| s.borrow_mut().take());
+            let _ = reject.call1(&JsValue::NULL, &load_failure().into());
         });
         w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();

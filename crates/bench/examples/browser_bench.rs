@@ -389,7 +389,8 @@ async fn load(b: &Browser, url: &str, reload: bool) -> Load {
         let m = &v["marks"];
         let got = |k: &str| m[k].as_f64();
         let count = v["count"].as_str().and_then(|s| s.trim().parse::<usize>().ok());
-        let done = got("first").is_some() && got("painted").is_some();
+        // The page starts its wasm after the first paint: wait for that too, for the start-up figures.
+        let done = got("first").is_some() && got("painted").is_some() && got("started").is_some();
         if count == Some(0) && got("first").is_none() {
             zero_since.get_or_insert_with(Instant::now);
         }
@@ -467,6 +468,8 @@ struct Interact {
     ms_counts: Vec<usize>,
     heap: Option<f64>,
     wasm_mem: Option<f64>,
+    /// Every filter and search sample with what it was (`f=v` or `q=…`), for the slowest ones in the log.
+    labelled: Vec<(f64, String)>,
 }
 
 fn prefixes(q: &str) -> Vec<String> {
@@ -482,6 +485,13 @@ async fn interact(b: &Browser, rounds: usize, minisearch: Option<&str>, have_cla
         r.toggle_facets(b).await;
     }
     r.type_queries(b, rounds).await;
+    r.labelled.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = r.labelled.iter().take(6).map(|(t, what)| format!("{t:.1} ms {what}")).collect();
+    eprintln!("[bench] the slowest filter and search samples: {}", slowest.join("; "));
+    if std::env::var_os("BENCH_ALL_SAMPLES").is_some() {
+        let all: Vec<String> = r.labelled.iter().map(|(t, what)| format!("{t:.0} {what}")).collect();
+        eprintln!("[bench] every sample, slowest first: {}", all.join("; "));
+    }
     if let (Some(src), true) = (minisearch, have_claims) {
         r.minisearch(b, src, rounds).await;
     }
@@ -544,6 +554,7 @@ impl Interact {
     async fn click_facet(&mut self, b: &Browser, f: &str, v: &str) -> bool {
         let Some(m) = act(b, "click", &facet_sel(f, v), "").await else { return false };
         self.filter.push(m["total"].as_f64().unwrap());
+        self.labelled.push((m["total"].as_f64().unwrap(), format!("{f}={v} → {}", m["count"].as_str().unwrap_or("?"))));
         self.filter_dom.push(m["dom"].as_f64().unwrap());
         self.filter_layout.push(m["layout"].as_f64().unwrap());
         true
@@ -582,6 +593,7 @@ impl Interact {
                 for p in prefixes(q) {
                     if let Some(m) = act(b, "type", SEARCH, &p).await {
                         self.search.push(m["total"].as_f64().unwrap());
+                        self.labelled.push((m["total"].as_f64().unwrap(), format!("q={p} → {}", m["count"].as_str().unwrap_or("?"))));
                         self.search_dom.push(m["dom"].as_f64().unwrap());
                         last = m["count"].as_str().map(str::to_string);
                     }

@@ -3,7 +3,7 @@
 //! everything else computed by `counterclaim_site`.
 use std::path::{Path, PathBuf};
 
-use counterclaim_site::{csp, single, sw};
+use counterclaim_site::{boot, csp, single, sw};
 
 /// Where the single-file edition goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +30,7 @@ pub fn finish(dir: &Path, single: &Single) -> Result<Option<(PathBuf, usize)>, S
     let index = dir.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("{}: {e} (a built app has one: run `make build`, or trunk build, first)", index.display()))?;
+    let html = boot::after_first_paint(&html).map_err(|e| format!("{}: {e}", index.display()))?;
     let (page, hashed) = csp::served_page(&html).map_err(|e| format!("{}: {e}", index.display()))?;
     write(&index, page.as_bytes())?;
     eprintln!("counterclaim: CSP meta in {}: {hashed} inline script(s) hashed", index.display());

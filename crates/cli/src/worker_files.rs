@@ -1,13 +1,13 @@
 //! The import worker's files, as Trunk writes them under fixed names (`counterclaim-worker.js`, `…_bg.wasm`,
 //! `…_loader.js`), renamed after their content and named to the page by `<meta name="counterclaim-worker">`, so that
-//! a deploy is never served an old worker from a cache. Nothing preloads them: the page fetches them when someone imports.
+//! a deploy is never served an old worker from a cache. Nothing preloads or precaches them: the page fetches them when someone imports.
 use std::path::Path;
 
 use counterclaim_app::page::WORKER_META;
 use counterclaim_core::model::fnv1a;
 
-/// The worker's Cargo binary name, which Trunk names its files after.
-const BIN: &str = "counterclaim-worker";
+/// The worker's Cargo binary name, which Trunk names its files after (and the service worker leaves out of its precache).
+const BIN: &str = counterclaim_site::sw::IMPORT_WORKER;
 
 /// Rename the worker's files in `dir` after their content, write their loader and name it in `dir/index.html`. Returns
 /// the loader's name, or `None` when the build has no worker.

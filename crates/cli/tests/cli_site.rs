@@ -42,7 +42,11 @@ fn prebuilt_app(dir: &TempDir) {
     dir.write(SEED_PACK, b"the seed corpus");
     dir.write("sw.js", b"// the seed site's worker");
     dir.write(".inputs", b"a build stamp");
+    dir.write(IMPORT_LOADER, b"importScripts('./counterclaim-worker-00000000000000bb.js');");
 }
+
+/// The import worker's loader in the prebuilt app (its glue and wasm are left out of the fixture).
+const IMPORT_LOADER: &str = "counterclaim-worker-loader-00000000000000bb.js";
 
 /// The `href` of `<link id="corpus" …>` in `html`.
 fn corpus_href(html: &str) -> String {
@@ -74,6 +78,10 @@ fn site_writes_a_ready_site_for_a_folder_of_articles() {
     let sw = std::fs::read_to_string(out_dir.join("sw.js")).unwrap();
     assert!(sw.contains(&format!("\"./{pack}\"")) && sw.contains("\"./index.html\""), "the worker precaches the site: {sw}");
     assert!(!sw.contains(SEED_PACK) && !sw.contains(".inputs") && !sw.contains("\"./sw.js\""), "{sw}");
+    assert!(out_dir.join(IMPORT_LOADER).exists() && !sw.contains(IMPORT_LOADER), "the import worker is copied, not precached: {sw}");
+    assert!(!html.contains("app-1_bg.wasm as=fetch"), "the wasm is not preloaded with the page");
+    let (wait, init) = (html.find("first-contentful-paint").expect("the wait"), html.find("await init(").expect("the loader"));
+    assert!(wait < init, "the loader waits for the first paint");
     assert!(!out_dir.join(".inputs").exists(), "dotfiles are not copied");
 
     let single = std::fs::read_to_string(work.join("bridge-single/counterclaim.html")).expect("the single file beside OUT_DIR");
@@ -90,7 +98,7 @@ fn site_writes_a_ready_site_for_a_folder_of_articles() {
         v
     };
     let first = names(&out_dir);
-    assert_eq!(first.len(), 8, "the app's six files, the pack and the worker: {first:?}");
+    assert_eq!(first.len(), 9, "the app's six files, the pack, the service worker and the import worker's loader: {first:?}");
     std::fs::write(out_dir.join("stale.txt"), "from before").unwrap();
     let o = run(&["site", s(&src), "--out", s(&out_dir), "--app", s(&app.0), "--no-single"]);
     assert!(o.status.success(), "{}", text(&o.stderr));

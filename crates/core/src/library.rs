@@ -1,5 +1,5 @@
 //! The reader's own corpora as the page keeps them: their listing, ids, names, and which corpus a link opens.
-use crate::model::fnv1a;
+use crate::model::{fnv1a, CorpusNote, NoteLevel};
 
 /// One corpus in the browser's library, without its bytes (what the switcher lists).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,16 +32,19 @@ pub fn unique_name<'a>(others: impl IntoIterator<Item = &'a str> + Clone, wanted
     (2..).map(|i| format!("{base} ({i})")).find(|n| !taken(n)).unwrap_or_default()
 }
 
-/// A name for a new import from its file names: the first file's title-ish stem, "and N more".
-pub fn name_for(files: &[String]) -> String {
+/// A name for a new import from the names of the files it could use (those without an error note): the first
+/// one's title-ish stem, "and N more".
+pub fn name_for(files: &[String], notes: &[CorpusNote]) -> String {
+    let skipped = |f: &String| notes.iter().any(|n| n.level == NoteLevel::Error && n.file == *f);
+    let used: Vec<&String> = files.iter().filter(|f| !skipped(f)).collect();
     let stem = |f: &str| {
         let base = f.rsplit(['/', '\\']).next().unwrap_or(f);
         base.rsplit_once('.').map_or(base, |(s, _)| s).replace(['_', '-'], " ").trim().to_string()
     };
-    match files {
+    match used[..] {
         [] => String::new(),
         [one] => stem(one),
-        [first, rest @ ..] => format!("{} and {} more", stem(first), rest.len()),
+        [first, ref rest @ ..] => format!("{} and {} more", stem(first), rest.len()),
     }
 }
 
@@ -95,9 +98,18 @@ mod tests {
 
     #[test]
     fn a_new_import_is_named_after_its_files() {
-        assert_eq!(name_for(&["dir/port_call-2024.html".into()]), "port call 2024");
-        assert_eq!(name_for(&["a.txt".into(), "b.txt".into(), "c.md".into()]), "a and 2 more");
-        assert_eq!(name_for(&[]), "");
+        assert_eq!(name_for(&["dir/port_call-2024.html".into()], &[]), "port call 2024");
+        assert_eq!(name_for(&["a.txt".into(), "b.txt".into(), "c.md".into()], &[]), "a and 2 more");
+        assert_eq!(name_for(&[], &[]), "");
+    }
+
+    #[test]
+    fn a_file_that_gave_nothing_is_not_counted_in_the_name() {
+        let note = |file: &str, level| CorpusNote { file: file.into(), level, message: "binary".into() };
+        let files = ["scan.txt".to_string(), "reservoir.txt".into(), "dam.html".into()];
+        assert_eq!(name_for(&files, &[note("scan.txt", NoteLevel::Error)]), "reservoir and 1 more");
+        assert_eq!(name_for(&files, &[note("scan.txt", NoteLevel::Warning)]), "scan and 2 more");
+        assert_eq!(name_for(&files[..1], &[note("scan.txt", NoteLevel::Error)]), "");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::fmt;
 pub enum Asset {
     /// `<link rel="modulepreload" href="….js">`: the wasm-bindgen JS glue.
     Glue,
-    /// `<link rel="preload" href="…_bg.wasm">`: the app's wasm.
+    /// The app's wasm: Trunk's `<link rel="preload" href="…_bg.wasm">`, or the one its loader starts.
     Wasm,
     /// `<link rel="stylesheet" href="….css">` (exactly one).
     Stylesheet,
@@ -18,7 +18,7 @@ impl Asset {
     fn describe(self) -> &'static str {
         match self {
             Asset::Glue => "the JS glue (<link rel=\"modulepreload\" href=\"….js\">)",
-            Asset::Wasm => "the wasm (<link rel=\"preload\" href=\"….wasm\">)",
+            Asset::Wasm => "the wasm (<link rel=\"preload\" href=\"….wasm\">, or in the loader's init call)",
             Asset::Stylesheet => "one stylesheet (<link rel=\"stylesheet\" href=\"….css\">)",
             Asset::Corpus => "the corpus data file (<link id=\"corpus\">): did `counterclaim page` run?",
         }
@@ -39,6 +39,8 @@ pub enum SiteError {
     CannotInline { what: &'static str, closing: &'static str },
     /// The build's files have no `index.html` (the service worker's fallback page).
     NoIndex,
+    /// `index.html` has no Trunk loader (an inline module script calling `await init(`).
+    NoLoader,
 }
 
 impl fmt::Display for SiteError {
@@ -50,6 +52,7 @@ impl fmt::Display for SiteError {
             SiteError::NoInit => write!(f, "the JS glue exports no init function as default (`export {{ … as default }}`)"),
             SiteError::CannotInline { what, closing } => write!(f, "{what} contains {closing}, so it cannot be inlined"),
             SiteError::NoIndex => write!(f, "the build has no index.html"),
+            SiteError::NoLoader => write!(f, "index.html has no Trunk loader (an inline module script calling `await init(`)"),
         }
     }
 }

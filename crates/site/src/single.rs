@@ -45,7 +45,9 @@ pub fn app_files(html: &str) -> Result<AppFiles, SiteError> {
     let href = |t: &&Tag| t.attr("href").map(local_path);
     let find = |rel: &str, ext: &str| links.iter().filter(|t| t.rel_has(rel)).filter_map(href).find(|h| h.ends_with(ext));
     let glue = find("modulepreload", ".js").ok_or(SiteError::NotNamed(Asset::Glue))?;
-    let wasm = find("preload", ".wasm").ok_or(SiteError::NotNamed(Asset::Wasm))?;
+    let wasm = find("preload", ".wasm")
+        .or_else(|| crate::boot::loader_wasm(html).map(|w| local_path(&w)))
+        .ok_or(SiteError::NotNamed(Asset::Wasm))?;
     let sheets: Vec<String> = links.iter().filter(|t| t.rel_has("stylesheet")).filter_map(href).collect();
     let [stylesheet] = <[String; 1]>::try_from(sheets).map_err(|_| SiteError::NotNamed(Asset::Stylesheet))?;
     let corpus = links.iter().find(|t| is_corpus_link(t)).and_then(href).ok_or(SiteError::NotNamed(Asset::Corpus))?;

@@ -1,5 +1,5 @@
-//! The service worker: `sw.js` from `scripts/sw.template.js`, precaching every file of the build (but itself
-//! and dotfiles) under a cache name derived from the names and contents of those files.
+//! The service worker: `sw.js` from `scripts/sw.template.js`, precaching every file of the build (but itself,
+//! dotfiles and the import worker's files) under a cache name derived from the names and contents of those files.
 use sha2::{Digest, Sha256};
 
 use crate::SiteError;
@@ -24,10 +24,15 @@ pub struct ServiceWorker {
     pub files: Vec<String>,
 }
 
-/// Whether the worker precaches the file at `path` (relative, `/`-separated): every file but the worker and
-/// anything under a name starting with `.`.
+/// The import worker's Cargo binary, which its files are named after (`counterclaim-worker-….js`, …).
+pub const IMPORT_WORKER: &str = "counterclaim-worker";
+
+/// Whether the worker precaches the file at `path` (relative, `/`-separated): every file but the service worker,
+/// anything under a name starting with `.`, and the import worker's files, which the page fetches only when
+/// someone imports (the service worker caches them then, as it does every file with a content hash in its name).
 pub fn precaches(path: &str) -> bool {
-    path != SW_FILE && !path.split('/').any(|part| part.starts_with('.'))
+    let on_demand = path.strip_prefix(IMPORT_WORKER).is_some_and(|rest| rest.starts_with(['-', '.', '_']));
+    path != SW_FILE && !on_demand && !path.split('/').any(|part| part.starts_with('.'))
 }
 
 /// The worker for a build of `files` (`(relative path, contents)`, in any order).
@@ -71,8 +76,19 @@ mod tests {
     }
 
     #[test]
-    fn every_file_but_itself_and_dotfiles_is_precached_sorted() {
-        let files = build(&["style-1.css", "sw.js", "index.html", ".inputs", "a/.hidden/x.js", "a/b.png", "corpus-0f.pack"]);
+    fn every_file_but_itself_dotfiles_and_the_import_worker_is_precached_sorted() {
+        let files = build(&[
+            "style-1.css",
+            "sw.js",
+            "index.html",
+            ".inputs",
+            "a/.hidden/x.js",
+            "a/b.png",
+            "corpus-0f.pack",
+            "counterclaim-worker-0123456789abcdef.js",
+            "counterclaim-worker-0123456789abcdef_bg.wasm",
+            "counterclaim-worker-loader-0123456789abcdef.js",
+        ]);
         let sw = service_worker(&files).unwrap();
         assert_eq!(sw.files, ["a/b.png", "corpus-0f.pack", "index.html", "style-1.css"]);
         let listed = "const FILES = [\n  \"./a/b.png\",\n  \"./corpus-0f.pack\",\n  \"./index.html\",\n  \"./style-1.css\"\n];";

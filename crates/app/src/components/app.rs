@@ -2,6 +2,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::claim_list::ClaimList;
@@ -30,7 +31,7 @@ use crate::url;
 use counterclaim_core::corpus::Corpus;
 use counterclaim_core::corrections::{self, Corrections, Edit};
 use counterclaim_core::search::Index;
-use counterclaim_core::view::{Action, Panel};
+use counterclaim_core::view::{Action, Panel, ViewState};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -59,11 +60,14 @@ impl AppProps {
 
 /// Cards in the first render (about a screenful), before the rest of the view is built.
 const FIRST_CARDS: usize = 8;
+/// Cards in the second render, with the other panels; the third renders them all. Each render is a task of its own,
+/// so the browser can paint and take input between them.
+const SECOND_CARDS: usize = 24;
 
 /// The shell. Claims first: the first render is the header, the filters, the result bar, the tabs and the
 /// first screenful of cards (what the build prerenders into `index.html`, so the same cards stay in the
 /// same place when the app takes over); the rest (other panels, the document list, the remaining cards)
-/// follows after a yield to the browser. `main[data-complete]` marks the full view.
+/// follows in two more renders, each after a yield to the browser. `main[data-complete]` marks the full view.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let base = props.corpus.clone();
@@ -84,7 +88,8 @@ pub fn app(props: &AppProps) -> Html {
             Model::new(view, notices)
         })
     };
-    let complete = use_after_first_paint();
+    let stage = use_stages(2);
+    let (complete, cards) = (stage >= 1, [Some(FIRST_CARDS), Some(SECOND_CARDS), None][stage.min(2)]);
     use_address_bar(&model, &base);
     let view = Rc::new(model.view.clone());
     let result = {
@@ -124,7 +129,7 @@ pub fn app(props: &AppProps) -> Html {
         <CorpusNotes />
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
             <Facets facets={facets} />
-            <main id="main" tabindex="-1" data-complete={complete.then_some("")}>
+            <main id="main" tabindex="-1" data-complete={(stage >= 2).then_some("")}>
                 if complete {
                     <Compare />
                     <DocCompare />
@@ -139,7 +144,7 @@ pub fn app(props: &AppProps) -> Html {
                             <Timeline claims={claims.clone()} />
                             <StanceMap claims={claims.clone()} />
                         </> },
-                        _ => html! { <ClaimList claims={claims} /> },
+                        _ => html! { <ClaimList claims={claims} first={cards} /> },
                     } }
                     <DocList corpus={corpus.clone()} on_open={open_doc} on_compare={compare_docs} />
                 } else if view.panel == Panel::Claims {
@@ -226,18 +231,19 @@ fn top_bar(corpus: &CorpusRef, menu: Html) -> Html {
     }
 }
 
-/// False for the first render, true from the next task on (after the browser has had a chance to paint).
+/// The render stage: 0 for the first render, then one more in each following task (after the browser has had a
+/// chance to paint), up to `last`.
 #[hook]
-fn use_after_first_paint() -> bool {
-    let complete = use_state(|| false);
+fn use_stages(last: usize) -> usize {
+    let stage = use_state(|| 0);
     {
-        let complete = complete.clone();
-        use_effect_with((), move |_| {
-            let t = gloo::timers::callback::Timeout::new(0, move || complete.set(true));
+        let stage = stage.clone();
+        use_effect_with(*stage, move |&now| {
+            let t = (now < last).then(|| gloo::timers::callback::Timeout::new(0, move || stage.set(now + 1)));
             move || drop(t)
         });
     }
-    *complete
+    *stage
 }
 
 /// The address bar and the state in step: back/forward dispatch the address's state (the address is the
@@ -254,10 +260,35 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
             move || drop(l)
         });
     }
+    // A change that replaces the entry is written at once, unless another came less than a pause ago: then
+    // the address follows when typing pauses (each replaceState costs the browser a few ms). A navigation
+    // first writes what is pending, so the entry it leaves holds what was typed.
+    let pending = use_mut_ref(|| None::<(Timeout, ViewState)>);
+    let last = use_mut_ref(|| f64::NEG_INFINITY);
     let m = (**model).clone();
-    use_effect_with(model.seq, move |_| match m.op {
-        HistoryOp::Push => url::write(&m.view, true),
-        HistoryOp::Replace => url::write(&m.view, false),
-        HistoryOp::None => {}
+    use_effect_with(model.seq, move |_| {
+        let flushed = pending.borrow_mut().take();
+        let now = js_sys::Date::now();
+        match m.op {
+            HistoryOp::Push => {
+                if let Some((_, typed)) = flushed {
+                    url::write(&typed, false);
+                }
+                url::write(&m.view, true)
+            }
+            HistoryOp::Replace if flushed.is_none() && now - *last.borrow() >= f64::from(TYPING_PAUSE_MS) => {
+                url::write(&m.view, false)
+            }
+            HistoryOp::Replace => {
+                let view = m.view.clone();
+                let write = Timeout::new(TYPING_PAUSE_MS, move || url::write(&view, false));
+                *pending.borrow_mut() = Some((write, m.view));
+            }
+            HistoryOp::None => {}
+        }
+        *last.borrow_mut() = now;
     });
 }
+
+/// How long typing pauses before the address follows (ms).
+const TYPING_PAUSE_MS: u32 = 150;

@@ -1,4 +1,5 @@
 //! The corpus notes from ingest (skipped or odd files), folded under "Corpus details" at the foot of the page.
+use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use super::use_ctx;
@@ -12,16 +13,24 @@ pub fn corpus_notes() -> Html {
         return html! {};
     }
     let errors = notes.iter().filter(|n| n.level == NoteLevel::Error).count();
+    // The list exists only while it is open: a large corpus has thousands of notes.
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(e.target_dyn_into::<HtmlDetailsElement>().is_some_and(|d| d.open())))
+    };
     html! {
-        <details class="corpus-notes" data-testid="corpus-notes">
+        <details class="corpus-notes" data-testid="corpus-notes" {ontoggle}>
             <summary>{ format!("Corpus details: {} note{} on the files ({} skipped)", notes.len(), if notes.len() == 1 { "" } else { "s" }, errors) }</summary>
-            <ul>
-            { for notes.iter().map(|n| html! {
-                <li class={format!("note-{}", if n.level == NoteLevel::Error { "error" } else { "warning" })}>
-                    <strong>{ n.file.clone() }</strong>{": "}{ n.message.clone() }
-                </li>
-            }) }
-            </ul>
+            if *open {
+                <ul>
+                { for notes.iter().map(|n| html! {
+                    <li class={format!("note-{}", if n.level == NoteLevel::Error { "error" } else { "warning" })}>
+                        <strong>{ n.file.clone() }</strong>{": "}{ n.message.clone() }
+                    </li>
+                }) }
+                </ul>
+            }
         </details>
     }
 }

@@ -1,5 +1,5 @@
 //! A claim card's "Correct" menu: set the stance, name the speaker, mark it "not a claim", or undo the correction.
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::use_ctx;
@@ -49,29 +49,37 @@ pub fn correct_menu(p: &CorrectMenuProps) -> Html {
         Callback::from(move |_: MouseEvent| correct.emit(Edit::Undo(id.clone())))
     };
     let labels = &ctx.corpus.stance_labels;
+    // The items exist only while the menu is open: every card has a menu, and few are ever opened.
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(e.target_dyn_into::<HtmlDetailsElement>().is_some_and(|d| d.open())))
+    };
     html! {
-        <details class="correct-menu" data-testid="correct-menu" onkeydown={super::close_on_escape()}>
+        <details class="correct-menu" data-testid="correct-menu" onkeydown={super::close_on_escape()} {ontoggle}>
             <summary class="btn quiet" data-action="correct" title="Correct the stance or the speaker, or mark this as no claim">{"Correct"}</summary>
-            <div class="correct-items" role="group" aria-label="Correct this claim">
-                <label class="correct-row">{"Stance"}
-                    <select data-testid="correct-stance" onchange={on_stance}>
-                    { for Stance::ALL.iter().map(|s| html! {
-                        <option value={s.as_str()} selected={*s == c.stance} title={labels.title(*s).to_string()}>{ s.label() }</option>
-                    }) }
-                    </select>
-                </label>
-                <form class="correct-row" onsubmit={on_speaker}>
-                    <label>{"Speaker"}
-                        <input ref={speaker} name="speaker" data-testid="correct-speaker" list={SPEAKERS_LIST} value={c.speaker.clone()} autocomplete="off" />
+            if *open {
+                <div class="correct-items" role="group" aria-label="Correct this claim">
+                    <label class="correct-row">{"Stance"}
+                        <select data-testid="correct-stance" onchange={on_stance}>
+                        { for Stance::ALL.iter().map(|s| html! {
+                            <option value={s.as_str()} selected={*s == c.stance} title={labels.title(*s).to_string()}>{ s.label() }</option>
+                        }) }
+                        </select>
                     </label>
-                    <button class="btn small" type="submit" data-testid="correct-speaker-apply">{"Set"}</button>
-                </form>
-                <button class="btn small" onclick={not_a_claim} data-testid="correct-not-claim"
-                    title="An event, a caption or a headline, not something someone said: hide it">{"Not a claim"}</button>
-                if ctx.fixes.get(&id).is_some() {
-                    <button class="btn small" onclick={undo} data-testid="correct-undo">{"Undo correction"}</button>
-                }
-            </div>
+                    <form class="correct-row" onsubmit={on_speaker}>
+                        <label>{"Speaker"}
+                            <input ref={speaker} name="speaker" data-testid="correct-speaker" list={SPEAKERS_LIST} value={c.speaker.clone()} autocomplete="off" />
+                        </label>
+                        <button class="btn small" type="submit" data-testid="correct-speaker-apply">{"Set"}</button>
+                    </form>
+                    <button class="btn small" onclick={not_a_claim} data-testid="correct-not-claim"
+                        title="An event, a caption or a headline, not something someone said: hide it">{"Not a claim"}</button>
+                    if ctx.fixes.get(&id).is_some() {
+                        <button class="btn small" onclick={undo} data-testid="correct-undo">{"Undo correction"}</button>
+                    }
+                </div>
+            }
         </details>
     }
 }

@@ -17,7 +17,7 @@ const ACCEPT: &str = ".txt,.html,.htm,.md";
 /// An import that finished: what it was made from and what it made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
-    /// A name for the corpus (from its files).
+    /// A name for the corpus (from the files it could use; empty when none).
     pub name: String,
     pub config_toml: String,
     pub files: Vec<(String, Vec<u8>)>,
@@ -141,23 +141,14 @@ fn use_run(props: &ImportDialogProps, stage: UseStateHandle<Stage>) -> Callback<
                 Ok(built) => {
                     let useful = built.notes.iter().filter(|n| n.level == counterclaim_core::model::NoteLevel::Error).cloned().collect();
                     stage.set(Stage::Done { of, docs_notes: useful });
-                    let name = corpus_name(&files);
+                    let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+                    let name = counterclaim_core::library::name_for(&names, &built.notes);
                     on_imported.emit(Rc::new(Imported { name, config_toml: config, files, pack: built.pack, notes: built.notes }));
                 }
                 Err(e) => stage.set(Stage::Failed(e)),
             }
         });
     })
-}
-
-/// "report" for one file, "report and 2 more" for three.
-fn corpus_name(files: &[(String, Vec<u8>)]) -> String {
-    let stem = |n: &str| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string();
-    match files {
-        [] => "Imported articles".into(),
-        [one] => stem(&one.0),
-        [first, rest @ ..] => format!("{} and {} more", stem(&first.0), rest.len()),
-    }
 }
 
 /// Read every file of a list, in order.

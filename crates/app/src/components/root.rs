@@ -16,7 +16,7 @@ use super::settings_editor::SettingsEditor;
 use super::CorpusRef;
 use crate::library::{self, Entry, Stored};
 use counterclaim_core::corpus::Corpus;
-use counterclaim_core::library::{corpus_id, name_for, resolve, unique_name, Source};
+use counterclaim_core::library::{corpus_id, resolve, unique_name, Source};
 use counterclaim_core::search::Index;
 use counterclaim_core::view::ViewState;
 
@@ -250,9 +250,7 @@ impl Handles {
         spawn_local(async move {
             let Ok((corpus, _)) = counterclaim_core::pack::unpack(&i.pack) else { return };
             let names: Vec<String> = h.entries.iter().map(|e| e.name.clone()).collect();
-            let files: Vec<String> = i.files.iter().map(|(n, _)| n.clone()).collect();
-            let wanted = if i.name.trim().is_empty() { name_for(&files) } else { i.name.clone() };
-            let name = unique_name(names.iter().map(String::as_str), &wanted);
+            let name = unique_name(names.iter().map(String::as_str), &i.name);
             let entry =
                 Entry { id: corpus_id(&i.pack), name, created: now_ms(), docs: corpus.documents.len(), claims: corpus.claims.len() };
             let stored = Stored { config_toml: i.config_toml.clone(), files: i.files.clone(), pack: i.pack.clone() };

@@ -80,6 +80,11 @@ pub async fn js(c: &Client, script: &str) -> serde_json::Value {
     c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}"))
 }
 
+/// Run a script that calls its callback (the last argument) with a result.
+pub async fn js_async(c: &Client, script: &str) -> serde_json::Value {
+    c.execute_async(script, vec![]).await.unwrap_or_else(|e| panic!("async script failed: {e}"))
+}
+
 /// Save a PNG screenshot under target/screenshots/ (for looking at, not for asserting).
 pub async fn screenshot(c: &Client, name: &str) {
     if let Ok(png) = c.screenshot().await {

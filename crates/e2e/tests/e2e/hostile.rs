@@ -104,6 +104,8 @@ async fn hostile_articles_run_nothing_show_as_text_and_keep_the_layout() {
         }
     }
     if !corpus.notes.is_empty() {
+        actions::click(c, "[data-testid=corpus-notes] summary").await;
+        actions::wait_for(c, "[data-testid=corpus-notes] li").await;
         let notes = actions::wait_for(c, "[data-testid=corpus-notes]").await;
         let html = notes.prop("textContent").await.unwrap().unwrap_or_default();
         for n in &corpus.notes {

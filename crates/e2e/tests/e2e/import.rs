@@ -116,6 +116,8 @@ async fn three_files_give_two_documents_with_claims_and_a_note_on_the_binary_one
     };
     assert_eq!(docs.len(), 2, "the page shows the imported documents only: {docs:?}");
     assert!(docs.contains(&"reservoir".to_string()) && docs.contains(&"dam".to_string()), "{docs:?}");
+    let name = actions::wait_for(c, "[data-testid=corpus-name]").await.text().await.unwrap();
+    assert_eq!(name, "reservoir and 1 more", "the corpus is named after the files it used, not the binary one");
     for doc in ["reservoir", "dam"] {
         actions::click(c, &format!("{} [data-doc-id='{doc}'] .doc-title", locators::DOC_LIST)).await;
         actions::wait_for(c, &format!("{}[data-doc-id='{doc}']", locators::READER)).await;
@@ -235,5 +237,34 @@ async fn a_pasted_article_becomes_a_document_with_its_title_and_claims() {
     let list = actions::wait_for(c, locators::DOC_LIST).await.text().await.unwrap();
     assert!(list.contains("Ferry timetable cut"), "the document is titled as pasted: {list}");
     actions::until("its claims are listed", || async { actions::result_count(c).await >= 1 }).await;
+    s.close().await;
+}
+
+/// Drag `files` (name → text) over the dialog, then drop them, as a browser's drag-and-drop delivers them.
+const DRAG_AND_DROP: &str = "const [files, phase] = arguments;
+    const dt = new DataTransfer();
+    for (const [name, text] of files) dt.items.add(new File([text], name, { type: 'text/plain' }));
+    const target = document.querySelector('[data-testid=import-dialog]');
+    target.dispatchEvent(new DragEvent(phase, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    return true;";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_dropped_on_the_dialog_are_imported() {
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &s.server.url("")).await;
+    actions::click(c, "[data-testid=import-open]").await;
+    actions::wait_for(c, "[data-testid=import-dialog]").await;
+    let md = "# Bridge to close for repairs\n\nThe bridge will close for six weeks in July, the city council said on Monday.\n";
+    let files = serde_json::json!([["reservoir.txt", TXT], ["bridge.md", md]]);
+    c.execute(DRAG_AND_DROP, vec![files.clone(), "dragover".into()]).await.expect("drag over");
+    actions::wait_for(c, ".import-dialog.dropping").await;
+    c.execute(DRAG_AND_DROP, vec![files, "drop".into()]).await.expect("drop");
+    actions::wait_for(c, "[data-testid=import-progress][value='2'][max='2']").await;
+    actions::click(c, "[data-testid=import-close]").await;
+    actions::wait_for(c, locators::APP_COMPLETE).await;
+    actions::until("the two dropped documents", || async { actions::all(c, locators::DOC_ITEM).await.len() == 2 }).await;
+    let list = actions::wait_for(c, locators::DOC_LIST).await.text().await.unwrap();
+    assert!(list.contains("Bridge to close for repairs"), "the Markdown file's heading is its title: {list}");
     s.close().await;
 }

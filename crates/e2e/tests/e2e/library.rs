@@ -52,6 +52,11 @@ async fn shows_correction(c: &Client, id: &str, now: Stance) {
     assert_eq!(actions::attr(&actions::wait_for(c, &locators::card(id)).await, "data-stance").await, now.as_str());
 }
 
+/// The import worker's files in the service worker's caches.
+const CACHED_WORKER_FILES: &str = "const done = arguments[arguments.length - 1];
+    caches.keys().then((keys) => Promise.all(keys.map((k) => caches.open(k).then((c) => c.keys()))))
+      .then((lists) => done(lists.flat().map((r) => r.url).filter((u) => u.includes('counterclaim-worker'))));";
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_import_is_kept_offline_corrected_and_handed_on_as_one_file() {
     let dist = postbuilt();
@@ -101,6 +106,9 @@ async fn an_import_is_kept_offline_corrected_and_handed_on_as_one_file() {
     shows_correction(c, &claim, now).await;
     assert_eq!(foreign_requests(c, &origin).await, Vec::<String>::new(), "no request left {origin}");
     no_csp_violation(c).await;
+    // Not precached, but kept once used: the next import works offline too.
+    let cached = actions::js_async(c, CACHED_WORKER_FILES).await;
+    assert_eq!(cached.as_array().map(Vec::len), Some(3), "the worker's loader, glue and wasm are cached: {cached}");
     s.close().await;
 
     // A colleague opens the file from file://, in a fresh profile, offline.

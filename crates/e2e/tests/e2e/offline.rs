@@ -80,10 +80,6 @@ async fn reader_shows(c: &Client, id: &str) {
     .await;
 }
 
-/// Run a script that calls its callback (the last argument) with a result.
-pub async fn js_async(c: &Client, script: &str) -> serde_json::Value {
-    c.execute_async(script, vec![]).await.unwrap_or_else(|e| panic!("async script failed: {e}"))
-}
 
 /// Wait until a service worker controls the page.
 pub async fn wait_controlled(c: &Client) {
@@ -100,7 +96,7 @@ pub async fn wait_controlled(c: &Client) {
 
 /// The names of the page's caches.
 async fn cache_names(c: &Client) -> Vec<String> {
-    let v = js_async(c, "const done = arguments[arguments.length - 1]; caches.keys().then(done, () => done([]));").await;
+    let v = actions::js_async(c, "const done = arguments[arguments.length - 1]; caches.keys().then(done, () => done([]));").await;
     serde_json::from_value(v).unwrap_or_default()
 }
 
@@ -283,7 +279,7 @@ async fn a_new_build_is_offered_and_taken_after_the_reload_prompt() {
     actions::until("only the new build's cache is left", || async { cache_names(c).await == vec![new_cache.clone()] }).await;
     let rebuilt = actions::js(c, "return getComputedStyle(document.documentElement).getPropertyValue('--rebuilt').trim();").await;
     assert_eq!(rebuilt, serde_json::json!("yes"), "the page runs with the new stylesheet");
-    let active = js_async(
+    let active = actions::js_async(
         c,
         "const done = arguments[arguments.length - 1];
          navigator.serviceWorker.getRegistration().then(r => done({active: !!r.active, waiting: !!r.waiting}));",
@@ -305,7 +301,7 @@ async fn the_app_works_under_a_sub_path() {
     actions::open_app(c, &s.server.url("")).await;
     assert_eq!(actions::result_count(c).await, corpus.claims.len());
     wait_controlled(c).await;
-    let scope = js_async(
+    let scope = actions::js_async(
         c,
         "const done = arguments[arguments.length - 1]; navigator.serviceWorker.getRegistration().then(r => done(r ? r.scope : ''));",
     )
@@ -328,7 +324,7 @@ async fn the_app_works_under_a_sub_path() {
         None => actions::until("the link restores the filter", || async { actions::result_count(c).await == refutes }).await,
         Some(d) => reader_shows(c, d).await,
     }
-    let manifest = js_async(
+    let manifest = actions::js_async(
         c,
         "const done = arguments[arguments.length - 1];
          fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(m => done(m.start_url + ' ' + m.display), e => done(String(e)));",

@@ -66,6 +66,10 @@ fn base64(data: &[u8]) -> String {
     s
 }
 
+/// `[first contentful paint, start of the wasm's request]` (ms).
+const WASM_AFTER_PAINT: &str = "return [performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm')).startTime];";
+
 async fn takes_over_in_place(size: (u32, u32)) {
     let s = Session::with(dist(), "/", size).await;
     let c = &s.client;
@@ -82,6 +86,8 @@ async fn takes_over_in_place(size: (u32, u32)) {
     s.server.release();
     actions::wait_for(c, locators::APP_COMPLETE).await;
     assert!(actions::all(c, "#pre").await.is_empty(), "the app replaced the prerendered view");
+    let order = actions::js(c, WASM_AFTER_PAINT).await;
+    assert!(order[0].as_f64().unwrap() <= order[1].as_f64().unwrap(), "the wasm was requested after the first contentful paint: {order}");
     let after = actions::js(c, LAYOUT).await;
     actions::screenshot(c, &format!("prerender-after-{}", size.0)).await;
     assert_eq!(before, after, "the same cards, in the same place, at {size:?}");
