@@ -38,9 +38,8 @@ pub fn after_first_paint(html: &str) -> Result<String, SiteError> {
 
 /// Trunk's inline module script that starts the app.
 fn loader<'a>(all: &'a [Tag], html: &str) -> Option<&'a Tag> {
-    html::named(all, "script").find(|t| {
-        t.attr("src").is_none() && t.raw.as_ref().is_some_and(|(text, _)| html[text.clone()].contains(INIT_CALL))
-    })
+    html::named(all, "script")
+        .find(|t| t.attr("src").is_none() && t.raw.as_ref().is_some_and(|(text, _)| html[text.clone()].contains(INIT_CALL)))
 }
 
 /// The wasm the loader starts (`init({ module_or_path: '…_bg.wasm' })`), as written there.

@@ -276,9 +276,7 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
                 }
                 url::write(&m.view, true)
             }
-            HistoryOp::Replace if flushed.is_none() && now - *last.borrow() >= f64::from(TYPING_PAUSE_MS) => {
-                url::write(&m.view, false)
-            }
+            HistoryOp::Replace if flushed.is_none() && now - *last.borrow() >= f64::from(TYPING_PAUSE_MS) => url::write(&m.view, false),
             HistoryOp::Replace => {
                 let view = m.view.clone();
                 let write = Timeout::new(TYPING_PAUSE_MS, move || url::write(&view, false));

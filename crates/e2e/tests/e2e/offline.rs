@@ -80,7 +80,6 @@ async fn reader_shows(c: &Client, id: &str) {
     .await;
 }
 
-
 /// Wait until a service worker controls the page.
 pub async fn wait_controlled(c: &Client) {
     let t0 = std::time::Instant::now();
