@@ -27,7 +27,10 @@ pub fn after_first_paint(html: &str) -> Result<String, SiteError> {
     if html[text.clone()].contains(WAIT.lines().next().unwrap_or(WAIT)) {
         return Ok(html.to_string());
     }
-    let at = text.start + html[text].find(INIT_CALL).unwrap_or(0);
+    // Before the statement that calls init (`const wasm = await init(…)`), which must keep its value.
+    let code = &html[text.clone()];
+    let call = code.find(INIT_CALL).unwrap_or(0);
+    let at = text.start + code[..call].rfind(['\n', ';']).map_or(0, |i| i + 1);
     let mut cuts = vec![(at..at, WAIT.to_string())];
     for t in html::named(&all, "link").filter(|t| t.rel_has("preload") && t.attr("href").is_some_and(|h| h.ends_with(".wasm"))) {
         cuts.push((html::with_space_around(html, t.span.clone()), String::new()));
@@ -70,6 +73,15 @@ mod tests {
         let wait = out.find("first-contentful-paint").unwrap();
         assert!(wait < out.find(INIT_CALL).unwrap(), "the wait comes before init: {out}");
         assert_eq!(out.matches(INIT_CALL).count(), 1);
+        assert!(out.contains("\nconst wasm = await init({"), "the loader's statement is whole, its value kept: {out}");
+    }
+
+    #[test]
+    fn the_wait_goes_before_the_statement_on_one_line_too() {
+        let one_line = "<head><script type=module>import init from './a.js';const wasm = await init('./a_bg.wasm');go(wasm);</script></head>";
+        let out = after_first_paint(one_line).unwrap();
+        assert!(out.contains("});\nconst wasm = await init('./a_bg.wasm');go(wasm);"), "{out}");
+        assert!(out.contains("import init from './a.js';/* counterclaim"), "{out}");
     }
 
     #[test]
