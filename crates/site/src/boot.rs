@@ -78,7 +78,8 @@ mod tests {
 
     #[test]
     fn the_wait_goes_before_the_statement_on_one_line_too() {
-        let one_line = "<head><script type=module>import init from './a.js';const wasm = await init('./a_bg.wasm');go(wasm);</script></head>";
+        let one_line =
+            "<head><script type=module>import init from './a.js';const wasm = await init('./a_bg.wasm');go(wasm);</script></head>";
         let out = after_first_paint(one_line).unwrap();
         assert!(out.contains("});\nconst wasm = await init('./a_bg.wasm');go(wasm);"), "{out}");
         assert!(out.contains("import init from './a.js';/* counterclaim"), "{out}");
