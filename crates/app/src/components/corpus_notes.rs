@@ -1,5 +1,4 @@
 //! The corpus notes from ingest (skipped or odd files), folded under "Corpus details" at the foot of the page.
-use web_sys::HtmlDetailsElement;
 use yew::prelude::*;
 
 use super::use_ctx;
@@ -14,15 +13,11 @@ pub fn corpus_notes() -> Html {
     }
     let errors = notes.iter().filter(|n| n.level == NoteLevel::Error).count();
     // The list exists only while it is open: a large corpus has thousands of notes.
-    let open = use_state_eq(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| open.set(e.target_dyn_into::<HtmlDetailsElement>().is_some_and(|d| d.open())))
-    };
+    let (open, ontoggle) = super::use_details_open();
     html! {
         <details class="corpus-notes" data-testid="corpus-notes" {ontoggle}>
             <summary>{ format!("Corpus details: {} note{} on the files ({} skipped)", notes.len(), if notes.len() == 1 { "" } else { "s" }, errors) }</summary>
-            if *open {
+            if open {
                 <ul>
                 { for notes.iter().map(|n| html! {
                     <li class={format!("note-{}", if n.level == NoteLevel::Error { "error" } else { "warning" })}>

@@ -1,5 +1,5 @@
 //! A claim card's "Correct" menu: set the stance, name the speaker, mark it "not a claim", or undo the correction.
-use web_sys::{HtmlDetailsElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::use_ctx;
@@ -50,15 +50,11 @@ pub fn correct_menu(p: &CorrectMenuProps) -> Html {
     };
     let labels = &ctx.corpus.stance_labels;
     // The items exist only while the menu is open: every card has a menu, and few are ever opened.
-    let open = use_state_eq(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| open.set(e.target_dyn_into::<HtmlDetailsElement>().is_some_and(|d| d.open())))
-    };
+    let (open, ontoggle) = super::use_details_open();
     html! {
         <details class="correct-menu" data-testid="correct-menu" onkeydown={super::close_on_escape()} {ontoggle}>
             <summary class="btn quiet" data-action="correct" title="Correct the stance or the speaker, or mark this as no claim">{"Correct"}</summary>
-            if *open {
+            if open {
                 <div class="correct-items" role="group" aria-label="Correct this claim">
                     <label class="correct-row">{"Stance"}
                         <select data-testid="correct-stance" onchange={on_stance}>

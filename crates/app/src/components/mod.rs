@@ -134,6 +134,17 @@ impl Ctx {
     }
 }
 
+/// Whether a `<details>` is open, and its `ontoggle` handler: for contents built only while it is open.
+#[hook]
+pub fn use_details_open() -> (bool, Callback<Event>) {
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(e.target_dyn_into::<web_sys::HtmlDetailsElement>().is_some_and(|d| d.open())))
+    };
+    (*open, ontoggle)
+}
+
 /// The key handler of a `<details>` menu: Esc closes it and gives the focus back to its `<summary>`.
 pub fn close_on_escape() -> Callback<KeyboardEvent> {
     use wasm_bindgen::JsCast;
