@@ -216,6 +216,15 @@ async fn figures_for_100_articles() {
     s.close().await;
 }
 
+/// Wait until the dialog has built `n` files, close it, wait until the page lists `n` documents; the list's text.
+async fn closed_after(c: &Client, n: usize) -> String {
+    actions::wait_for(c, &format!("[data-testid=import-progress][value='{n}'][max='{n}']")).await;
+    actions::click(c, "[data-testid=import-close]").await;
+    actions::wait_for(c, locators::APP_COMPLETE).await;
+    actions::until("the imported documents are listed", || async { actions::all(c, locators::DOC_ITEM).await.len() == n }).await;
+    actions::wait_for(c, locators::DOC_LIST).await.text().await.unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pasted_article_becomes_a_document_with_its_title_and_claims() {
     let s = Session::new().await;
@@ -230,11 +239,7 @@ async fn a_pasted_article_becomes_a_document_with_its_title_and_claims() {
     let text = actions::wait_for(c, "[data-testid=import-paste-text]").await;
     text.send_keys("The ferry will run twice a day from May, the harbour office said on Friday.\n\n\u{201C}Two crossings are enough for the winter,\u{201D} said Lena Brandt, the harbour master.").await.unwrap();
     actions::click(c, "[data-testid=import-paste-add]").await;
-    actions::wait_for(c, "[data-testid=import-progress][value='1'][max='1']").await;
-    actions::click(c, "[data-testid=import-close]").await;
-    actions::wait_for(c, locators::APP_COMPLETE).await;
-    actions::until("one pasted document", || async { actions::all(c, locators::DOC_ITEM).await.len() == 1 }).await;
-    let list = actions::wait_for(c, locators::DOC_LIST).await.text().await.unwrap();
+    let list = closed_after(c, 1).await;
     assert!(list.contains("Ferry timetable cut"), "the document is titled as pasted: {list}");
     actions::until("its claims are listed", || async { actions::result_count(c).await >= 1 }).await;
     s.close().await;
@@ -260,11 +265,7 @@ async fn files_dropped_on_the_dialog_are_imported() {
     c.execute(DRAG_AND_DROP, vec![files.clone(), "dragover".into()]).await.expect("drag over");
     actions::wait_for(c, ".import-dialog.dropping").await;
     c.execute(DRAG_AND_DROP, vec![files, "drop".into()]).await.expect("drop");
-    actions::wait_for(c, "[data-testid=import-progress][value='2'][max='2']").await;
-    actions::click(c, "[data-testid=import-close]").await;
-    actions::wait_for(c, locators::APP_COMPLETE).await;
-    actions::until("the two dropped documents", || async { actions::all(c, locators::DOC_ITEM).await.len() == 2 }).await;
-    let list = actions::wait_for(c, locators::DOC_LIST).await.text().await.unwrap();
+    let list = closed_after(c, 2).await;
     assert!(list.contains("Bridge to close for repairs"), "the Markdown file's heading is its title: {list}");
     s.close().await;
 }
