@@ -221,6 +221,79 @@ fn click(root: &web_sys::Element, selector: &str) {
     el.dyn_into::<web_sys::HtmlElement>().unwrap().click();
 }
 
+/// Choose `value` in the select `#id`, as a user does (a change event).
+fn choose(root: &web_sys::Element, id: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let el = root.query_selector(&format!("#{id}")).unwrap().unwrap_or_else(|| panic!("no #{id}"));
+    el.dyn_ref::<web_sys::HtmlSelectElement>().expect("a select").set_value(value);
+    let ev = gloo::utils::document().create_event("Event").unwrap();
+    ev.init_event_with_bubbles_and_cancelable("change", true, true);
+    el.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn settings_editor_edits_people_and_stance_words() {
+    use counterclaim_app::components::settings_editor::{SettingsEditor, SettingsEditorProps};
+    use counterclaim_builder::config;
+    use std::cell::RefCell;
+    let saved: Rc<RefCell<Vec<String>>> = Rc::default();
+    let props = SettingsEditorProps {
+        config: Default::default(),
+        labels: Default::default(),
+        background: vec![],
+        on_save: {
+            let saved = saved.clone();
+            yew::Callback::from(move |t: String| saved.borrow_mut().push(t))
+        },
+        on_close: yew::Callback::noop(),
+    };
+    let root = mount_point();
+    yew::Renderer::<SettingsEditor>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    click(&root, "[data-testid=settings-add-side]");
+    click(&root, "[data-testid=settings-add-person]");
+    settle().await;
+    type_into(&root, "settings-side-1-id", "city");
+    type_into(&root, "settings-side-1-label", "City council");
+    type_into(&root, "settings-person-1-name", "Ann Lee");
+    type_into(&root, "settings-person-1-other-names", "Lee, Dr Lee");
+    type_into(&root, "settings-supporting-words", "safe, sound");
+    type_into(&root, "settings-refuting-words", "unsafe, Sound");
+    settle().await;
+    let options: Vec<String> = (0..root.query_selector_all("#settings-person-1-side option").unwrap().length())
+        .map(|k| root.query_selector_all("#settings-person-1-side option").unwrap().item(k).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(options, ["No side", "City council"], "a person's side is chosen among the sides");
+    choose(&root, "settings-person-1-side", "city");
+    click(&root, "[data-testid=settings-save]");
+    settle().await;
+    assert!(saved.borrow().is_empty(), "a word on both stances is not saved");
+    let error = root.query_selector("[data-testid=settings-error]").unwrap().expect("an error").text_content().unwrap();
+    assert!(error.starts_with("refuting words: \"Sound\""), "{error}");
+    type_into(&root, "settings-refuting-words", "unsafe");
+    settle().await;
+    click(&root, "[data-testid=settings-save]");
+    settle().await;
+    let back = config::parse(&saved.borrow()[0]).expect("a corpus.toml");
+    assert_eq!(back.actors.len(), 1);
+    let a = &back.actors[0];
+    assert_eq!(
+        (a.name.as_str(), a.aliases.clone(), a.side.as_deref(), a.role.as_deref()),
+        ("Ann Lee", vec!["Lee".into(), "Dr Lee".into()], Some("city"), None)
+    );
+    assert_eq!((back.stance.supports, back.stance.refutes), (vec!["safe".to_string(), "sound".into()], vec!["unsafe".to_string()]));
+
+    click(&root, "[data-testid=settings-remove-side]");
+    settle().await;
+    let select = root.query_selector("#settings-person-1-side").unwrap().unwrap();
+    let shown = select.query_selector("option:checked").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(shown, "city (no longer a side)", "a side that went is shown as it is");
+    let warning =
+        root.query_selector("[data-testid=settings-warning][data-field='person 1 · side']").unwrap().expect("a warning on the person");
+    assert!(warning.text_content().unwrap().contains("no longer a side"));
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml() {
     use counterclaim_app::components::settings_editor::{SettingsEditor, SettingsEditorProps};
@@ -278,7 +351,12 @@ async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml
     assert!(saved[0].contains(r#"question = "Is the \"new\" question answered?""#), "{}", saved[0]);
     let back = config::parse(&saved[0]).expect("the saved text is a corpus.toml");
     assert_eq!(back.sides[1].id, "republic");
-    assert_eq!(back.actors, config::parse(SEED_CONFIG).unwrap().actors, "what the form does not edit is kept");
+    let seeds = config::parse(SEED_CONFIG).unwrap();
+    assert_eq!(
+        (back.actors, back.stance, back.outlets),
+        (seeds.actors, seeds.stance, seeds.outlets),
+        "people, stance words and outlets are kept"
+    );
 
     let sides = |r: &web_sys::Element| r.query_selector_all("[data-testid=settings-side]").unwrap().length() as usize;
     click(&root, "[data-testid=settings-empty]");

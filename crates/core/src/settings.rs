@@ -1,5 +1,5 @@
-//! Corpus settings as the page edits them: a draft of the question, sides and entities over a `CorpusConfig`, checked field by field and written back as `corpus.toml`.
-use crate::config::{CorpusConfig, EntityDef, SideDef, StanceLabels};
+//! Corpus settings as the page edits them: a draft of the question, sides, entities, people and stance words over a `CorpusConfig`, checked field by field and written back as `corpus.toml`.
+use crate::config::{ActorDef, CorpusConfig, EntityDef, SideDef, StanceLabels, StanceLexicon};
 use crate::corrections::push_string;
 use crate::text::{fold, sort_by_key};
 
@@ -20,14 +20,36 @@ pub struct EntityRow {
     pub background: bool,
 }
 
-/// The settings being edited. What the page does not edit (outlets, actors, the stance lexicon, the stance
-/// badges' wording) is kept in `base` and `labels` and written back untouched. The default is "start empty".
+/// A known person (an actor of `corpus.toml`) as its form row holds it: the aliases as typed; role,
+/// affiliation and side empty when not known.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PersonRow {
+    pub name: String,
+    pub aliases: String,
+    pub role: String,
+    pub affiliation: String,
+    /// A side's id, or empty for none.
+    pub side: String,
+}
+
+/// The stance lexicon as its three fields hold it (lists as typed).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StanceRows {
+    pub supports: String,
+    pub refutes: String,
+    pub negators: String,
+}
+
+/// The settings being edited. What the page does not edit (outlets, the stance badges' wording) is kept in
+/// `base` and `labels` and written back untouched. The default is "start empty".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Draft {
     pub question: String,
     pub sides: Vec<SideRow>,
     pub entities: Vec<EntityRow>,
-    /// The configuration the draft started from; its question, sides and entities are replaced on save.
+    pub people: Vec<PersonRow>,
+    pub stance: StanceRows,
+    /// The configuration the draft started from; all but its outlets is replaced on save.
     pub base: CorpusConfig,
     pub labels: StanceLabels,
 }
@@ -48,6 +70,24 @@ pub enum EntityField {
     Aliases,
 }
 
+/// A field of a person's row (in the order of the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PersonField {
+    Name,
+    Side,
+    Role,
+    Affiliation,
+    Aliases,
+}
+
+/// A list of the stance lexicon (in the order of the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StanceField {
+    Supports,
+    Refutes,
+    Negators,
+}
+
 /// One change the form makes to the draft (rows are 0-based).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -59,6 +99,10 @@ pub enum Edit {
     RemoveEntity(usize),
     Entity(usize, EntityField, String),
     Background(usize, bool),
+    AddPerson,
+    RemovePerson(usize),
+    Person(usize, PersonField, String),
+    Stance(StanceField, String),
 }
 
 /// The items of a list field: one a line when the text has a line break (so an item may hold a comma),
@@ -91,10 +135,20 @@ impl Draft {
             aliases: format_list(&e.aliases),
             background: background.contains(&e.id),
         };
+        let person = |a: &ActorDef| PersonRow {
+            name: a.name.clone(),
+            aliases: format_list(&a.aliases),
+            role: a.role.clone().unwrap_or_default(),
+            affiliation: a.affiliation.clone().unwrap_or_default(),
+            side: a.side.clone().unwrap_or_default(),
+        };
+        let l = &config.stance;
         Draft {
             question: config.question.clone(),
             sides: config.sides.iter().map(side).collect(),
             entities: config.entities.iter().map(entity).collect(),
+            people: config.actors.iter().map(person).collect(),
+            stance: StanceRows { supports: format_list(&l.supports), refutes: format_list(&l.refutes), negators: format_list(&l.negators) },
             base: config.clone(),
             labels: labels.clone(),
         }
@@ -108,6 +162,8 @@ impl Draft {
             Edit::RemoveSide(i) if i < self.sides.len() => drop(self.sides.remove(i)),
             Edit::AddEntity => self.entities.push(EntityRow::default()),
             Edit::RemoveEntity(i) if i < self.entities.len() => drop(self.entities.remove(i)),
+            Edit::AddPerson => self.people.push(PersonRow::default()),
+            Edit::RemovePerson(i) if i < self.people.len() => drop(self.people.remove(i)),
             Edit::Side(i, f, v) => {
                 if let Some(r) = self.sides.get_mut(i) {
                     *match f {
@@ -131,7 +187,13 @@ impl Draft {
                     r.background = on;
                 }
             }
-            Edit::RemoveSide(_) | Edit::RemoveEntity(_) => {}
+            Edit::Person(i, f, v) => {
+                if let Some(r) = self.people.get_mut(i) {
+                    *r.field(f) = v;
+                }
+            }
+            Edit::Stance(f, v) => *self.stance.field(f) = v,
+            Edit::RemoveSide(_) | Edit::RemoveEntity(_) | Edit::RemovePerson(_) => {}
         }
     }
 
@@ -139,10 +201,21 @@ impl Draft {
     pub fn to_config(&self) -> (CorpusConfig, Vec<String>) {
         let side = |r: &SideRow| SideDef { id: r.id.trim().into(), label: r.label.trim().into(), markers: parse_list(&r.markers) };
         let entity = |r: &EntityRow| EntityDef { id: r.id.trim().into(), label: r.name.trim().into(), aliases: parse_list(&r.aliases) };
+        let given = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+        let person = |r: &PersonRow| ActorDef {
+            name: r.name.trim().into(),
+            aliases: parse_list(&r.aliases),
+            role: given(&r.role),
+            affiliation: given(&r.affiliation),
+            side: given(&r.side),
+        };
+        let l = &self.stance;
         let config = CorpusConfig {
             question: self.question.trim().into(),
             sides: self.sides.iter().map(side).collect(),
             entities: self.entities.iter().map(entity).collect(),
+            actors: self.people.iter().map(person).collect(),
+            stance: StanceLexicon { supports: parse_list(&l.supports), refutes: parse_list(&l.refutes), negators: parse_list(&l.negators) },
             ..self.base.clone()
         };
         let background = self.entities.iter().filter(|r| r.background).map(|r| r.id.trim().to_string()).collect();
@@ -156,6 +229,37 @@ impl Draft {
     }
 }
 
+impl PersonRow {
+    fn field(&mut self, f: PersonField) -> &mut String {
+        match f {
+            PersonField::Name => &mut self.name,
+            PersonField::Aliases => &mut self.aliases,
+            PersonField::Role => &mut self.role,
+            PersonField::Affiliation => &mut self.affiliation,
+            PersonField::Side => &mut self.side,
+        }
+    }
+}
+
+impl StanceRows {
+    fn field(&mut self, f: StanceField) -> &mut String {
+        match f {
+            StanceField::Supports => &mut self.supports,
+            StanceField::Refutes => &mut self.refutes,
+            StanceField::Negators => &mut self.negators,
+        }
+    }
+
+    /// The text of a list field.
+    pub fn get(&self, f: StanceField) -> &str {
+        match f {
+            StanceField::Supports => &self.supports,
+            StanceField::Refutes => &self.refutes,
+            StanceField::Negators => &self.negators,
+        }
+    }
+}
+
 /// Which field a message is about; they sort in the order of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Field {
@@ -164,6 +268,8 @@ pub enum Field {
     Sides,
     Side(usize, SideField),
     Entity(usize, EntityField),
+    Person(usize, PersonField),
+    Stance(StanceField),
 }
 
 impl Field {
@@ -174,6 +280,8 @@ impl Field {
             Field::Sides => "sides".into(),
             Field::Side(i, f) => format!("side {} · {}", i + 1, ["id", "label", "markers"][f as usize]),
             Field::Entity(i, f) => format!("entity {} · {}", i + 1, ["id", "name", "aliases"][f as usize]),
+            Field::Person(i, f) => format!("person {} · {}", i + 1, ["name", "side", "role", "affiliation", "other names"][f as usize]),
+            Field::Stance(f) => ["supporting words", "refuting words", "negators"][f as usize].into(),
         }
     }
 
@@ -233,7 +341,9 @@ pub fn validate(d: &Draft) -> Vec<FieldError> {
         out.push(FieldError::new(Field::Entity(i, EntityField::Name), "Needs a name"));
     }
     entity_names(d, &mut out);
+    person_errors(d, &mut out);
     actor_sides(d, &mut out);
+    stance_words(d, &mut out);
     sort_by_key(&mut out, |e| e.at);
     out
 }
@@ -286,22 +396,57 @@ fn entity_names(d: &Draft, out: &mut Vec<FieldError>) {
     }
 }
 
-/// The known actors (kept from `corpus.toml`, not edited here) whose side is no longer one: a warning per side.
+/// People with no name, and names (or aliases) given to two people: an error on the later person's field.
+fn person_errors(d: &Draft, out: &mut Vec<FieldError>) {
+    for (i, _) in d.people.iter().enumerate().filter(|(_, p)| p.name.trim().is_empty()) {
+        out.push(FieldError::new(Field::Person(i, PersonField::Name), "Needs a name (as the articles write it)"));
+    }
+    let names: Vec<Vec<String>> = d
+        .people
+        .iter()
+        .map(|p| std::iter::once(p.name.trim().to_string()).chain(parse_list(&p.aliases)).filter(|n| !n.is_empty()).collect())
+        .collect();
+    for (i, n, j) in shared(&names) {
+        let f = if fold(&n) == fold(d.people[i].name.trim()) { PersonField::Name } else { PersonField::Aliases };
+        out.push(FieldError::new(
+            Field::Person(i, f),
+            format!("\"{n}\" is also a name of person {}: each name places a speaker once", j + 1),
+        ));
+    }
+}
+
+/// The people whose side is no longer one: a warning per side, at the sides (where the side went), and the
+/// same on each of their side fields.
 fn actor_sides(d: &Draft, out: &mut Vec<FieldError>) {
     let mut gone: Vec<(&str, Vec<&str>)> = vec![];
-    for a in &d.base.actors {
-        let Some(side) = a.side.as_deref().filter(|s| !d.sides.iter().any(|r| r.id.trim() == *s)) else { continue };
+    for (i, p) in d.people.iter().enumerate() {
+        let side = p.side.trim();
+        if side.is_empty() || d.sides.iter().any(|r| r.id.trim() == side) {
+            continue;
+        }
+        out.push(FieldError::warn(
+            Field::Person(i, PersonField::Side),
+            format!("\"{side}\" is no longer a side: their claims will have no side"),
+        ));
         match gone.iter_mut().find(|(s, _)| *s == side) {
-            Some((_, names)) => names.push(&a.name),
-            None => gone.push((side, vec![&a.name])),
+            Some((_, names)) => names.push(p.name.trim()),
+            None => gone.push((side, vec![p.name.trim()])),
         }
     }
     for (side, names) in gone {
-        let m = format!(
-            "Known actors are on side \"{side}\", which is no longer a side: {} (their claims will have no side)",
-            names.join(", ")
-        );
+        let m = format!("People are on side \"{side}\", which is no longer a side: {} (their claims will have no side)", names.join(", "));
         out.push(FieldError::warn(Field::Sides, m));
+    }
+}
+
+/// A word listed both as supporting and as refuting: an error on the refuting words (a cue carries one stance).
+fn stance_words(d: &Draft, out: &mut Vec<FieldError>) {
+    let lists = [parse_list(&d.stance.supports), parse_list(&d.stance.refutes)];
+    for (_, n, _) in shared(&lists) {
+        out.push(FieldError::new(
+            Field::Stance(StanceField::Refutes),
+            format!("\"{n}\" is also a supporting word: a word carries one stance"),
+        ));
     }
 }
 
@@ -496,17 +641,84 @@ mod tests {
         assert_eq!(e[0].field, "side 2 · markers");
     }
 
+    fn person(name: &str, aliases: &str, side: &str) -> PersonRow {
+        PersonRow { name: name.into(), aliases: aliases.into(), side: side.into(), ..PersonRow::default() }
+    }
+
     #[test]
-    fn a_known_actor_whose_side_is_gone_is_a_warning() {
-        let actor = |side: &str| ActorDef { name: "Ann Lee".into(), side: Some(side.into()), ..ActorDef::default() };
-        let bob = ActorDef { name: "Bob".into(), ..actor("residents") };
-        let actors = vec![actor("residents"), ActorDef::default(), actor("city"), bob];
-        let mut d = Draft { base: CorpusConfig { actors, ..CorpusConfig::default() }, ..good() };
+    fn a_person_whose_side_is_gone_is_a_warning() {
+        let people =
+            vec![person("Ann Lee", "", "residents"), person("Cy", "", ""), person("Di", "", "city"), person("Bob", "", "residents")];
+        let mut d = Draft { people, ..good() };
         assert_eq!(validate(&d), vec![]);
         d.edit(Edit::RemoveSide(1));
         let e = validate(&d);
-        assert!(e.len() == 1 && e[0].warning && e[0].at == Field::Sides, "one warning for the side: {e:?}");
-        assert!(e[0].message.contains("\"residents\"") && e[0].message.contains("Ann Lee, Bob"), "{e:?}");
+        assert!(e.iter().all(|e| e.warning) && savable(&e), "{e:?}");
+        let at_sides: Vec<&FieldError> = e.iter().filter(|e| e.at == Field::Sides).collect();
+        assert_eq!(at_sides.len(), 1, "one warning for the side: {e:?}");
+        assert!(at_sides[0].message.contains("\"residents\"") && at_sides[0].message.contains("Ann Lee, Bob"), "{e:?}");
+        let rows: Vec<Field> = e.iter().map(|e| e.at).filter(|f| *f != Field::Sides).collect();
+        assert_eq!(rows, [Field::Person(0, PersonField::Side), Field::Person(3, PersonField::Side)], "and on each person's side");
+    }
+
+    #[test]
+    fn a_person_needs_a_name_of_their_own() {
+        let mut d = Draft { people: vec![person("Ann Lee", "Lee", ""), person(" ", "", "")], ..good() };
+        let e = about(&d, Field::Person(1, PersonField::Name));
+        assert!(e.len() == 1 && e[0].field == "person 2 · name" && !e[0].warning, "{e:?}");
+        d.edit(Edit::Person(1, PersonField::Name, "Bo Lee".into()));
+        d.edit(Edit::Person(1, PersonField::Aliases, "Bo, LEE".into()));
+        let e = about(&d, Field::Person(1, PersonField::Aliases));
+        assert!(e.len() == 1 && e[0].message.contains("\"LEE\"") && e[0].message.contains("person 1"), "{e:?}");
+        d.edit(Edit::Person(1, PersonField::Aliases, "Bo".into()));
+        d.edit(Edit::Person(1, PersonField::Name, "ann lee".into()));
+        let e = about(&d, Field::Person(1, PersonField::Name));
+        assert!(e.len() == 1 && e[0].message.contains("person 1"), "a repeated name is an error on the name: {e:?}");
+    }
+
+    #[test]
+    fn people_are_added_edited_and_saved() {
+        let mut d = good();
+        d.edit(Edit::AddPerson);
+        d.edit(Edit::AddPerson);
+        d.edit(Edit::Person(0, PersonField::Name, " Ann Lee ".into()));
+        d.edit(Edit::Person(0, PersonField::Aliases, "Lee, Dr Lee".into()));
+        d.edit(Edit::Person(0, PersonField::Role, "engineer".into()));
+        d.edit(Edit::Person(0, PersonField::Affiliation, "  ".into()));
+        d.edit(Edit::Person(0, PersonField::Side, "residents".into()));
+        d.edit(Edit::Person(1, PersonField::Name, "Bob".into()));
+        d.edit(Edit::RemovePerson(1));
+        d.edit(Edit::Person(5, PersonField::Name, "nobody".into()));
+        assert_eq!(validate(&d), vec![]);
+        let want = ActorDef {
+            name: "Ann Lee".into(),
+            aliases: vec!["Lee".into(), "Dr Lee".into()],
+            role: Some("engineer".into()),
+            affiliation: None,
+            side: Some("residents".into()),
+        };
+        assert_eq!(d.to_config().0.actors, [want]);
+        assert!(d
+            .to_toml()
+            .contains("[[actor]]\nname = \"Ann Lee\"\naliases = [\"Lee\", \"Dr Lee\"]\nrole = \"engineer\"\nside = \"residents\"\n"));
+    }
+
+    #[test]
+    fn a_word_carries_one_stance() {
+        let mut d = good();
+        d.edit(Edit::Stance(StanceField::Supports, "safe, sound".into()));
+        d.edit(Edit::Stance(StanceField::Refutes, "unsafe\nSOUND".into()));
+        d.edit(Edit::Stance(StanceField::Negators, "not, no longer".into()));
+        let e = validate(&d);
+        assert!(e.len() == 1 && e[0].at == Field::Stance(StanceField::Refutes) && e[0].message.contains("\"SOUND\""), "{e:?}");
+        assert_eq!(e[0].field, "refuting words");
+        d.edit(Edit::Stance(StanceField::Refutes, "unsafe".into()));
+        let l = d.to_config().0.stance;
+        assert_eq!(
+            (l.supports, l.refutes, l.negators),
+            (vec!["safe".into(), "sound".into()], vec!["unsafe".into()], vec!["not".into(), "no longer".into()])
+        );
+        assert_eq!(d.stance.get(StanceField::Negators), "not, no longer");
     }
 
     #[test]
@@ -569,14 +781,15 @@ mod tests {
         assert_eq!(Field::Entity(11, EntityField::Aliases).name(), "entity 12 · aliases");
         assert_eq!(Field::Side(1, SideField::Id).dom_id(), "settings-side-2-id");
         assert_eq!(Field::Question.dom_id(), "settings-question");
+        assert_eq!(Field::Person(1, PersonField::Side).dom_id(), "settings-person-2-side");
+        assert_eq!(Field::Stance(StanceField::Supports).dom_id(), "settings-supporting-words");
     }
 
     #[test]
     fn the_draft_keeps_what_it_does_not_edit() {
         let base = CorpusConfig {
             question: "Old?".into(),
-            actors: vec![ActorDef { name: "Ann".into(), ..ActorDef::default() }],
-            stance: crate::config::StanceLexicon { supports: vec!["safe".into()], ..Default::default() },
+            outlets: vec![crate::config::OutletDef { name: "The Herald".into(), aliases: vec!["Herald".into()] }],
             ..CorpusConfig::default()
         };
         let labels = StanceLabels { refutes: Some("Says it is unsafe".into()), ..StanceLabels::default() };
@@ -605,15 +818,19 @@ mod tests {
 
     proptest! {
         /// Start from a corpus, save without edits: its settings come back as they were (lists of trimmed,
-        /// non-empty items that may hold commas).
+        /// non-empty items that may hold commas; optional fields given or not).
         #[test]
         fn a_draft_of_a_configuration_says_that_configuration(
             rows in prop::collection::vec(("[a-z-]{1,4}", "[A-Za-z]{1,4}", prop::collection::vec(item(), 0..4), any::<bool>()), 0..4),
+            people in prop::collection::vec((item(), prop::collection::vec(item(), 0..3), prop::option::of(item()), prop::option::of("[a-z-]{1,4}")), 0..3),
+            words in prop::collection::vec(prop::collection::vec(item(), 0..3), 3),
         ) {
             let sides = rows.iter().map(|(id, l, m, _)| SideDef { id: id.clone(), label: l.clone(), markers: m.clone() }).collect();
             let entities = rows.iter().map(|(id, l, a, _)| EntityDef { id: id.clone(), label: l.clone(), aliases: a.clone() }).collect();
             let background: Vec<String> = rows.iter().filter(|r| r.3).map(|r| r.0.clone()).collect();
-            let c = CorpusConfig { question: "Q".into(), sides, entities, ..CorpusConfig::default() };
+            let actors = people.into_iter().map(|(name, aliases, role, side)| ActorDef { name, aliases, affiliation: role.clone(), role, side }).collect();
+            let stance = crate::config::StanceLexicon { supports: words[0].clone(), refutes: words[1].clone(), negators: words[2].clone() };
+            let c = CorpusConfig { question: "Q".into(), sides, entities, actors, stance, ..CorpusConfig::default() };
             let (back, bg) = Draft::from_config(&c, &StanceLabels::default(), &background).to_config();
             prop_assert_eq!(back, c);
             let flagged: Vec<String> = rows.iter().filter(|r| background.contains(&r.0)).map(|r| r.0.clone()).collect();

@@ -1,11 +1,13 @@
-//! The corpus settings editor: the question, sides and entities of `corpus.toml` in a form; the core checks the draft and writes the text that `on_save` gets.
+//! The corpus settings editor: the question, sides, entities, people and stance words of `corpus.toml` in a form; the core checks the draft and writes the text that `on_save` gets.
 use std::rc::Rc;
 
-use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use counterclaim_core::config::{CorpusConfig, StanceLabels};
-use counterclaim_core::settings::{savable, validate, Draft, Edit, EntityField, EntityRow, Field, FieldError, SideField, SideRow};
+use counterclaim_core::settings::{
+    savable, validate, Draft, Edit, EntityField, EntityRow, Field, FieldError, PersonField, PersonRow, SideField, SideRow, StanceField,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsEditorProps {
@@ -105,6 +107,20 @@ pub fn settings_editor(p: &SettingsEditorProps) -> Html {
                 <ol>{ for d.entities.iter().enumerate().map(|(i, e)| entity_row(i, e, &issues, &edit)) }</ol>
                 <button type="button" class="btn small" data-testid="settings-add-entity" onclick={edit.reform(|_| Edit::AddEntity)}>{"+ Add an entity"}</button>
             </fieldset>
+            <fieldset class="settings-rows" data-testid="settings-people">
+                <legend>{"People"}</legend>
+                <p class="settings-hint muted">{"Known speakers. A claim by one of them, under any of their names, carries their name and role, and their affiliation and side where the article gives none."}</p>
+                <ol>{ for d.people.iter().enumerate().map(|(i, r)| person_row(i, r, &d.sides, &issues, &edit)) }</ol>
+                <button type="button" class="btn small" data-testid="settings-add-person" onclick={edit.reform(|_| Edit::AddPerson)}>{"+ Add a person"}</button>
+            </fieldset>
+            <fieldset class="settings-rows" data-testid="settings-stance">
+                <legend>{"Stance words"}</legend>
+                <p class="settings-hint muted">{"Words and phrases that answer the question, on top of the built-in ones; matched whole, in any case. Separated by commas, or one a line. A leading ~ makes a word count only in a sentence that names what the question is about."}</p>
+                { for [(StanceField::Supports, "Supporting words", "Say yes to the question."), (StanceField::Refutes, "Refuting words", "Say no to it."),
+                       (StanceField::Negators, "Negators", "Turn a word that follows them closely around (\"not\", \"no longer\").")]
+                    .into_iter()
+                    .map(|(f, label, hint)| field(Field::Stance(f), label, d.stance.get(f), Kind::Area, Some(hint), &issues, edit.reform(move |v| Edit::Stance(f, v)))) }
+            </fieldset>
             <div class="settings-actions">
                 <p class="settings-hint muted">{"Saving reads the articles again with these settings."}</p>
                 if errors > 0 {
@@ -158,13 +174,48 @@ fn entity_row(i: usize, e: &EntityRow, issues: &[FieldError], edit: &Callback<Ed
     }
 }
 
+fn person_row(i: usize, r: &PersonRow, sides: &[SideRow], issues: &[FieldError], edit: &Callback<Edit>) -> Html {
+    let set = |f: PersonField| edit.reform(move |v| Edit::Person(i, f, v));
+    let optional = Some("Optional.");
+    html! {
+        <li class="settings-row" data-testid="settings-person">
+            <div class="settings-row-head">
+                <span class="settings-row-title">{ format!("Person {}", i + 1) }</span>
+                <button type="button" class="btn small quiet" data-testid="settings-remove-person" aria-label={format!("Remove person {}", i + 1)}
+                    onclick={edit.reform(move |_| Edit::RemovePerson(i))}>{"Remove"}</button>
+            </div>
+            { field(Field::Person(i, PersonField::Name), "Name", &r.name, Kind::Line, None, issues, set(PersonField::Name)) }
+            { field(Field::Person(i, PersonField::Side), "Side", &r.side, Kind::Side(side_options(sides, &r.side)), None, issues, set(PersonField::Side)) }
+            { field(Field::Person(i, PersonField::Role), "Role", &r.role, Kind::Line, optional, issues, set(PersonField::Role)) }
+            { field(Field::Person(i, PersonField::Affiliation), "Affiliation", &r.affiliation, Kind::Line, optional, issues, set(PersonField::Affiliation)) }
+            { field(Field::Person(i, PersonField::Aliases), "Other names", &r.aliases, Kind::Area, Some("Separated by commas, or one a line."), issues, set(PersonField::Aliases)) }
+        </li>
+    }
+}
+
+/// The choices of a person's side: none, each side with an id (by its label), and the current value when it is
+/// no longer a side (so that it shows as it is, with its warning).
+fn side_options(sides: &[SideRow], current: &str) -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), "No side".to_string())];
+    for s in sides.iter().filter(|s| !s.id.trim().is_empty()) {
+        let label = if s.label.trim().is_empty() { s.id.trim() } else { s.label.trim() };
+        out.push((s.id.trim().to_string(), label.to_string()));
+    }
+    if !out.iter().any(|(id, _)| id == current.trim()) {
+        out.push((current.to_string(), format!("{} (no longer a side)", current.trim())));
+    }
+    out
+}
+
 /// What kind of control a field is.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Kind {
     /// One line, an identifier (no spell checking).
     Id,
     Line,
     Area,
+    /// A choice of a side: (value, what it says) each.
+    Side(Vec<(String, String)>),
 }
 
 /// A labelled control with its hint and its messages, tied to them by `aria-describedby`.
@@ -176,23 +227,45 @@ fn field(at: Field, label: &str, value: &str, kind: Kind, hint: Option<&str>, is
         hint.map(|_| hint_id.clone()).into_iter().chain((0..mine.len()).map(|k| format!("{id}-msg-{k}"))).collect();
     let described = (!described.is_empty()).then(|| described.join(" "));
     let invalid = mine.iter().any(|e| !e.warning).then_some("true");
-    let oninput = on.reform(|e: InputEvent| value_of(&e));
+    let wide = kind == Kind::Area;
     let control = match kind {
-        Kind::Area => html! {
-            <textarea id={id.clone()} data-field={at.name()} rows="2" value={value.to_string()} aria-invalid={invalid} aria-describedby={described} {oninput} />
+        Kind::Side(options) => html! {
+            <select id={id.clone()} data-field={at.name()} aria-invalid={invalid} aria-describedby={described}
+                onchange={on.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value())}>
+                { for options.into_iter().map(|(v, l)| html! { <option selected={v == value} value={v.clone()}>{l}</option> }) }
+            </select>
         },
-        Kind::Id | Kind::Line => html! {
-            <input id={id.clone()} data-field={at.name()} type="text" value={value.to_string()} aria-invalid={invalid} aria-describedby={described}
-                spellcheck={(kind == Kind::Id).then_some("false")} autocomplete="off" {oninput} />
-        },
+        kind => control(&id, at, value, kind, invalid, described, on),
     };
     html! {
-        <div class={classes!("settings-field", (kind == Kind::Area).then_some("wide"))}>
+        <div class={classes!("settings-field", wide.then_some("wide"))}>
             <label for={id.clone()}>{label}</label>
             { control }
             if let Some(h) = hint { <p id={hint_id} class="settings-hint muted">{h}</p> }
             { for mine.iter().enumerate().map(|(k, e)| message(&format!("{id}-msg-{k}"), e)) }
         </div>
+    }
+}
+
+/// A text control: a textarea or a one-line input.
+fn control(
+    id: &str,
+    at: Field,
+    value: &str,
+    kind: Kind,
+    invalid: Option<&'static str>,
+    described: Option<String>,
+    on: Callback<String>,
+) -> Html {
+    let oninput = on.reform(|e: InputEvent| value_of(&e));
+    if kind == Kind::Area {
+        return html! {
+            <textarea id={id.to_string()} data-field={at.name()} rows="2" value={value.to_string()} aria-invalid={invalid} aria-describedby={described} {oninput} />
+        };
+    }
+    html! {
+        <input id={id.to_string()} data-field={at.name()} type="text" value={value.to_string()} aria-invalid={invalid} aria-describedby={described}
+            spellcheck={(kind == Kind::Id).then_some("false")} autocomplete="off" {oninput} />
     }
 }
 

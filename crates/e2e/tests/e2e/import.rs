@@ -233,15 +233,57 @@ async fn a_pasted_article_becomes_a_document_with_its_title_and_claims() {
     actions::click(c, "[data-testid=import-open]").await;
     let hint = actions::wait_for(c, "[data-testid=import-settings-hint]").await.text().await.unwrap();
     assert!(hint.contains("Corpus settings"), "the dialog says where the question is set: {hint}");
+    paste_ferry(c).await;
+    let list = closed_after(c, 1).await;
+    assert!(list.contains("Ferry timetable cut"), "the document is titled as pasted: {list}");
+    actions::until("its claims are listed", || async { actions::result_count(c).await >= 1 }).await;
+    s.close().await;
+}
+
+/// In the open import dialog: paste an article (a title, a statement of the harbour master's) and add it.
+async fn paste_ferry(c: &Client) {
     actions::click(c, ".import-paste summary").await;
     let title = actions::wait_for(c, "[data-testid=import-paste-title]").await;
     title.send_keys("Ferry timetable cut").await.unwrap();
     let text = actions::wait_for(c, "[data-testid=import-paste-text]").await;
     text.send_keys("The ferry will run twice a day from May, the harbour office said on Friday.\n\n\u{201C}Two crossings are enough for the winter,\u{201D} said Lena Brandt, the harbour master.").await.unwrap();
     actions::click(c, "[data-testid=import-paste-add]").await;
-    let list = closed_after(c, 1).await;
-    assert!(list.contains("Ferry timetable cut"), "the document is titled as pasted: {list}");
-    actions::until("its claims are listed", || async { actions::result_count(c).await >= 1 }).await;
+}
+
+/// Type `text` into the settings field `#id`.
+async fn fill(c: &Client, id: &str, text: &str) {
+    actions::wait_for(c, &format!("#{id}")).await.send_keys(text).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_added_in_the_settings_gives_their_claims_a_side() {
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &s.server.url("")).await;
+    actions::click(c, "[data-testid=import-open]").await;
+    paste_ferry(c).await;
+    closed_after(c, 1).await;
+    let brandt = "[data-testid=claim-list] [data-claim-id] .badge.side";
+    actions::until("Lena Brandt's claim is listed", || async { !actions::all(c, brandt).await.is_empty() }).await;
+    assert_eq!(actions::all(c, "[data-testid=claim-list] .badge.side[data-side]").await.len(), 0, "no side is known yet");
+
+    actions::click(c, "[data-testid=corpus-switcher] summary").await;
+    actions::click(c, "[data-testid=settings-open]").await;
+    actions::click(c, "[data-testid=settings-empty]").await;
+    actions::click(c, "[data-testid=settings-add-side]").await;
+    fill(c, "settings-side-1-id", "harbour").await;
+    fill(c, "settings-side-1-label", "Harbour office").await;
+    actions::click(c, "[data-testid=settings-add-person]").await;
+    fill(c, "settings-person-1-name", "Lena Brandt").await;
+    actions::wait_for(c, "#settings-person-1-side").await.select_by_value("harbour").await.unwrap();
+    actions::screenshot(c, "settings-person").await;
+    actions::click(c, "[data-testid=settings-save]").await;
+
+    let sided = "[data-testid=claim-list] .badge.side[data-side=harbour]";
+    actions::until("the claims are extracted again with her side", || async { !actions::all(c, sided).await.is_empty() }).await;
+    let badge = actions::wait_for(c, sided).await.text().await.unwrap();
+    assert_eq!(badge, "Harbour office");
+    actions::wait_for(c, &locators::facet_box("side", "harbour")).await;
     s.close().await;
 }
 
