@@ -11,15 +11,8 @@ struct PackRef<'a> {
     index: &'a Index,
 }
 
-/// Serialize a corpus with its index. The configuration's extraction-only parts (known actors, outlet
-/// names, the stance lexicon) stay behind: the app never extracts, and they were a quarter of the seed pack.
+/// Serialize a corpus with its index, its whole configuration included: the app never extracts, but its
+/// settings editor starts from the known people, outlets and stance words, and writes them back.
 pub fn pack(corpus: &Corpus, index: &Index) -> Vec<u8> {
-    let mut config = corpus.config.clone();
-    config.actors.clear();
-    config.outlets.clear();
-    config.stance = Default::default();
-    let mut slim = Corpus::new(config, corpus.documents.clone(), corpus.claims.clone(), corpus.notes.clone());
-    slim.stance_labels = corpus.stance_labels.clone();
-    slim.background = corpus.background.clone();
-    postcard::to_allocvec(&PackRef { format: FORMAT, corpus: &slim, index }).expect("a corpus always serializes")
+    postcard::to_allocvec(&PackRef { format: FORMAT, corpus, index }).expect("a corpus always serializes")
 }

@@ -19,8 +19,9 @@ fn unpack_gives_back_the_corpus_and_an_index_that_answers_the_same() {
     assert_eq!(c2.documents, c.documents);
     assert_eq!(c2.claims, c.claims);
     assert_eq!(c2.notes, c.notes);
-    assert_eq!((&c2.config.question, &c2.config.sides, &c2.config.entities), (&c.config.question, &c.config.sides, &c.config.entities));
-    assert!(c2.config.actors.is_empty() && c2.config.stance.supports.is_empty(), "extraction-only parts are not packed");
+    assert!(!c.config.actors.is_empty() && !c.config.stance.supports.is_empty() && !c.config.outlets.is_empty());
+    assert_eq!(c2.config, c.config, "the whole configuration, for the settings editor to start from");
+    assert_eq!((&c2.stance_labels, &c2.background), (&c.stance_labels, &c.background));
     for q in ["", "q=daesh", "q=isis", "stance=refutes", "q=%22no+longer%22&side=us", "sort=speaker", "entity=isis&year=2024"] {
         let v = counterclaim_core::view::decode(q).state;
         let (a, b) = (index.query(&c, &v), i2.query(&c2, &v));

@@ -153,11 +153,10 @@ async fn a_link_into_a_corpus_this_browser_does_not_have_says_so_and_offers_the_
         actions::click(c, "[data-testid=settings-open]").await;
         actions::wait_for(c, "[data-testid=settings-editor]").await;
         actions::screenshot(c, &format!("settings-390-{}", if dark { "dark" } else { "light" })).await;
-        actions::js(
-            c,
-            "document.querySelector('[data-testid=settings-people] [data-testid=settings-person]').scrollIntoView(); return true;",
-        )
-        .await;
+        let people = "const p = document.querySelectorAll('[data-testid=settings-people] [data-testid=settings-person]'); \
+            if (p.length) p[0].scrollIntoView(); return p.length;";
+        let n = actions::js(c, people).await.as_u64().unwrap_or(0) as usize;
+        assert_eq!(n, super::harness::seeds().config.actors.len(), "the editor starts from the corpus's known people");
         actions::screenshot(c, &format!("settings-people-390-{}", if dark { "dark" } else { "light" })).await;
         s.close().await;
     }
