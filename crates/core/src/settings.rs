@@ -243,20 +243,12 @@ impl PersonRow {
 
 impl StanceRows {
     fn field(&mut self, f: StanceField) -> &mut String {
-        match f {
-            StanceField::Supports => &mut self.supports,
-            StanceField::Refutes => &mut self.refutes,
-            StanceField::Negators => &mut self.negators,
-        }
+        [&mut self.supports, &mut self.refutes, &mut self.negators].into_iter().nth(f as usize).expect("three lists")
     }
 
     /// The text of a list field.
     pub fn get(&self, f: StanceField) -> &str {
-        match f {
-            StanceField::Supports => &self.supports,
-            StanceField::Refutes => &self.refutes,
-            StanceField::Negators => &self.negators,
-        }
+        [&self.supports, &self.refutes, &self.negators][f as usize]
     }
 }
 

@@ -140,11 +140,7 @@ fn side_row(i: usize, s: &SideRow, issues: &[FieldError], edit: &Callback<Edit>)
     let markers_hint = Some("Separated by commas, or one a line.");
     html! {
         <li class="settings-row" data-testid="settings-side">
-            <div class="settings-row-head">
-                <span class="settings-row-title">{ format!("Side {}", i + 1) }</span>
-                <button type="button" class="btn small quiet" data-testid="settings-remove-side" aria-label={format!("Remove side {}", i + 1)}
-                    onclick={edit.reform(move |_| Edit::RemoveSide(i))}>{"Remove"}</button>
-            </div>
+            { row_head("Side", i, edit.reform(move |_| Edit::RemoveSide(i))) }
             { field(Field::Side(i, SideField::Id), "Id", &s.id, Kind::Id, None, issues, set(SideField::Id)) }
             { field(Field::Side(i, SideField::Label), "Label", &s.label, Kind::Line, None, issues, set(SideField::Label)) }
             { field(Field::Side(i, SideField::Markers), "Markers", &s.markers, Kind::Area, markers_hint, issues, set(SideField::Markers)) }
@@ -158,11 +154,7 @@ fn entity_row(i: usize, e: &EntityRow, issues: &[FieldError], edit: &Callback<Ed
     let aliases_hint = Some("Separated by commas, or one a line.");
     html! {
         <li class="settings-row" data-testid="settings-entity">
-            <div class="settings-row-head">
-                <span class="settings-row-title">{ format!("Entity {}", i + 1) }</span>
-                <button type="button" class="btn small quiet" data-testid="settings-remove-entity" aria-label={format!("Remove entity {}", i + 1)}
-                    onclick={edit.reform(move |_| Edit::RemoveEntity(i))}>{"Remove"}</button>
-            </div>
+            { row_head("Entity", i, edit.reform(move |_| Edit::RemoveEntity(i))) }
             { field(Field::Entity(i, EntityField::Id), "Id", &e.id, Kind::Id, None, issues, set(EntityField::Id)) }
             { field(Field::Entity(i, EntityField::Name), "Name", &e.name, Kind::Line, None, issues, set(EntityField::Name)) }
             { field(Field::Entity(i, EntityField::Aliases), "Aliases", &e.aliases, Kind::Area, aliases_hint, issues, set(EntityField::Aliases)) }
@@ -179,11 +171,7 @@ fn person_row(i: usize, r: &PersonRow, sides: &[SideRow], issues: &[FieldError],
     let optional = Some("Optional.");
     html! {
         <li class="settings-row" data-testid="settings-person">
-            <div class="settings-row-head">
-                <span class="settings-row-title">{ format!("Person {}", i + 1) }</span>
-                <button type="button" class="btn small quiet" data-testid="settings-remove-person" aria-label={format!("Remove person {}", i + 1)}
-                    onclick={edit.reform(move |_| Edit::RemovePerson(i))}>{"Remove"}</button>
-            </div>
+            { row_head("Person", i, edit.reform(move |_| Edit::RemovePerson(i))) }
             { field(Field::Person(i, PersonField::Name), "Name", &r.name, Kind::Line, None, issues, set(PersonField::Name)) }
             { field(Field::Person(i, PersonField::Side), "Side", &r.side, Kind::Side(side_options(sides, &r.side)), None, issues, set(PersonField::Side)) }
             { field(Field::Person(i, PersonField::Role), "Role", &r.role, Kind::Line, optional, issues, set(PersonField::Role)) }
@@ -205,6 +193,18 @@ fn side_options(sides: &[SideRow], current: &str) -> Vec<(String, String)> {
         out.push((current.to_string(), format!("{} (no longer a side)", current.trim())));
     }
     out
+}
+
+/// A row's title ("Person 2") and its Remove button (`data-testid="settings-remove-person"`).
+fn row_head(title: &str, i: usize, on_remove: Callback<MouseEvent>) -> Html {
+    let what = title.to_lowercase();
+    html! {
+        <div class="settings-row-head">
+            <span class="settings-row-title">{ format!("{title} {}", i + 1) }</span>
+            <button type="button" class="btn small quiet" data-testid={format!("settings-remove-{what}")} aria-label={format!("Remove {what} {}", i + 1)}
+                onclick={on_remove}>{"Remove"}</button>
+        </div>
+    }
 }
 
 /// What kind of control a field is.
