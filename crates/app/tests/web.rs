@@ -232,7 +232,7 @@ fn choose(root: &web_sys::Element, id: &str, value: &str) {
 }
 
 #[wasm_bindgen_test]
-async fn settings_editor_edits_people_and_stance_words() {
+async fn settings_editor_edits_people_outlets_and_stance_words() {
     use counterclaim_app::components::settings_editor::{SettingsEditor, SettingsEditorProps};
     use counterclaim_builder::config;
     use std::cell::RefCell;
@@ -252,7 +252,12 @@ async fn settings_editor_edits_people_and_stance_words() {
     settle().await;
     click(&root, "[data-testid=settings-add-side]");
     click(&root, "[data-testid=settings-add-person]");
+    click(&root, "[data-testid=settings-add-outlet]");
+    click(&root, "[data-testid=settings-add-outlet]");
     settle().await;
+    type_into(&root, "settings-outlet-1-name", "The Harbour Courier");
+    type_into(&root, "settings-outlet-1-other-names", "Harbour Courier, Courier");
+    type_into(&root, "settings-outlet-2-name", "harbour courier");
     type_into(&root, "settings-side-1-id", "city");
     type_into(&root, "settings-side-1-label", "City council");
     type_into(&root, "settings-person-1-name", "Ann Lee");
@@ -267,11 +272,21 @@ async fn settings_editor_edits_people_and_stance_words() {
     choose(&root, "settings-person-1-side", "city");
     click(&root, "[data-testid=settings-save]");
     settle().await;
-    assert!(saved.borrow().is_empty(), "a word on both stances is not saved");
-    let error = root.query_selector("[data-testid=settings-error]").unwrap().expect("an error").text_content().unwrap();
-    assert!(error.starts_with("refuting words: \"Sound\""), "{error}");
+    assert!(saved.borrow().is_empty(), "a name on two outlets and a word on both stances are not saved");
+    let error = |field: &str| {
+        let e = root.query_selector(&format!("[data-testid=settings-error][data-field='{field}']")).unwrap();
+        e.unwrap_or_else(|| panic!("an error on {field}")).text_content().unwrap()
+    };
+    let outlet = error("outlet 2 · name");
+    assert!(outlet.starts_with("outlet 2 · name: \"harbour courier\" is also a name of outlet 1"), "{outlet}");
+    let input = root.query_selector("#settings-outlet-2-name").unwrap().unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let refuting = error("refuting words");
+    assert!(refuting.starts_with("refuting words: \"Sound\""), "{refuting}");
+    click(&root, "[data-testid=settings-outlet]:nth-child(2) [data-testid=settings-remove-outlet]");
     type_into(&root, "settings-refuting-words", "unsafe");
     settle().await;
+    assert_eq!(root.query_selector_all("[data-testid=settings-outlet]").unwrap().length(), 1, "the second outlet is removed");
     click(&root, "[data-testid=settings-save]");
     settle().await;
     let back = config::parse(&saved.borrow()[0]).expect("a corpus.toml");
@@ -282,6 +297,11 @@ async fn settings_editor_edits_people_and_stance_words() {
         ("Ann Lee", vec!["Lee".into(), "Dr Lee".into()], Some("city"), None)
     );
     assert_eq!((back.stance.supports, back.stance.refutes), (vec!["safe".to_string(), "sound".into()], vec!["unsafe".to_string()]));
+    let courier = counterclaim_core::config::OutletDef {
+        name: "The Harbour Courier".into(),
+        aliases: vec!["Harbour Courier".into(), "Courier".into()],
+    };
+    assert_eq!(back.outlets, [courier]);
 
     click(&root, "[data-testid=settings-remove-side]");
     settle().await;
@@ -314,12 +334,16 @@ async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml
             yew::Callback::from(move |_| closed.set(closed.get() + 1))
         },
     };
-    let seed_sides = props.config.sides.len();
+    let (seed_sides, seed_outlets) = (props.config.sides.len(), props.config.outlets.clone());
     let root = mount_point();
     yew::Renderer::<SettingsEditor>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let editor = root.query_selector("[data-testid=settings-editor]").unwrap().expect("the editor");
     assert_eq!(editor.query_selector_all("[data-testid=settings-side]").unwrap().length() as usize, seed_sides, "starts from the corpus");
+    let outlets = editor.query_selector_all("[data-testid=settings-outlets] [data-testid=settings-outlet]").unwrap().length() as usize;
+    assert_eq!(outlets, seed_outlets.len(), "with its outlets");
+    let name = root.query_selector("#settings-outlet-1-name").unwrap().expect("the first outlet's name");
+    assert_eq!(wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&name).unwrap().value(), seed_outlets[0].name);
     let errors = |r: &web_sys::Element| r.query_selector_all("[data-testid=settings-error]").unwrap().length();
     assert_eq!(errors(&root), 0, "no error before Save");
 
@@ -355,7 +379,7 @@ async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml
     assert_eq!(
         (back.actors, back.stance, back.outlets),
         (seeds.actors, seeds.stance, seeds.outlets),
-        "people, stance words and outlets are kept"
+        "people, stance words and outlets come back as they were when only a side was edited"
     );
 
     let sides = |r: &web_sys::Element| r.query_selector_all("[data-testid=settings-side]").unwrap().length() as usize;

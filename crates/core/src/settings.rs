@@ -1,5 +1,5 @@
-//! Corpus settings as the page edits them: a draft of the question, sides, entities, people and stance words over a `CorpusConfig`, checked field by field and written back as `corpus.toml`.
-use crate::config::{ActorDef, CorpusConfig, EntityDef, SideDef, StanceLabels, StanceLexicon};
+//! Corpus settings as the page edits them: a draft of the question, sides, entities, people, outlets and stance words of a `CorpusConfig`, checked field by field and written back as `corpus.toml`.
+use crate::config::{ActorDef, CorpusConfig, EntityDef, OutletDef, SideDef, StanceLabels, StanceLexicon};
 use crate::corrections::push_string;
 use crate::text::{fold, sort_by_key};
 
@@ -32,6 +32,13 @@ pub struct PersonRow {
     pub side: String,
 }
 
+/// A news outlet as its form row holds it: the other names as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OutletRow {
+    pub name: String,
+    pub aliases: String,
+}
+
 /// The stance lexicon as its three fields hold it (lists as typed).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StanceRows {
@@ -40,17 +47,16 @@ pub struct StanceRows {
     pub negators: String,
 }
 
-/// The settings being edited. What the page does not edit (outlets, the stance badges' wording) is kept in
-/// `base` and `labels` and written back untouched. The default is "start empty".
+/// The settings being edited. What the page does not edit (the stance badges' wording) is kept in `labels` and
+/// written back untouched. The default is "start empty".
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Draft {
     pub question: String,
     pub sides: Vec<SideRow>,
     pub entities: Vec<EntityRow>,
     pub people: Vec<PersonRow>,
+    pub outlets: Vec<OutletRow>,
     pub stance: StanceRows,
-    /// The configuration the draft started from; all but its outlets is replaced on save.
-    pub base: CorpusConfig,
     pub labels: StanceLabels,
 }
 
@@ -80,6 +86,13 @@ pub enum PersonField {
     Aliases,
 }
 
+/// A field of an outlet's row (in the order of the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OutletField {
+    Name,
+    Aliases,
+}
+
 /// A list of the stance lexicon (in the order of the form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum StanceField {
@@ -102,6 +115,9 @@ pub enum Edit {
     AddPerson,
     RemovePerson(usize),
     Person(usize, PersonField, String),
+    AddOutlet,
+    RemoveOutlet(usize),
+    Outlet(usize, OutletField, String),
     Stance(StanceField, String),
 }
 
@@ -142,14 +158,15 @@ impl Draft {
             affiliation: a.affiliation.clone().unwrap_or_default(),
             side: a.side.clone().unwrap_or_default(),
         };
+        let outlet = |o: &OutletDef| OutletRow { name: o.name.clone(), aliases: format_list(&o.aliases) };
         let l = &config.stance;
         Draft {
             question: config.question.clone(),
             sides: config.sides.iter().map(side).collect(),
             entities: config.entities.iter().map(entity).collect(),
             people: config.actors.iter().map(person).collect(),
+            outlets: config.outlets.iter().map(outlet).collect(),
             stance: StanceRows { supports: format_list(&l.supports), refutes: format_list(&l.refutes), negators: format_list(&l.negators) },
-            base: config.clone(),
             labels: labels.clone(),
         }
     }
@@ -164,6 +181,8 @@ impl Draft {
             Edit::RemoveEntity(i) if i < self.entities.len() => drop(self.entities.remove(i)),
             Edit::AddPerson => self.people.push(PersonRow::default()),
             Edit::RemovePerson(i) if i < self.people.len() => drop(self.people.remove(i)),
+            Edit::AddOutlet => self.outlets.push(OutletRow::default()),
+            Edit::RemoveOutlet(i) if i < self.outlets.len() => drop(self.outlets.remove(i)),
             Edit::Side(i, f, v) => {
                 if let Some(r) = self.sides.get_mut(i) {
                     *match f {
@@ -192,8 +211,16 @@ impl Draft {
                     *r.field(f) = v;
                 }
             }
+            Edit::Outlet(i, f, v) => {
+                if let Some(r) = self.outlets.get_mut(i) {
+                    *match f {
+                        OutletField::Name => &mut r.name,
+                        OutletField::Aliases => &mut r.aliases,
+                    } = v;
+                }
+            }
             Edit::Stance(f, v) => *self.stance.field(f) = v,
-            Edit::RemoveSide(_) | Edit::RemoveEntity(_) | Edit::RemovePerson(_) => {}
+            Edit::RemoveSide(_) | Edit::RemoveEntity(_) | Edit::RemovePerson(_) | Edit::RemoveOutlet(_) => {}
         }
     }
 
@@ -209,14 +236,15 @@ impl Draft {
             affiliation: given(&r.affiliation),
             side: given(&r.side),
         };
+        let outlet = |r: &OutletRow| OutletDef { name: r.name.trim().into(), aliases: parse_list(&r.aliases) };
         let l = &self.stance;
         let config = CorpusConfig {
             question: self.question.trim().into(),
             sides: self.sides.iter().map(side).collect(),
             entities: self.entities.iter().map(entity).collect(),
+            outlets: self.outlets.iter().map(outlet).collect(),
             actors: self.people.iter().map(person).collect(),
             stance: StanceLexicon { supports: parse_list(&l.supports), refutes: parse_list(&l.refutes), negators: parse_list(&l.negators) },
-            ..self.base.clone()
         };
         let background = self.entities.iter().filter(|r| r.background).map(|r| r.id.trim().to_string()).collect();
         (config, background)
@@ -261,6 +289,7 @@ pub enum Field {
     Side(usize, SideField),
     Entity(usize, EntityField),
     Person(usize, PersonField),
+    Outlet(usize, OutletField),
     Stance(StanceField),
 }
 
@@ -273,6 +302,7 @@ impl Field {
             Field::Side(i, f) => format!("side {} · {}", i + 1, ["id", "label", "markers"][f as usize]),
             Field::Entity(i, f) => format!("entity {} · {}", i + 1, ["id", "name", "aliases"][f as usize]),
             Field::Person(i, f) => format!("person {} · {}", i + 1, ["name", "side", "role", "affiliation", "other names"][f as usize]),
+            Field::Outlet(i, f) => format!("outlet {} · {}", i + 1, ["name", "other names"][f as usize]),
             Field::Stance(f) => ["supporting words", "refuting words", "negators"][f as usize].into(),
         }
     }
@@ -335,6 +365,7 @@ pub fn validate(d: &Draft) -> Vec<FieldError> {
     entity_names(d, &mut out);
     person_errors(d, &mut out);
     actor_sides(d, &mut out);
+    outlet_errors(d, &mut out);
     stance_words(d, &mut out);
     sort_by_key(&mut out, |e| e.at);
     out
@@ -388,22 +419,48 @@ fn entity_names(d: &Draft, out: &mut Vec<FieldError>) {
     }
 }
 
-/// People with no name, and names (or aliases) given to two people: an error on the later person's field.
+/// How the checks of rows that go by names (people, outlets) word their messages.
+struct Named {
+    /// What a row is ("person").
+    what: &'static str,
+    /// The message on a row with no name.
+    missing: &'static str,
+    /// Why a name belongs to one row only.
+    why: &'static str,
+}
+
+const PEOPLE: Named = Named { what: "person", missing: "Needs a name (as the articles write it)", why: "each name places a speaker once" };
+
+const OUTLETS: Named =
+    Named { what: "outlet", missing: "Needs a name (as the pages write it)", why: "each name files a page under one outlet" };
+
+/// People with no name, and names (or other names) given to two people: an error on the later person's field.
 fn person_errors(d: &Draft, out: &mut Vec<FieldError>) {
-    for (i, _) in d.people.iter().enumerate().filter(|(_, p)| p.name.trim().is_empty()) {
-        out.push(FieldError::new(Field::Person(i, PersonField::Name), "Needs a name (as the articles write it)"));
+    let rows: Vec<(&str, &str)> = d.people.iter().map(|p| (p.name.as_str(), p.aliases.as_str())).collect();
+    name_errors(&rows, &PEOPLE, |i, name| Field::Person(i, if name { PersonField::Name } else { PersonField::Aliases }), out);
+}
+
+/// Outlets with no name, and names (or other names) given to two outlets: an error on the later outlet's field.
+fn outlet_errors(d: &Draft, out: &mut Vec<FieldError>) {
+    let rows: Vec<(&str, &str)> = d.outlets.iter().map(|o| (o.name.as_str(), o.aliases.as_str())).collect();
+    name_errors(&rows, &OUTLETS, |i, name| Field::Outlet(i, if name { OutletField::Name } else { OutletField::Aliases }), out);
+}
+
+/// Rows with no name, and names (a row's name or one of its other names) given to two rows: an error on the
+/// later row's field. `rows`: each row's name and other names as typed; `field(i, true)` is row `i`'s name,
+/// `field(i, false)` its other names.
+fn name_errors(rows: &[(&str, &str)], named: &Named, field: impl Fn(usize, bool) -> Field, out: &mut Vec<FieldError>) {
+    for (i, _) in rows.iter().enumerate().filter(|(_, (name, _))| name.trim().is_empty()) {
+        out.push(FieldError::new(field(i, true), named.missing));
     }
-    let names: Vec<Vec<String>> = d
-        .people
+    let names: Vec<Vec<String>> = rows
         .iter()
-        .map(|p| std::iter::once(p.name.trim().to_string()).chain(parse_list(&p.aliases)).filter(|n| !n.is_empty()).collect())
+        .map(|(name, aliases)| std::iter::once(name.trim().to_string()).chain(parse_list(aliases)).filter(|n| !n.is_empty()).collect())
         .collect();
     for (i, n, j) in shared(&names) {
-        let f = if fold(&n) == fold(d.people[i].name.trim()) { PersonField::Name } else { PersonField::Aliases };
-        out.push(FieldError::new(
-            Field::Person(i, f),
-            format!("\"{n}\" is also a name of person {}: each name places a speaker once", j + 1),
-        ));
+        let on_name = fold(&n) == fold(rows[i].0.trim());
+        let m = format!("\"{n}\" is also a name of {} {}: {}", named.what, j + 1, named.why);
+        out.push(FieldError::new(field(i, on_name), m));
     }
 }
 
@@ -515,7 +572,7 @@ fn list(out: &mut String, k: &str, items: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::ActorDef;
+    use crate::config::{ActorDef, OutletDef};
     use proptest::prelude::*;
 
     fn side(id: &str, label: &str, markers: &str) -> SideRow {
@@ -695,6 +752,53 @@ mod tests {
             .contains("[[actor]]\nname = \"Ann Lee\"\naliases = [\"Lee\", \"Dr Lee\"]\nrole = \"engineer\"\nside = \"residents\"\n"));
     }
 
+    fn outlet(name: &str, aliases: &str) -> OutletRow {
+        OutletRow { name: name.into(), aliases: aliases.into() }
+    }
+
+    #[test]
+    fn outlets_are_added_edited_removed_and_saved() {
+        let mut d = good();
+        d.edit(Edit::AddOutlet);
+        d.edit(Edit::AddOutlet);
+        d.edit(Edit::Outlet(0, OutletField::Name, " The Harbour Courier ".into()));
+        d.edit(Edit::Outlet(0, OutletField::Aliases, "Harbour Courier, Courier".into()));
+        d.edit(Edit::Outlet(1, OutletField::Name, "Valley Post".into()));
+        assert_eq!(d.outlets[1], outlet("Valley Post", ""));
+        d.edit(Edit::RemoveOutlet(1));
+        let before = d.clone();
+        d.edit(Edit::RemoveOutlet(1));
+        d.edit(Edit::Outlet(1, OutletField::Name, "nobody".into()));
+        assert_eq!(d, before, "an edit of an outlet that is not there changes nothing");
+        assert_eq!(validate(&d), vec![]);
+        let want = OutletDef { name: "The Harbour Courier".into(), aliases: vec!["Harbour Courier".into(), "Courier".into()] };
+        assert_eq!(d.to_config().0.outlets, [want]);
+        let t = d.to_toml();
+        assert!(t.contains("[[outlet]]\nname = \"The Harbour Courier\"\naliases = [\"Harbour Courier\", \"Courier\"]\n"), "{t}");
+    }
+
+    #[test]
+    fn an_outlet_needs_a_name_of_its_own() {
+        let mut d = Draft { outlets: vec![outlet("The Harbour Courier", "Courier"), outlet(" ", "Post")], ..good() };
+        let e = validate(&d);
+        assert!(e.len() == 1 && e[0].at == Field::Outlet(1, OutletField::Name) && !e[0].warning, "{e:?}");
+        assert_eq!(e[0].field, "outlet 2 · name");
+        d.edit(Edit::Outlet(1, OutletField::Name, "Valley Post".into()));
+        d.edit(Edit::Outlet(1, OutletField::Aliases, "Post, COURÎER".into()));
+        let e = validate(&d);
+        assert!(e.len() == 1 && e[0].at == Field::Outlet(1, OutletField::Aliases), "{e:?}");
+        assert!(e[0].message.contains("\"COURÎER\"") && e[0].message.contains("outlet 1"), "{e:?}");
+        assert_eq!(e[0].field, "outlet 2 · other names");
+        d.edit(Edit::Outlet(1, OutletField::Aliases, "Post".into()));
+        d.edit(Edit::Outlet(1, OutletField::Name, "the harbour courier".into()));
+        let e = validate(&d);
+        assert!(e.len() == 1 && e[0].at == Field::Outlet(1, OutletField::Name), "a repeated name is an error on the name: {e:?}");
+        assert!(!savable(&e));
+        d.edit(Edit::Outlet(1, OutletField::Name, "Valley Post".into()));
+        d.edit(Edit::Outlet(1, OutletField::Aliases, "valley post, Post".into()));
+        assert_eq!(validate(&d), vec![], "an outlet may list its own name again");
+    }
+
     #[test]
     fn a_word_carries_one_stance() {
         let mut d = good();
@@ -721,12 +825,19 @@ mod tests {
         d.edit(Edit::Side(0, SideField::Label, "".into()));
         d.edit(Edit::Side(0, SideField::Markers, "Ouse, Mayor".into()));
         d.edit(Edit::Side(1, SideField::Markers, "mayor".into()));
+        d.edit(Edit::Stance(StanceField::Supports, "safe".into()));
+        d.edit(Edit::Stance(StanceField::Refutes, "safe".into()));
+        d.edit(Edit::AddOutlet);
+        d.edit(Edit::AddPerson);
         let at: Vec<Field> = validate(&d).into_iter().map(|e| e.at).collect();
         let want = [
             Field::Side(0, SideField::Label),
             Field::Side(1, SideField::Id),
             Field::Side(1, SideField::Markers),
             Field::Entity(0, EntityField::Id),
+            Field::Person(0, PersonField::Name),
+            Field::Outlet(0, OutletField::Name),
+            Field::Stance(StanceField::Refutes),
         ];
         assert_eq!(at, want);
     }
@@ -775,20 +886,25 @@ mod tests {
         assert_eq!(Field::Question.dom_id(), "settings-question");
         assert_eq!(Field::Person(1, PersonField::Side).dom_id(), "settings-person-2-side");
         assert_eq!(Field::Stance(StanceField::Supports).dom_id(), "settings-supporting-words");
+        assert_eq!(Field::Outlet(0, OutletField::Name).name(), "outlet 1 · name");
+        assert_eq!(Field::Outlet(2, OutletField::Aliases).name(), "outlet 3 · other names");
+        assert_eq!(Field::Outlet(0, OutletField::Name).dom_id(), "settings-outlet-1-name");
+        assert_eq!(Field::Outlet(1, OutletField::Aliases).dom_id(), "settings-outlet-2-other-names");
     }
 
     #[test]
     fn the_draft_keeps_what_it_does_not_edit() {
         let base = CorpusConfig {
             question: "Old?".into(),
-            outlets: vec![crate::config::OutletDef { name: "The Herald".into(), aliases: vec!["Herald".into()] }],
+            outlets: vec![OutletDef { name: "The Herald".into(), aliases: vec!["Herald".into()] }],
             ..CorpusConfig::default()
         };
         let labels = StanceLabels { refutes: Some("Says it is unsafe".into()), ..StanceLabels::default() };
         let mut d = Draft::from_config(&base, &labels, &[]);
+        assert_eq!(d.outlets, [outlet("The Herald", "Herald")], "the outlets are in the form");
         d.edit(Edit::Question(" New? ".into()));
         let (c, bg) = d.to_config();
-        assert_eq!(c, CorpusConfig { question: "New?".into(), ..base });
+        assert_eq!(c, CorpusConfig { question: "New?".into(), ..base }, "and come back as they were");
         assert!(bg.is_empty());
         let t = d.to_toml();
         assert!(t.contains("question = \"New?\"\n") && t.contains("[stance_labels]\nrefutes = \"Says it is unsafe\"\n"), "{t}");
@@ -815,6 +931,7 @@ mod tests {
         fn a_draft_of_a_configuration_says_that_configuration(
             rows in prop::collection::vec(("[a-z-]{1,4}", "[A-Za-z]{1,4}", prop::collection::vec(item(), 0..4), any::<bool>()), 0..4),
             people in prop::collection::vec((item(), prop::collection::vec(item(), 0..3), prop::option::of(item()), prop::option::of("[a-z-]{1,4}")), 0..3),
+            outlets in prop::collection::vec((item(), prop::collection::vec(item(), 0..3)), 0..3),
             words in prop::collection::vec(prop::collection::vec(item(), 0..3), 3),
         ) {
             let sides = rows.iter().map(|(id, l, m, _)| SideDef { id: id.clone(), label: l.clone(), markers: m.clone() }).collect();
@@ -822,7 +939,8 @@ mod tests {
             let background: Vec<String> = rows.iter().filter(|r| r.3).map(|r| r.0.clone()).collect();
             let actors = people.into_iter().map(|(name, aliases, role, side)| ActorDef { name, aliases, affiliation: role.clone(), role, side }).collect();
             let stance = crate::config::StanceLexicon { supports: words[0].clone(), refutes: words[1].clone(), negators: words[2].clone() };
-            let c = CorpusConfig { question: "Q".into(), sides, entities, actors, stance, ..CorpusConfig::default() };
+            let outlets = outlets.into_iter().map(|(name, aliases)| OutletDef { name, aliases }).collect();
+            let c = CorpusConfig { question: "Q".into(), sides, entities, outlets, actors, stance };
             let (back, bg) = Draft::from_config(&c, &StanceLabels::default(), &background).to_config();
             prop_assert_eq!(back, c);
             let flagged: Vec<String> = rows.iter().filter(|r| background.contains(&r.0)).map(|r| r.0.clone()).collect();

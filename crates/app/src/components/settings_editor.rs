@@ -1,4 +1,4 @@
-//! The corpus settings editor: the question, sides, entities, people and stance words of `corpus.toml` in a form; the core checks the draft and writes the text that `on_save` gets.
+//! The corpus settings editor: the question, sides, entities, people, outlets and stance words of `corpus.toml` in a form; the core checks the draft and writes the text that `on_save` gets.
 use std::rc::Rc;
 
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use counterclaim_core::config::{CorpusConfig, StanceLabels};
 use counterclaim_core::settings::{
-    savable, validate, Draft, Edit, EntityField, EntityRow, Field, FieldError, PersonField, PersonRow, SideField, SideRow, StanceField,
+    savable, validate, Draft, Edit, EntityField, EntityRow, Field, FieldError, OutletField, OutletRow, PersonField, PersonRow, SideField,
+    SideRow, StanceField,
 };
 
 #[derive(Properties, PartialEq)]
@@ -113,6 +114,12 @@ pub fn settings_editor(p: &SettingsEditorProps) -> Html {
                 <ol>{ for d.people.iter().enumerate().map(|(i, r)| person_row(i, r, &d.sides, &issues, &edit)) }</ol>
                 <button type="button" class="btn small" data-testid="settings-add-person" onclick={edit.reform(|_| Edit::AddPerson)}>{"+ Add a person"}</button>
             </fieldset>
+            <fieldset class="settings-rows" data-testid="settings-outlets">
+                <legend>{"Outlets"}</legend>
+                <p class="settings-hint muted">{"News outlets the articles come from. A page that names one, under any of its names, in its byline, dateline, a credit or copyright line, or a short line above or below the article, is filed under its name; a mention in the article's text does not count."}</p>
+                <ol>{ for d.outlets.iter().enumerate().map(|(i, r)| outlet_row(i, r, &issues, &edit)) }</ol>
+                <button type="button" class="btn small" data-testid="settings-add-outlet" onclick={edit.reform(|_| Edit::AddOutlet)}>{"+ Add an outlet"}</button>
+            </fieldset>
             <fieldset class="settings-rows" data-testid="settings-stance">
                 <legend>{"Stance words"}</legend>
                 <p class="settings-hint muted">{"Words and phrases that answer the question, on top of the built-in ones; matched whole, in any case. Separated by commas, or one a line. A leading ~ makes a word count only in a sentence that names what the question is about."}</p>
@@ -177,6 +184,17 @@ fn person_row(i: usize, r: &PersonRow, sides: &[SideRow], issues: &[FieldError],
             { field(Field::Person(i, PersonField::Role), "Role", &r.role, Kind::Line, optional, issues, set(PersonField::Role)) }
             { field(Field::Person(i, PersonField::Affiliation), "Affiliation", &r.affiliation, Kind::Line, optional, issues, set(PersonField::Affiliation)) }
             { field(Field::Person(i, PersonField::Aliases), "Other names", &r.aliases, Kind::Area, Some("Separated by commas, or one a line."), issues, set(PersonField::Aliases)) }
+        </li>
+    }
+}
+
+fn outlet_row(i: usize, r: &OutletRow, issues: &[FieldError], edit: &Callback<Edit>) -> Html {
+    let set = |f: OutletField| edit.reform(move |v| Edit::Outlet(i, f, v));
+    html! {
+        <li class="settings-row" data-testid="settings-outlet">
+            { row_head("Outlet", i, edit.reform(move |_| Edit::RemoveOutlet(i))) }
+            { field(Field::Outlet(i, OutletField::Name), "Name", &r.name, Kind::Line, None, issues, set(OutletField::Name)) }
+            { field(Field::Outlet(i, OutletField::Aliases), "Other names", &r.aliases, Kind::Area, Some("Separated by commas, or one a line."), issues, set(OutletField::Aliases)) }
         </li>
     }
 }

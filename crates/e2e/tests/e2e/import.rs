@@ -240,13 +240,19 @@ async fn a_pasted_article_becomes_a_document_with_its_title_and_claims() {
     s.close().await;
 }
 
-/// In the open import dialog: paste an article (a title, a statement of the harbour master's) and add it.
+/// The text of the pasted article: a statement of the harbour master's.
+const FERRY: &str = "The ferry will run twice a day from May, the harbour office said on Friday.\n\n\u{201C}Two crossings are enough for the winter,\u{201D} said Lena Brandt, the harbour master.";
+
+/// In the open import dialog: paste the ferry article and add it.
 async fn paste_ferry(c: &Client) {
+    paste(c, "Ferry timetable cut", FERRY).await;
+}
+
+/// In the open import dialog: paste an article (its title and text) and add it.
+async fn paste(c: &Client, title: &str, text: &str) {
     actions::click(c, ".import-paste summary").await;
-    let title = actions::wait_for(c, "[data-testid=import-paste-title]").await;
-    title.send_keys("Ferry timetable cut").await.unwrap();
-    let text = actions::wait_for(c, "[data-testid=import-paste-text]").await;
-    text.send_keys("The ferry will run twice a day from May, the harbour office said on Friday.\n\n\u{201C}Two crossings are enough for the winter,\u{201D} said Lena Brandt, the harbour master.").await.unwrap();
+    actions::wait_for(c, "[data-testid=import-paste-title]").await.send_keys(title).await.unwrap();
+    actions::wait_for(c, "[data-testid=import-paste-text]").await.send_keys(text).await.unwrap();
     actions::click(c, "[data-testid=import-paste-add]").await;
 }
 
@@ -284,6 +290,32 @@ async fn a_person_added_in_the_settings_gives_their_claims_a_side() {
     let badge = actions::wait_for(c, sided).await.text().await.unwrap();
     assert_eq!(badge, "Harbour office");
     actions::wait_for(c, &locators::facet_box("side", "harbour")).await;
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outlet_added_in_the_settings_becomes_the_outlet_of_a_page_that_names_it() {
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &s.server.url("")).await;
+    actions::click(c, "[data-testid=import-open]").await;
+    // The page's footer names its outlet on a line of its own: an outlet only once the settings know the name.
+    paste(c, "Ferry timetable cut", &format!("{FERRY}\n\nHarbour Courier")).await;
+    closed_after(c, 1).await;
+    let outlet = "[data-testid=doc-list] .doc-outlet";
+    assert_eq!(actions::wait_for(c, outlet).await.text().await.unwrap(), "Unknown outlet", "an unknown name is not an outlet");
+
+    actions::click(c, "[data-testid=corpus-switcher] summary").await;
+    actions::click(c, "[data-testid=settings-open]").await;
+    actions::click(c, "[data-testid=settings-empty]").await;
+    actions::click(c, "[data-testid=settings-add-outlet]").await;
+    fill(c, "settings-outlet-1-name", "The Harbour Courier").await;
+    fill(c, "settings-outlet-1-other-names", "Harbour Courier").await;
+    actions::screenshot(c, "settings-outlet").await;
+    actions::click(c, "[data-testid=settings-save]").await;
+
+    let named = || async { actions::wait_for(c, outlet).await.text().await.unwrap_or_default() == "The Harbour Courier" };
+    actions::until("the article is read again with its outlet, under the outlet's name", named).await;
     s.close().await;
 }
 
