@@ -37,10 +37,11 @@ pub fn studio_host(p: &StudioHostProps) -> Html {
         Tool::Settings { .. } => ("settings-dialog", "Corpus settings"),
     };
     let close = p.on_close.reform(|_: MouseEvent| ());
-    let message = match &*shown {
-        Some(None) => None,
-        None => Some(html! { <p class="muted" role="status" data-testid="studio-loading">{"Loading…"}</p> }),
-        Some(Some(why)) => Some(html! { <p class="import-unavailable" data-testid="import-unavailable">{why}</p> }),
+    // While loading, the dialog is not yet the tool's (tests and scripts find the tool's own by its test id).
+    let (message, testid) = match &*shown {
+        Some(None) => (None, testid),
+        None => (Some(html! { <p class="muted" role="status">{"Loading…"}</p> }), "studio-loading"),
+        Some(Some(why)) => (Some(html! { <p class="import-unavailable" data-testid="import-unavailable">{why}</p> }), testid),
     };
     // The host stays the first node throughout, so what the studio rendered into it is never replaced.
     html! { <>
