@@ -13,12 +13,13 @@ done
 total=$(cat dist/* 2>/dev/null | wc -c); tgz=0
 for f in dist/*; do [ -f "$f" ] && tgz=$((tgz + $(gzip -9 -c "$f" | wc -c))); done
 printf '[build] whole page (dist/*): %d bytes raw, %d bytes gzip\n' "$total" "$tgz"
-# What opening the page fetches: everything but the import worker (fetched only when someone imports) and sw.js.
+# What opening the page fetches: everything but the import worker and the studio (fetched only when someone imports
+# or opens the settings) and sw.js.
 ptotal=0; pgz=0
 for f in dist/*; do
-  case "$(basename "$f")" in counterclaim-worker-*|sw.js) continue ;; esac
+  case "$(basename "$f")" in counterclaim-worker-*|counterclaim-studio-*|sw.js) continue ;; esac
   [ -f "$f" ] && ptotal=$((ptotal + $(stat -c %s "$f"))) && pgz=$((pgz + $(gzip -9 -c "$f" | wc -c)))
 done
-printf '[build] page without the import worker: %d bytes raw, %d bytes gzip\n' "$ptotal" "$pgz"
+printf '[build] page without the import worker and the studio: %d bytes raw, %d bytes gzip\n' "$ptotal" "$pgz"
 f=dist-single/counterclaim.html; raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
 awk -v r="$raw" -v g="$gz" 'BEGIN{printf "[build] single file (dist-single/counterclaim.html): %d bytes raw (%.1f KB), %d bytes gzip (%.1f KB)\n", r, r/1024, g, g/1024}'

@@ -9,7 +9,9 @@ cargo fmt --all --check
 echo "[lint] cargo clippy -D warnings (native, every crate and target)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "[lint] cargo clippy -D warnings (the app and its component tests, wasm32)"
-cargo clippy -p counterclaim-app --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+cargo clippy -p counterclaim-app --target wasm32-unknown-unknown --all-targets --all-features --quiet -- -D warnings
+echo "[lint] cargo clippy -D warnings (the studio, wasm32)"
+cargo clippy -p counterclaim-studio --target wasm32-unknown-unknown --quiet -- -D warnings
 echo "[lint] cargo clippy -D warnings (the import worker, wasm32)"
 cargo clippy -p counterclaim-worker --target wasm32-unknown-unknown --quiet -- -D warnings
 echo "[lint] cargo clippy -D warnings (counterclaim-site, wasm32: the page's import worker links it)"

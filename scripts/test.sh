@@ -7,6 +7,6 @@ t0=$(date +%s)
 scripts/build.sh
 echo "[test] release build ready after $(( $(date +%s) - t0 ))s"
 echo "[test] wasm-bindgen-test: components in headless Chromium"
-cargo test -p counterclaim-app --target wasm32-unknown-unknown --test web
+cargo test -p counterclaim-app --features studio --target wasm32-unknown-unknown --test web
 echo "[test] native unit, property, integration and end-to-end tests (started after $(( $(date +%s) - t0 ))s)"
 cargo test --no-fail-fast

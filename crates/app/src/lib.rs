@@ -11,6 +11,7 @@ pub mod offline;
 pub mod prerender;
 pub mod state;
 pub mod stored;
+pub mod studio;
 pub mod url;
 pub mod worker;
 
@@ -25,6 +26,9 @@ pub mod page {
     /// `<meta name="counterclaim-worker" content="counterclaim-worker-loader-….js">`: the import worker's script (written by
     /// `counterclaim page`; absent in the single-file edition, where import needs the served site).
     pub const WORKER_META: &str = "counterclaim-worker";
+    /// `<meta name="counterclaim-studio" content="counterclaim-studio-….js">`: the studio's script (`crate::studio`,
+    /// written by `counterclaim page` beside the worker's).
+    pub const STUDIO_META: &str = "counterclaim-studio";
 }
 
 /// Load the corpus, then mount the app into `<body>`, replacing the prerendered view and the boot message.

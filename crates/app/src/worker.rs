@@ -137,6 +137,14 @@ async fn run(job: &JsValue, on_progress: impl Fn(usize, usize, String) + 'static
 
 /// `{config_toml, files: [{name, bytes}]}`.
 fn job(config_toml: &str, files: &[(String, Vec<u8>)]) -> JsValue {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"config_toml".into(), &config_toml.into());
+    let _ = Reflect::set(&o, &"files".into(), &files_to_js(files));
+    o.into()
+}
+
+/// `[{name, bytes}]`.
+pub fn files_to_js(files: &[(String, Vec<u8>)]) -> JsValue {
     let list: Array = files
         .iter()
         .map(|(name, bytes)| {
@@ -146,10 +154,7 @@ fn job(config_toml: &str, files: &[(String, Vec<u8>)]) -> JsValue {
             JsValue::from(f)
         })
         .collect();
-    let o = Object::new();
-    let _ = Reflect::set(&o, &"config_toml".into(), &config_toml.into());
-    let _ = Reflect::set(&o, &"files".into(), &list);
-    o.into()
+    list.into()
 }
 
 fn note(n: &JsValue) -> CorpusNote {

@@ -393,3 +393,18 @@ async fn settings_editor_names_the_field_to_fix_and_saves_valid_settings_as_toml
     assert_eq!(closed.get(), 1, "Cancel closes");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn an_import_crosses_from_the_studio_to_the_page_whole() {
+    use counterclaim_app::studio::Imported;
+    let i = Imported {
+        name: "Harbour notes".into(),
+        config_toml: "question = \"Is the harbour safe?\"\n".into(),
+        files: vec![("a.txt".into(), b"Title: A\n\nText.".to_vec()), ("b.html".into(), vec![0, 159, 255])],
+        pack: vec![4, 0, 1, 2, 3],
+    };
+    let v = i.to_js();
+    assert_eq!(Imported::from_js(&v), Some(i), "the same import, bytes and all");
+    js_sys::Reflect::set(&v, &"pack".into(), &"not bytes".into()).unwrap();
+    assert_eq!(Imported::from_js(&v), None, "a damaged value is refused, not misread");
+}

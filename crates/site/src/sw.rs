@@ -1,5 +1,5 @@
 //! The service worker: `sw.js` from `scripts/sw.template.js`, precaching every file of the build (but itself,
-//! dotfiles and the import worker's files) under a cache name derived from the names and contents of those files.
+//! dotfiles and the import worker's and studio's files) under a cache name derived from the names and contents of those files.
 use sha2::{Digest, Sha256};
 
 use crate::SiteError;
@@ -26,12 +26,14 @@ pub struct ServiceWorker {
 
 /// The import worker's Cargo binary, which its files are named after (`counterclaim-worker-….js`, …).
 pub const IMPORT_WORKER: &str = "counterclaim-worker";
+/// The studio's Cargo binary (the import dialog and settings editor, `crates/studio`), named after in the same way.
+pub const STUDIO: &str = "counterclaim-studio";
 
 /// Whether the worker precaches the file at `path` (relative, `/`-separated): every file but the service worker,
-/// anything under a name starting with `.`, and the import worker's files, which the page fetches only when
-/// someone imports (the service worker caches them then, as it does every file with a content hash in its name).
+/// anything under a name starting with `.`, and the import worker's and the studio's files, which the page fetches only
+/// when someone imports or opens the settings (the service worker caches them then, as it does every file with a content hash in its name).
 pub fn precaches(path: &str) -> bool {
-    let on_demand = path.strip_prefix(IMPORT_WORKER).is_some_and(|rest| rest.starts_with(['-', '.', '_']));
+    let on_demand = [IMPORT_WORKER, STUDIO].iter().any(|b| path.strip_prefix(b).is_some_and(|rest| rest.starts_with(['-', '.', '_'])));
     path != SW_FILE && !on_demand && !path.split('/').any(|part| part.starts_with('.'))
 }
 
@@ -76,7 +78,7 @@ mod tests {
     }
 
     #[test]
-    fn every_file_but_itself_dotfiles_and_the_import_worker_is_precached_sorted() {
+    fn every_file_but_itself_dotfiles_the_import_worker_and_the_studio_is_precached_sorted() {
         let files = build(&[
             "style-1.css",
             "sw.js",
@@ -88,6 +90,8 @@ mod tests {
             "counterclaim-worker-0123456789abcdef.js",
             "counterclaim-worker-0123456789abcdef_bg.wasm",
             "counterclaim-worker-loader-0123456789abcdef.js",
+            "counterclaim-studio-0123456789abcdef.js",
+            "counterclaim-studio-0123456789abcdef_bg.wasm",
         ]);
         let sw = service_worker(&files).unwrap();
         assert_eq!(sw.files, ["a/b.png", "corpus-0f.pack", "index.html", "style-1.css"]);

@@ -9,22 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::studio::Imported;
 use counterclaim_core::model::CorpusNote;
 
 /// The file types the picker offers (the worker's ingest takes exactly these).
 const ACCEPT: &str = ".txt,.html,.htm,.md";
-
-/// An import that finished: what it was made from and what it made.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Imported {
-    /// A name for the corpus (from the files it could use; empty when none).
-    pub name: String,
-    pub config_toml: String,
-    pub files: Vec<(String, Vec<u8>)>,
-    /// The packed corpus (`counterclaim_core::pack::unpack`).
-    pub pack: Vec<u8>,
-    pub notes: Vec<CorpusNote>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ImportDialogProps {
@@ -143,7 +132,7 @@ fn use_run(props: &ImportDialogProps, stage: UseStateHandle<Stage>) -> Callback<
                     stage.set(Stage::Done { of, docs_notes: useful });
                     let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
                     let name = counterclaim_core::library::name_for(&names, &built.notes);
-                    on_imported.emit(Rc::new(Imported { name, config_toml: config, files, pack: built.pack, notes: built.notes }));
+                    on_imported.emit(Rc::new(Imported { name, config_toml: config, files, pack: built.pack }));
                 }
                 Err(e) => stage.set(Stage::Failed(e)),
             }

@@ -38,6 +38,8 @@ pub mod empty_state;
 pub mod export_menu;
 pub mod facet_box;
 pub mod facets;
+/// The import dialog and the settings editor are the studio's (`crates/studio`), not the page's: feature `studio`.
+#[cfg(feature = "studio")]
 pub mod import_dialog;
 pub mod marked_text;
 pub mod missing_corpus;
@@ -47,9 +49,12 @@ pub mod result_bar;
 #[cfg(target_arch = "wasm32")]
 pub mod root;
 pub mod search_box;
+#[cfg(feature = "studio")]
 pub mod settings_editor;
 pub mod speaker_panel;
 pub mod stance_map;
+#[cfg(target_arch = "wasm32")]
+pub mod studio_host;
 pub mod tabs;
 pub mod timeline;
 pub mod update_banner;

@@ -10,11 +10,11 @@ use yew::prelude::*;
 
 use super::app::App;
 use super::corpus_switcher::{builtin_name, corpus_menu, CorpusSwitcherProps, MenuActions};
-use super::import_dialog::{ImportDialog, Imported};
 use super::missing_corpus::MissingCorpus;
-use super::settings_editor::SettingsEditor;
+use super::studio_host::{StudioHost, Tool};
 use super::CorpusRef;
 use crate::library::{self, Entry, Stored};
+use crate::studio::Imported;
 use counterclaim_core::corpus::Corpus;
 use counterclaim_core::library::{corpus_id, resolve, unique_name, Source};
 use counterclaim_core::search::Index;
@@ -137,7 +137,7 @@ fn dialogs(h: &Handles, dialog: Dialog, on_close: Callback<()>) -> Html {
             let h = h.clone();
             let config_toml = (*h.next_config).clone();
             let on_imported = Callback::from(move |i: Rc<Imported>| h.keep(i));
-            html! { <ImportDialog {config_toml} {on_imported} {on_close} /> }
+            html! { <StudioHost tool={Tool::Import { config_toml, on_imported }} {on_close} /> }
         }
         (Dialog::Settings, Screen::Corpus { corpus, id, .. }) => {
             let (h, id, close) = (h.clone(), id.clone(), on_close.clone());
@@ -145,12 +145,8 @@ fn dialogs(h: &Handles, dialog: Dialog, on_close: Callback<()>) -> Html {
                 h.settings_saved(id.clone(), toml);
                 close.emit(());
             });
-            html! {
-                <div class="import-backdrop" data-testid="settings-dialog">
-                    <SettingsEditor config={corpus.config.clone()} labels={corpus.stance_labels.clone()}
-                        background={corpus.background.clone()} {on_save} {on_close} />
-                </div>
-            }
+            let config_toml = counterclaim_core::settings::to_toml(&corpus.config, &corpus.stance_labels, &corpus.background);
+            html! { <StudioHost tool={Tool::Settings { config_toml, on_save }} {on_close} /> }
         }
         _ => html! {},
     }

@@ -82,8 +82,8 @@ async fn three_files_give_two_documents_with_claims_and_a_note_on_the_binary_one
     let s = Session::new().await;
     let c = &s.client;
     actions::open_app(c, &s.server.url("")).await;
-    let fetched = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('counterclaim-worker'));";
-    assert_eq!(actions::js(c, fetched).await, serde_json::json!([]), "opening the page fetches no part of the worker");
+    let fetched = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /counterclaim-(worker|studio)/.test(n));";
+    assert_eq!(actions::js(c, fetched).await, serde_json::json!([]), "opening the page fetches no part of the worker or the studio");
     import(c, &paths).await;
 
     let note = actions::wait_for(c, "[data-testid=import-note][data-file='scan.txt']").await;
@@ -99,10 +99,10 @@ async fn three_files_give_two_documents_with_claims_and_a_note_on_the_binary_one
     assert!(seen.contains(&"3/3") && seen.len() >= 2, "the bar counted the files as they were read: {seen:?}");
     // The page's own resource timing sees the worker's script; its glue and wasm are fetched inside the worker.
     let now = actions::js(c, fetched).await;
-    assert!(
-        now.as_array().is_some_and(|a| a.iter().any(|n| n.as_str().is_some_and(|n| n.contains("counterclaim-worker-loader-")))),
-        "{now}"
-    );
+    let has = |part: &str| now.as_array().is_some_and(|a| a.iter().any(|n| n.as_str().is_some_and(|n| n.contains(part))));
+    assert!(has("counterclaim-worker-loader-"), "{now}");
+    // The dialog is the studio's: its script and wasm are fetched by the page when the dialog opens.
+    assert!(has("counterclaim-studio-") && has("_bg.wasm"), "{now}");
     super::offline::no_csp_violation(c).await;
     actions::click(c, "[data-testid=import-close]").await;
 
@@ -134,6 +134,27 @@ async fn three_files_give_two_documents_with_claims_and_a_note_on_the_binary_one
         actions::until("the reader closed", || async { actions::all(c, locators::READER).await.is_empty() }).await;
     }
     s.close().await;
+}
+
+/// The bytes of the one file of the release `dist/` whose name starts with `prefix` and ends `_bg.wasm`.
+fn wasm_of(prefix: &str) -> Vec<u8> {
+    let dist = super::harness::dist();
+    let found = std::fs::read_dir(&dist).unwrap().flatten().map(|e| e.path()).find(|p| {
+        let n = p.file_name().unwrap().to_string_lossy().into_owned();
+        n.starts_with(prefix) && n.ends_with("_bg.wasm")
+    });
+    std::fs::read(found.unwrap_or_else(|| panic!("no {prefix}…_bg.wasm in {}", dist.display()))).unwrap()
+}
+
+#[test]
+fn the_page_s_wasm_has_no_dialog_of_the_studio_in_it() {
+    let contains = |hay: &[u8], needle: &str| hay.windows(needle.len()).any(|w| w == needle.as_bytes());
+    let (page, studio) = (wasm_of("counterclaim-app-"), wasm_of("counterclaim-studio-"));
+    // Test ids of the settings editor and of the import dialog, which only their components write.
+    for hook in ["settings-add-outlet", "import-paste-add"] {
+        assert!(contains(&studio, hook), "the studio renders {hook}");
+        assert!(!contains(&page, hook), "the page's wasm has {hook}: it was built with the studio's components");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
