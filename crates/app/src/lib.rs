@@ -13,6 +13,8 @@ pub mod state;
 pub mod stored;
 pub mod studio;
 pub mod url;
+/// The import worker's client: the studio's only (feature `studio`).
+#[cfg(feature = "studio")]
 pub mod worker;
 
 /// Element ids shared by `index.html`, the prerenderer and the app.

@@ -33,7 +33,7 @@ impl Imported {
         let o = Object::new();
         set(&o, "name", &self.name.as_str().into());
         set(&o, "config_toml", &self.config_toml.as_str().into());
-        set(&o, "files", &crate::worker::files_to_js(&self.files));
+        set(&o, "files", &files_to_js(&self.files));
         set(&o, "pack", &Uint8Array::from(self.pack.as_slice()));
         o.into()
     }
@@ -41,15 +41,32 @@ impl Imported {
     /// What [`Imported::to_js`] made; `None` when a part is missing.
     pub fn from_js(v: &JsValue) -> Option<Imported> {
         let get = |k: &str| Reflect::get(v, &k.into()).ok();
-        let files = get("files")?.dyn_into::<Array>().ok()?;
-        let files = files.iter().map(|f| file_from_js(&f)).collect::<Option<Vec<_>>>()?;
         Some(Imported {
             name: get("name")?.as_string()?,
             config_toml: get("config_toml")?.as_string()?,
-            files,
+            files: files_from_js(&get("files")?)?,
             pack: get("pack")?.dyn_into::<Uint8Array>().ok()?.to_vec(),
         })
     }
+}
+
+/// `[{name, bytes}]`.
+pub fn files_to_js(files: &[(String, Vec<u8>)]) -> JsValue {
+    let list: Array = files
+        .iter()
+        .map(|(name, bytes)| {
+            let f = Object::new();
+            let _ = Reflect::set(&f, &"name".into(), &name.as_str().into());
+            let _ = Reflect::set(&f, &"bytes".into(), &Uint8Array::from(bytes.as_slice()));
+            JsValue::from(f)
+        })
+        .collect();
+    list.into()
+}
+
+/// What [`files_to_js`] made; `None` when a part is missing.
+pub fn files_from_js(v: &JsValue) -> Option<Vec<(String, Vec<u8>)>> {
+    v.dyn_ref::<Array>()?.iter().map(|f| file_from_js(&f)).collect()
 }
 
 fn file_from_js(f: &JsValue) -> Option<(String, Vec<u8>)> {
@@ -129,9 +146,27 @@ fn load_failure() -> String {
     }
 }
 
-/// Call the studio's `method` with `args`.
-pub async fn call(method: &str, args: &[JsValue]) -> Result<(), String> {
+/// Call the studio's `method` with `args`; what it returned.
+pub async fn call(method: &str, args: &[JsValue]) -> Result<JsValue, String> {
     let s = studio().await?;
     let f: Function = Reflect::get(&s, &method.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or("the studio did not start")?;
-    f.apply(&s, &args.iter().collect::<Array>()).map(drop).map_err(|e| format!("the studio failed: {e:?}"))
+    f.apply(&s, &args.iter().collect::<Array>()).map_err(|e| format!("the studio failed: {e:?}"))
+}
+
+/// Call a `method` of the studio that returns a promise, and wait for it (a rejection is its message).
+async fn call_async(method: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let p: Promise = call(method, args).await?.dyn_into().map_err(|_| format!("the studio's {method} gave no promise"))?;
+    JsFuture::from(p).await.map_err(|e| e.as_string().unwrap_or_else(|| format!("the studio's {method} failed")))
+}
+
+/// The packed corpus `files` make with `config_toml`, built in the import worker (the studio's `rebuild`).
+pub async fn rebuild(config_toml: &str, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let pack = call_async("rebuild", &[config_toml.into(), files_to_js(files)]).await?;
+    pack.dyn_into::<Uint8Array>().map(|p| p.to_vec()).map_err(|_| "the import worker sent no corpus".into())
+}
+
+/// The single-file edition of this page with `pack`, `corrections` and `corpus_id` (the studio's `singleFile`).
+pub async fn single_file(pack: &[u8], corrections: &str, corpus_id: Option<&str>) -> Result<String, String> {
+    let args = [Uint8Array::from(pack).into(), corrections.into(), corpus_id.unwrap_or_default().into()];
+    call_async("singleFile", &args).await?.as_string().ok_or_else(|| "the worker made no single file".into())
 }

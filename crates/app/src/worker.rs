@@ -139,22 +139,8 @@ async fn run(job: &JsValue, on_progress: impl Fn(usize, usize, String) + 'static
 fn job(config_toml: &str, files: &[(String, Vec<u8>)]) -> JsValue {
     let o = Object::new();
     let _ = Reflect::set(&o, &"config_toml".into(), &config_toml.into());
-    let _ = Reflect::set(&o, &"files".into(), &files_to_js(files));
+    let _ = Reflect::set(&o, &"files".into(), &crate::studio::files_to_js(files));
     o.into()
-}
-
-/// `[{name, bytes}]`.
-pub fn files_to_js(files: &[(String, Vec<u8>)]) -> JsValue {
-    let list: Array = files
-        .iter()
-        .map(|(name, bytes)| {
-            let f = Object::new();
-            let _ = Reflect::set(&f, &"name".into(), &name.as_str().into());
-            let _ = Reflect::set(&f, &"bytes".into(), &Uint8Array::from(bytes.as_slice()));
-            JsValue::from(f)
-        })
-        .collect();
-    list.into()
 }
 
 fn note(n: &JsValue) -> CorpusNote {

@@ -3,14 +3,15 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
 
 use counterclaim_app::components::import_dialog::{ImportDialog, ImportDialogProps};
 use counterclaim_app::components::settings_editor::{SettingsEditor, SettingsEditorProps};
-use counterclaim_app::studio::{Imported, GLOBAL, READY};
+use counterclaim_app::studio::{files_from_js, Imported, GLOBAL, READY};
+use counterclaim_app::worker;
 use counterclaim_builder::config;
 
 /// `(host, corpus.toml, on_result, on_close)`, as the page calls both entry points.
@@ -28,6 +29,10 @@ pub fn start() {
     for (name, f) in entries {
         let _ = Reflect::set(&api, &name.into(), &f.into_js_value());
     }
+    let rebuild = Closure::<dyn Fn(String, JsValue) -> Promise>::new(rebuild).into_js_value();
+    let single = Closure::<dyn Fn(Uint8Array, String, String) -> Promise>::new(single_file).into_js_value();
+    let _ = Reflect::set(&api, &"rebuild".into(), &rebuild);
+    let _ = Reflect::set(&api, &"singleFile".into(), &single);
     let w = gloo::utils::window();
     let _ = Reflect::set(&w, &GLOBAL.into(), &api);
     if let Ok(e) = web_sys::Event::new(READY) {
@@ -62,6 +67,23 @@ fn open_import(host: Element, config_toml: String, on_imported: Function, on_clo
     let props = ImportDialogProps { config_toml, on_imported, on_close: closing(on_close) };
     let app = yew::Renderer::<ImportDialog>::with_root_and_props(host, props).render();
     keep(move || app.destroy());
+}
+
+/// `rebuild(config_toml, files)`: the pack the import worker makes of `files` (`[{name, bytes}]`).
+fn rebuild(config_toml: String, files: JsValue) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let files = files_from_js(&files).ok_or("the page sent no files")?;
+        let built = worker::build(&config_toml, &files, |_, _, _| {}).await?;
+        Ok(Uint8Array::from(built.pack.as_slice()).into())
+    })
+}
+
+/// `singleFile(pack, corrections, corpus_id)`: the single-file edition, made in the import worker.
+fn single_file(pack: Uint8Array, corrections: String, corpus_id: String) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let id = Some(corpus_id.as_str()).filter(|i| !i.is_empty());
+        Ok(worker::single_file(&pack.to_vec(), &corrections, id).await?.into())
+    })
 }
 
 fn open_settings(host: Element, config_toml: String, on_save: Function, on_close: Function) {

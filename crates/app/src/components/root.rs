@@ -297,8 +297,8 @@ impl Handles {
         spawn_local(async move {
             let Ok(Some(old)) = library::get(&id).await else { return };
             h.status.set(Some("Extracting the claims again with the new settings…".into()));
-            match crate::worker::build(&toml, &old.files, |_, _, _| {}).await {
-                Ok(built) => h.replace(&id, Stored { config_toml: toml, files: old.files, pack: built.pack }).await,
+            match crate::studio::rebuild(&toml, &old.files).await {
+                Ok(pack) => h.replace(&id, Stored { config_toml: toml, files: old.files, pack }).await,
                 Err(e) => h.status.set(Some(format!("The settings were not applied: {e}"))),
             }
         });
@@ -320,8 +320,8 @@ impl Handles {
     /// "Download as a single file": the corpus shown, with the reader's corrections written in, as one HTML file.
     fn download_single(&self) {
         let Screen::Corpus { id, corpus, .. } = self.now.borrow().clone() else { return };
-        if let Some(why) = crate::worker::unavailable() {
-            return self.status.set(Some(why.replace("Adding articles needs", "Writing a single file needs")));
+        if let Some(why) = crate::studio::unavailable("Writing a single file") {
+            return self.status.set(Some(why));
         }
         let h = self.clone();
         spawn_local(async move {
@@ -333,7 +333,7 @@ impl Handles {
             let Some(pack) = pack else { return h.status.set(Some("The corpus could not be read for the file.".into())) };
             let fixes = crate::stored::load(&counterclaim_core::corrections::storage_key_of(&corpus, id.as_deref())).to_text();
             let link_id = id.clone().or_else(|| h.embedded_id.clone());
-            match crate::worker::single_file(&pack, &fixes, link_id.as_deref()).await {
+            match crate::studio::single_file(&pack, &fixes, link_id.as_deref()).await {
                 Ok(html) => {
                     let name = format!("{}.html", file_stem(&h.entries, id.as_deref()));
                     super::export_menu::download_file(&name, "text/html", &html);

@@ -84,7 +84,7 @@ fn open(host: NodeRef, shown: UseStateHandle<Option<Option<String>>>, tool: Tool
             }
         };
         match studio::call(method, &[el.into(), config_toml.into(), result, close]).await {
-            Ok(()) => shown.set(Some(None)),
+            Ok(_) => shown.set(Some(None)),
             Err(why) => shown.set(Some(Some(why))),
         }
     });

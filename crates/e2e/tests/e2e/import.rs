@@ -150,8 +150,9 @@ fn wasm_of(prefix: &str) -> Vec<u8> {
 fn the_page_s_wasm_has_no_dialog_of_the_studio_in_it() {
     let contains = |hay: &[u8], needle: &str| hay.windows(needle.len()).any(|w| w == needle.as_bytes());
     let (page, studio) = (wasm_of("counterclaim-app-"), wasm_of("counterclaim-studio-"));
-    // Test ids of the settings editor and of the import dialog, which only their components write.
-    for hook in ["settings-add-outlet", "import-paste-add"] {
+    // Test ids of the settings editor and of the import dialog, which only their components write, and a message of
+    // the import worker's client, which only the studio links.
+    for hook in ["settings-add-outlet", "import-paste-add", "this page names no import worker"] {
         assert!(contains(&studio, hook), "the studio renders {hook}");
         assert!(!contains(&page, hook), "the page's wasm has {hook}: it was built with the studio's components");
     }
