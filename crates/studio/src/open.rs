@@ -1,5 +1,5 @@
-//! The studio's two entry points: each renders its dialog into the element the page gives it, hands the result to
-//! the page's function, and tears the dialog down when it closes.
+//! The studio's entry points: the two dialogs, each rendered into the element the page gives it (its result handed to
+//! the page's function, torn down when it closes), and the import worker's two jobs the page asks for.
 use std::cell::RefCell;
 use std::rc::Rc;
 
