@@ -113,6 +113,15 @@ pub async fn studio() -> Result<JsValue, String> {
     })
 }
 
+/// Start fetching the studio, if it can load here and has not been: a dialog of it is about to be opened.
+pub fn prefetch() {
+    if STUDIO.with(|s| s.borrow().is_none()) && unavailable("").is_none() {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = studio().await;
+        });
+    }
+}
+
 /// Append the studio's `<script>`; the promise resolves to its global once it says it started.
 fn load() -> Result<Promise, String> {
     let url = script_url().ok_or("this page names no studio")?;

@@ -30,6 +30,8 @@ pub struct MenuActions {
     pub settings: Callback<MouseEvent>,
     pub download: Callback<MouseEvent>,
     pub status: Option<String>,
+    /// A pointer or the focus on a button that opens one of the studio's dialogs: start fetching it.
+    pub prefetch: Callback<()>,
 }
 
 /// The corpus menu and "Add articles", as the top bar shows them (the prerendered first view shows the same, inert).
@@ -37,11 +39,13 @@ pub fn corpus_menu(switcher: CorpusSwitcherProps, a: MenuActions) -> Html {
     let CorpusSwitcherProps { current, builtin, entries, on_open, on_rename, on_delete, .. } = switcher;
     html! { <>
         <CorpusSwitcher {current} {builtin} {entries} {on_open} {on_rename} {on_delete}>
-            <button class="btn small" data-testid="settings-open" onclick={a.settings}>{"Corpus settings…"}</button>
+            <button class="btn small" data-testid="settings-open" onclick={a.settings}
+                onpointerenter={a.prefetch.reform(|_| ())} onfocus={a.prefetch.reform(|_| ())}>{"Corpus settings…"}</button>
             <button class="btn small" data-testid="download-single" onclick={a.download}>{"Download as a single file"}</button>
             if let Some(s) = a.status { <p class="muted small" role="status" data-testid="corpus-status">{ s }</p> }
         </CorpusSwitcher>
-        <button class="btn" data-testid="import-open" aria-haspopup="dialog" onclick={a.import}>{"Add articles"}</button>
+        <button class="btn" data-testid="import-open" aria-haspopup="dialog" onclick={a.import}
+            onpointerenter={a.prefetch.reform(|_| ())} onfocus={a.prefetch.reform(|_| ())}>{"Add articles"}</button>
     </> }
 }
 

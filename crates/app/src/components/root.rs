@@ -166,7 +166,8 @@ fn menu(h: &Handles, import: Callback<MouseEvent>, settings: Callback<MouseEvent
         children: Html::default(),
     };
     let download = Callback::from(move |_: MouseEvent| h4.download_single());
-    corpus_menu(switcher, MenuActions { import, settings, download, status: (*h.status).clone() })
+    let prefetch = Callback::from(|_| crate::studio::prefetch());
+    corpus_menu(switcher, MenuActions { import, settings, download, status: (*h.status).clone(), prefetch })
 }
 
 fn now_ms() -> u64 {

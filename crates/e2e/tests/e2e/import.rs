@@ -84,6 +84,10 @@ async fn three_files_give_two_documents_with_claims_and_a_note_on_the_binary_one
     actions::open_app(c, &s.server.url("")).await;
     let fetched = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /counterclaim-(worker|studio)/.test(n));";
     assert_eq!(actions::js(c, fetched).await, serde_json::json!([]), "opening the page fetches no part of the worker or the studio");
+    // The focus (or a pointer) on "Add articles" starts fetching the studio before the click.
+    actions::js(c, "document.querySelector('[data-testid=import-open]').focus(); return true;").await;
+    let studio = "return performance.getEntriesByType('resource').some(e => e.name.includes('counterclaim-studio-'));";
+    actions::until("the studio is fetched on focus", || async { actions::js(c, studio).await == serde_json::json!(true) }).await;
     import(c, &paths).await;
 
     let note = actions::wait_for(c, "[data-testid=import-note][data-file='scan.txt']").await;
