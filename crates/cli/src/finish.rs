@@ -42,7 +42,15 @@ pub fn finish(dir: &Path, single: &Single) -> Result<Option<(PathBuf, usize)>, S
         Single::At(p) => p.clone(),
         Single::Beside => default_single(dir)?,
     };
-    let html = single_file(dir, &page).map_err(|e| format!("{}: {e}", index.display()))?;
+    let html = match single_file(dir, &page) {
+        Ok(html) => html,
+        // Asked for nothing in particular: the site stands without it, and the build says why there is none.
+        Err(Refused::TooLarge(e)) if *single == Single::Beside => {
+            eprintln!("counterclaim: no single-file edition: {e}");
+            return Ok(None);
+        }
+        Err(e) => return Err(format!("{}: {e}", index.display())),
+    };
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
@@ -51,15 +59,40 @@ pub fn finish(dir: &Path, single: &Single) -> Result<Option<(PathBuf, usize)>, S
     Ok(Some((out, html.len())))
 }
 
+/// Why no single file was made: its corpus is too large for one, or something else went wrong.
+#[derive(Debug)]
+enum Refused {
+    TooLarge(counterclaim_site::SiteError),
+    Other(String),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::TooLarge(e) => write!(f, "{e}"),
+            Refused::Other(e) => f.write_str(e),
+        }
+    }
+}
+
+impl From<String> for Refused {
+    fn from(e: String) -> Refused {
+        Refused::Other(e)
+    }
+}
+
 /// The single-file edition of the served `page` in `dir`.
-fn single_file(dir: &Path, page: &str) -> Result<String, String> {
+fn single_file(dir: &Path, page: &str) -> Result<String, Refused> {
     let names = single::app_files(page).map_err(|e| e.to_string())?;
     let read = |rel: &str| std::fs::read(dir.join(rel)).map_err(|e| format!("{}: {e}", dir.join(rel).display()));
     let text = |rel: &str| String::from_utf8(read(rel)?).map_err(|_| format!("{}: not UTF-8", dir.join(rel).display()));
     let (css, glue, wasm, pack) = (text(&names.stylesheet)?, text(&names.glue)?, read(&names.wasm)?, read(&names.corpus)?);
     let icon = names.icon_svg.as_deref().map(read).transpose()?;
     let parts = single::Parts { html: page, css: &css, glue: &glue, wasm: &wasm, pack: &pack, icon_svg: icon.as_deref(), corpus_id: None };
-    counterclaim_site::single_file(&parts).map_err(|e| e.to_string())
+    counterclaim_site::single_file(&parts).map_err(|e| match e {
+        counterclaim_site::SiteError::TooLarge { .. } => Refused::TooLarge(e),
+        e => Refused::Other(e.to_string()),
+    })
 }
 
 /// Every file under `dir` the worker may precache, as `(relative path with '/', contents)`.

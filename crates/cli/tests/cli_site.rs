@@ -153,3 +153,21 @@ fn finish_writes_the_csp_the_worker_and_the_single_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stderr).contains("index.html"), "{}", text(&o.stderr));
 }
+
+#[test]
+fn finish_says_a_corpus_is_too_large_for_a_single_file_and_writes_the_site_without_one() {
+    let (app, work) = (TempDir::new("finish-large"), TempDir::new("finish-large-out"));
+    prebuilt_app(&app);
+    app.write(SEED_PACK, &vec![1u8; counterclaim_site::single::MAX_PACK_BYTES + 1]);
+    let o = run(&["finish", s(&app.0)]);
+    let said = text(&o.stderr);
+    assert!(o.status.success(), "the site stands without a single file: {said}");
+    assert!(said.contains("no single-file edition") && said.contains("over the single file's limit of 32 MB"), "{said}");
+    assert!(
+        app.0.join("sw.js").is_file() && !app.0.with_file_name(format!("{}-single", app.0.file_name().unwrap().to_string_lossy())).exists()
+    );
+    let asked = work.join("one.html");
+    let o = run(&["finish", s(&app.0), "--single", s(&asked)]);
+    assert!(!o.status.success() && text(&o.stderr).contains("serve the site instead"), "asked for one: {}", text(&o.stderr));
+    assert!(!asked.exists(), "no single file half-written");
+}

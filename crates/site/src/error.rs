@@ -41,6 +41,8 @@ pub enum SiteError {
     NoIndex,
     /// `index.html` has no Trunk loader (an inline module script calling `await init(`).
     NoLoader,
+    /// The packed corpus (`pack` bytes) is over what one file opened from disk should hold (`limit` bytes).
+    TooLarge { pack: usize, limit: usize },
 }
 
 impl fmt::Display for SiteError {
@@ -53,6 +55,12 @@ impl fmt::Display for SiteError {
             SiteError::CannotInline { what, closing } => write!(f, "{what} contains {closing}, so it cannot be inlined"),
             SiteError::NoIndex => write!(f, "the build has no index.html"),
             SiteError::NoLoader => write!(f, "index.html has no Trunk loader (an inline module script calling `await init(`)"),
+            SiteError::TooLarge { pack, limit } => write!(
+                f,
+                "the corpus is {:.1} MB packed, over the single file's limit of {} MB (a browser opening one file that large from disk may stall or run out of memory): serve the site instead, or split the corpus",
+                *pack as f64 / 1e6,
+                limit / 1_000_000
+            ),
         }
     }
 }

@@ -65,8 +65,14 @@ fn is_corpus_link(t: &Tag) -> bool {
     t.name == "link" && t.attr("id") == Some(CORPUS_LINK_ID)
 }
 
-/// The single-file edition of the served page in `parts.html`.
+/// The largest packed corpus a single file holds (inlined as base64, a third larger, and decoded in memory at start).
+pub const MAX_PACK_BYTES: usize = 32_000_000;
+
+/// The single-file edition of the served page in `parts.html`; refused for a corpus over [`MAX_PACK_BYTES`].
 pub fn single_file(parts: &Parts) -> Result<String, SiteError> {
+    if parts.pack.len() > MAX_PACK_BYTES {
+        return Err(SiteError::TooLarge { pack: parts.pack.len(), limit: MAX_PACK_BYTES });
+    }
     refuse_closing(parts.glue, "the JS glue", "</script")?;
     refuse_closing(parts.css, "the stylesheet", "</style")?;
     let init = init_name(parts.glue).ok_or(SiteError::NoInit)?;
@@ -250,6 +256,18 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let policy = meta.attr("content").unwrap();
         let d = policy.split("; ").find(|d| d.starts_with(&format!("{name} "))).unwrap_or_else(|| panic!("{name} in {policy}"));
         d.split(' ').skip(1).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_corpus_over_the_limit_gets_no_single_file_and_says_why() {
+        let at_limit = vec![7u8; MAX_PACK_BYTES];
+        let ok = Parts { pack: &at_limit, ..parts(PAGE, CSS, GLUE) };
+        assert!(single_file(&ok).is_ok(), "a corpus at the limit is written");
+        let over = vec![7u8; MAX_PACK_BYTES + 1];
+        let e = single_file(&Parts { pack: &over, ..parts(PAGE, CSS, GLUE) }).unwrap_err();
+        assert_eq!(e, SiteError::TooLarge { pack: MAX_PACK_BYTES + 1, limit: MAX_PACK_BYTES });
+        let said = e.to_string();
+        assert!(said.contains("32.0 MB packed") && said.contains("limit of 32 MB") && said.contains("serve the site"), "{said}");
     }
 
     #[test]
