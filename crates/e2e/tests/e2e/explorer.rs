@@ -20,6 +20,10 @@ async fn stance_filter_shows_only_refuting_claims_and_the_count_matches() {
     for e in &cards {
         assert_eq!(actions::attr(e, "data-stance").await, "refutes");
     }
+    // The browser tab follows the view once it settles.
+    let title = format!("Claims ({refuting}) · Counterclaim");
+    let now = || async { actions::js(c, "return document.title;").await.as_str().unwrap_or_default().to_string() };
+    actions::until("the title names the filtered view", || async { now().await == title }).await;
     actions::screenshot(c, "explorer-refutes").await;
     s.close().await;
 }
