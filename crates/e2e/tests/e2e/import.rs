@@ -282,6 +282,13 @@ async fn paste(c: &Client, title: &str, text: &str) {
     actions::click(c, "[data-testid=import-paste-add]").await;
 }
 
+/// Open the corpus settings from the corpus menu, and start them empty.
+async fn settings_from_empty(c: &Client) {
+    actions::click(c, "[data-testid=corpus-switcher] summary").await;
+    actions::click(c, "[data-testid=settings-open]").await;
+    actions::click(c, "[data-testid=settings-empty]").await;
+}
+
 /// Type `text` into the settings field `#id`.
 async fn fill(c: &Client, id: &str, text: &str) {
     actions::wait_for(c, &format!("#{id}")).await.send_keys(text).await.unwrap();
@@ -299,9 +306,7 @@ async fn a_person_added_in_the_settings_gives_their_claims_a_side() {
     actions::until("Lena Brandt's claim is listed", || async { !actions::all(c, brandt).await.is_empty() }).await;
     assert_eq!(actions::all(c, "[data-testid=claim-list] .badge.side[data-side]").await.len(), 0, "no side is known yet");
 
-    actions::click(c, "[data-testid=corpus-switcher] summary").await;
-    actions::click(c, "[data-testid=settings-open]").await;
-    actions::click(c, "[data-testid=settings-empty]").await;
+    settings_from_empty(c).await;
     actions::click(c, "[data-testid=settings-add-side]").await;
     fill(c, "settings-side-1-id", "harbour").await;
     fill(c, "settings-side-1-label", "Harbour office").await;
@@ -331,9 +336,7 @@ async fn an_outlet_added_in_the_settings_becomes_the_outlet_of_a_page_that_names
     let outlet = "[data-testid=doc-list] .doc-outlet";
     assert_eq!(actions::wait_for(c, outlet).await.text().await.unwrap(), "Unknown outlet", "an unknown name is not an outlet");
 
-    actions::click(c, "[data-testid=corpus-switcher] summary").await;
-    actions::click(c, "[data-testid=settings-open]").await;
-    actions::click(c, "[data-testid=settings-empty]").await;
+    settings_from_empty(c).await;
     actions::click(c, "[data-testid=settings-add-outlet]").await;
     fill(c, "settings-outlet-1-name", "The Harbour Courier").await;
     fill(c, "settings-outlet-1-other-names", "Harbour Courier").await;
