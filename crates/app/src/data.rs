@@ -9,6 +9,7 @@ use counterclaim_core::corpus::Corpus;
 use counterclaim_core::model::{CorpusNote, NoteLevel};
 use counterclaim_core::pack;
 use counterclaim_core::search::Index;
+use counterclaim_core::shelf::Shelf;
 
 /// The id the inlined corpus of a single file handed on carries (`data-corpus-id`), so links into it keep working;
 /// read before [`load`] removes the block. `None` for a served site's own corpus.
@@ -48,21 +49,31 @@ async fn bytes() -> Result<(Source, Vec<u8>), (Source, String)> {
     fetch(&href).await.map(|b| (href.clone(), b)).map_err(|e| (href, e))
 }
 
-/// The page's own packed corpus, fetched again from its data file (a served site; the service worker has it offline).
-pub async fn packed() -> Option<Vec<u8>> {
-    let href = gloo::utils::document().get_element_by_id(CORPUS_LINK_ID)?.get_attribute("href")?;
-    fetch(&href).await.ok()
+/// The page's own packed corpus, whole: fetched again from its data file, with the texts of `shelf` (its
+/// shards) merged in (a served site; the service worker has them offline once fetched).
+pub async fn packed(shelf: &Shelf) -> Result<Vec<u8>, String> {
+    let link = gloo::utils::document().get_element_by_id(CORPUS_LINK_ID);
+    let href = link.and_then(|l| l.get_attribute("href")).ok_or("the page names no corpus data file")?;
+    let eager = fetch(&href).await?;
+    if shelf.is_empty() {
+        return Ok(eager);
+    }
+    let mut shards = Vec::with_capacity(shelf.shards.len());
+    for s in &shelf.shards {
+        shards.push(fetch(&s.file).await.map_err(|e| format!("{}: {e}", s.file))?);
+    }
+    pack::merge(&eager, &shards).map_err(|e| e.to_string())
 }
 
 /// GET `href` (relative to the page) and read the body.
-async fn fetch(href: &str) -> Result<Vec<u8>, String> {
-    let failed = |what: &str| format!("could not {what}; reload the page");
-    let resp = JsFuture::from(gloo::utils::window().fetch_with_str(href)).await.map_err(|_| failed("fetch the corpus"))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| failed("fetch the corpus"))?;
+pub async fn fetch(href: &str) -> Result<Vec<u8>, String> {
+    let failed = |what: &str| format!("could not {what} {href}; reload the page");
+    let resp = JsFuture::from(gloo::utils::window().fetch_with_str(href)).await.map_err(|_| failed("fetch"))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| failed("fetch"))?;
     if !resp.ok() {
-        return Err(format!("the server answered {} for the corpus data file", resp.status()));
+        return Err(format!("the server answered {} for {href}", resp.status()));
     }
-    let buf = resp.array_buffer().map_err(|_| failed("read the corpus"))?;
-    let buf = JsFuture::from(buf).await.map_err(|_| failed("read the corpus"))?;
+    let buf = resp.array_buffer().map_err(|_| failed("read"))?;
+    let buf = JsFuture::from(buf).await.map_err(|_| failed("read"))?;
     Ok(Uint8Array::new(&buf).to_vec())
 }

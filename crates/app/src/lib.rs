@@ -12,6 +12,7 @@ pub mod prerender;
 pub mod state;
 pub mod stored;
 pub mod studio;
+pub mod texts;
 pub mod url;
 /// The import worker's client: the studio's only (feature `studio`).
 #[cfg(feature = "studio")]

@@ -24,16 +24,17 @@ pub fn default_view(corpus: Corpus, index: Index) -> String {
 /// What `index.html` holds where the prerendered view goes (Trunk may have minified away the quotes).
 const PLACEHOLDERS: [&str; 2] = ["<div id=\"pre\"></div>", "<div id=pre></div>"];
 
-/// Whether `name` is a corpus data file as [`write_page`] names them (`corpus-<hash>.pack`).
+/// Whether `name` is a corpus data file as [`write_page`] names them (`corpus-<hash>.pack`, and its text shards
+/// `corpus-text-<hash>.pack`).
 pub fn is_data_file(name: &str) -> bool {
     name.starts_with("corpus-") && name.ends_with(".pack")
 }
 
 /// Turn an app folder as Trunk wrote it (`index.html`, the wasm, …) into the page of one corpus: write the
-/// packed corpus beside the app as `corpus-<hash>.pack` (replacing any earlier one), preload it from
+/// packed corpus beside the app as `corpus-<hash>.pack` with its text `shards` (replacing any earlier ones), preload it from
 /// `<head>`, and put the prerendered default view in place of the empty `<div id="pre"></div>`. A page
 /// already written for another corpus is emptied first ([`unfill`]). Returns the data file's name.
-pub fn write_page(dir: &Path, pack: &[u8], corpus: Corpus, index: Index) -> Result<String, String> {
+pub fn write_page(dir: &Path, pack: &[u8], shards: &[(String, Vec<u8>)], corpus: Corpus, index: Index) -> Result<String, String> {
     let html_path = dir.join("index.html");
     let html = std::fs::read_to_string(&html_path).map_err(|e| format!("{}: {e}", html_path.display()))?;
     let name = format!("corpus-{:016x}.pack", counterclaim_core::model::fnv1a(pack));
@@ -43,12 +44,15 @@ pub fn write_page(dir: &Path, pack: &[u8], corpus: Corpus, index: Index) -> Resu
         .ok_or_else(|| format!("{}: no <div id=\"pre\"> and </head> to fill", html_path.display()))?;
     for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        if is_data_file(&n) && n != name {
+        if is_data_file(&n) && n != name && !shards.iter().any(|(s, _)| *s == n) {
             let _ = std::fs::remove_file(e.path());
         }
     }
     let write = |p: &Path, b: &[u8]| std::fs::write(p, b).map_err(|e| format!("{}: {e}", p.display()));
     write(&dir.join(&name), pack)?;
+    for (file, bytes) in shards {
+        write(&dir.join(file), bytes)?;
+    }
     write(&html_path, page.as_bytes())?;
     Ok(name)
 }

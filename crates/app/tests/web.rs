@@ -408,3 +408,44 @@ fn an_import_crosses_from_the_studio_to_the_page_whole() {
     js_sys::Reflect::set(&v, &"pack".into(), &"not bytes".into()).unwrap();
     assert_eq!(Imported::from_js(&v), None, "a damaged value is refused, not misread");
 }
+
+/// Wait until `selector` matches under `root`, for at most 3 s.
+async fn appears(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..100 {
+        if let Some(e) = root.query_selector(selector).unwrap() {
+            return e;
+        }
+        settle().await;
+    }
+    panic!("{selector} never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_of_an_article_whose_text_cannot_be_fetched_says_so_and_names_the_file() {
+    use counterclaim_app::components::app::{App, AppProps};
+    let corpus = seeds();
+    let index = counterclaim_builder::index::build(&corpus);
+    // A served page's pack: the texts in shard files, which this test's server does not have.
+    let sharded = counterclaim_builder::pack::sharded(&corpus, &index, 1);
+    let (eager, index) = counterclaim_core::pack::unpack(&sharded.eager).unwrap();
+    assert!(!eager.shelf.is_empty());
+    let root = mount_point();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(eager, index)).render();
+    complete(&root).await;
+    let card = root.query_selector("[data-testid=claim-list] [data-claim-id]").unwrap().expect("a card");
+    let claim = card.get_attribute("data-claim-id").unwrap();
+    click(&card, "[data-action=read]");
+    let reader = appears(&root, "[data-testid=reader]").await;
+    assert_eq!(reader.get_attribute("aria-busy").as_deref(), Some("true"), "the reader waits for the text");
+    let failed = appears(&root, "[data-testid=reader-failed]").await.text_content().unwrap();
+    let doc = corpus.claim(&claim).unwrap().doc.clone();
+    let file = &corpus_shard(&sharded.eager, &doc);
+    assert!(failed.contains(file.as_str()) && failed.contains("could not be fetched"), "{failed}");
+    assert!(root.query_selector("[data-testid=reader] mark").unwrap().is_none(), "no text was made up");
+}
+
+/// The shard file that holds the text of document `doc` of an eager pack.
+fn corpus_shard(eager: &[u8], doc: &str) -> String {
+    let (c, _) = counterclaim_core::pack::unpack(eager).unwrap();
+    c.shelved(doc).expect("on the shelf").file.clone()
+}

@@ -468,6 +468,9 @@ struct Interact {
     ms_counts: Vec<usize>,
     heap: Option<f64>,
     wasm_mem: Option<f64>,
+    /// "Read in article" on a card → its span highlighted in the reader (the article's text shard fetched when
+    /// it is not at hand yet).
+    reader: Samples,
     /// Every filter and search sample with what it was (`f=v` or `q=…`), for the slowest ones in the log.
     labelled: Vec<(f64, String)>,
 }
@@ -485,6 +488,7 @@ async fn interact(b: &Browser, rounds: usize, minisearch: Option<&str>, have_cla
         r.toggle_facets(b).await;
     }
     r.type_queries(b, rounds).await;
+    r.open_readers(b).await;
     r.labelled.sort_by(|a, b| b.0.total_cmp(&a.0));
     let slowest: Vec<String> = r.labelled.iter().take(6).map(|(t, what)| format!("{t:.1} ms {what}")).collect();
     eprintln!("[bench] the slowest filter and search samples: {}", slowest.join("; "));
@@ -500,6 +504,26 @@ async fn interact(b: &Browser, rounds: usize, minisearch: Option<&str>, have_cla
 
 /// The search box.
 const SEARCH: &str = "input[data-testid=search]";
+
+/// How many cards' "Read in article" the reader sample opens, one after the other.
+const READER_OPENS: usize = 12;
+
+/// Open the reader from the `i`-th card in the DOM and time it to the claim's highlighted span (a mutation
+/// observer: no polling granularity); then close it. `null` when it never shows (5 s).
+const READER_OPEN: &str = "const [i] = arguments; const done = arguments[arguments.length - 1];
+     const cards = document.querySelectorAll('[data-testid=claim-list] [data-claim-id]');
+     if (!cards.length) return done(null);
+     const card = cards[i % cards.length]; const id = card.dataset.claimId;
+     const sel = `[data-testid=reader] mark.active[data-claim-id=\"${id}\"]`;
+     const t0 = performance.now();
+     const finish = (t) => { obs.disconnect(); clearTimeout(timer);
+       const c = document.querySelector('[data-testid=reader] .close'); if (c) c.click();
+       setTimeout(() => done(t), 50); };
+     const obs = new MutationObserver(() => { if (document.querySelector(sel)) finish(performance.now() - t0); });
+     obs.observe(document.body, { childList: true, subtree: true, attributes: true });
+     const timer = setTimeout(() => finish(null), 5000);
+     card.querySelector('[data-action=read]').click();
+     if (document.querySelector(sel)) finish(performance.now() - t0);";
 
 /// MiniSearch over the claims of `/__bench/claims.json`, with the searched fields of our index.
 const MINISEARCH_BUILD: &str = "const done = arguments[arguments.length - 1];
@@ -604,6 +628,15 @@ impl Interact {
             }
         }
         act(b, "clear", SEARCH, "").await;
+    }
+
+    /// Open the reader from `READER_OPENS` cards in turn (after the searches: the default view's cards).
+    async fn open_readers(&mut self, b: &Browser) {
+        for i in 0..READER_OPENS {
+            if let Some(t) = b.js_async(READER_OPEN, vec![json!(i)]).await.as_f64() {
+                self.reader.push(t);
+            }
+        }
     }
 
     /// Load MiniSearch (`src`, its UMD build) into the page, index the same claims, run the same prefixes.
@@ -932,7 +965,7 @@ impl Report<'_> {
         ));
         if let Some(i) = &r.inter {
             md.push_str(&format!(
-                "  filter: DOM p50/p95 {} / {} ms, layout p50/p95 {} / {} ms, max total {} ms{}; search DOM p50/p95 {} / {} ms, max total {} ms; MiniSearch index build {} ms over {} claims.\n",
+                "  filter: DOM p50/p95 {} / {} ms, layout p50/p95 {} / {} ms, max total {} ms{}; search DOM p50/p95 {} / {} ms, max total {} ms; reader to the highlighted span p50/p95 {} / {} ms, max {} ms (n = {}); MiniSearch index build {} ms over {} claims.\n",
                 ms(i.filter_dom.pct(50.0)),
                 ms(i.filter_dom.pct(95.0)),
                 ms(i.filter_layout.pct(50.0)),
@@ -946,6 +979,10 @@ impl Report<'_> {
                 ms(i.search_dom.pct(50.0)),
                 ms(i.search_dom.pct(95.0)),
                 ms(i.search.max()),
+                ms(i.reader.pct(50.0)),
+                ms(i.reader.pct(95.0)),
+                ms(i.reader.max()),
+                i.reader.v.len(),
                 ms(i.ms_build),
                 i.ms_docs.map_or("–".into(), |n| n.to_string()),
             ));

@@ -3,6 +3,8 @@
 //! everything else computed by `counterclaim_site`.
 use std::path::{Path, PathBuf};
 
+use counterclaim_core::pack;
+use counterclaim_core::shelf::is_shard_file;
 use counterclaim_site::{boot, csp, single, sw};
 
 /// Where the single-file edition goes.
@@ -86,13 +88,36 @@ fn single_file(dir: &Path, page: &str) -> Result<String, Refused> {
     let names = single::app_files(page).map_err(|e| e.to_string())?;
     let read = |rel: &str| std::fs::read(dir.join(rel)).map_err(|e| format!("{}: {e}", dir.join(rel).display()));
     let text = |rel: &str| String::from_utf8(read(rel)?).map_err(|_| format!("{}: not UTF-8", dir.join(rel).display()));
-    let (css, glue, wasm, pack) = (text(&names.stylesheet)?, text(&names.glue)?, read(&names.wasm)?, read(&names.corpus)?);
+    let (css, glue, wasm, eager) = (text(&names.stylesheet)?, text(&names.glue)?, read(&names.wasm)?, read(&names.corpus)?);
+    let pack = whole_pack(dir, eager)?;
     let icon = names.icon_svg.as_deref().map(read).transpose()?;
     let parts = single::Parts { html: page, css: &css, glue: &glue, wasm: &wasm, pack: &pack, icon_svg: icon.as_deref(), corpus_id: None };
     counterclaim_site::single_file(&parts).map_err(|e| match e {
         counterclaim_site::SiteError::TooLarge { .. } => Refused::TooLarge(e),
         e => Refused::Other(e.to_string()),
     })
+}
+
+/// The page's corpus as one pack: the data file with the texts of its shard files (beside it in `dir`) merged in.
+/// A corpus too large for a single file is said so before anything is unpacked; without shards the data file
+/// is taken as it is.
+fn whole_pack(dir: &Path, eager: Vec<u8>) -> Result<Vec<u8>, Refused> {
+    let shards: Vec<String> = list_tree(dir)?.into_iter().filter(|f| is_shard_file(f)).collect();
+    if shards.is_empty() {
+        return Ok(eager);
+    }
+    let texts: u64 = shards.iter().filter_map(|f| dir.join(f).metadata().ok()).map(|m| m.len()).sum();
+    let size = eager.len() + texts as usize;
+    if size > single::MAX_PACK_BYTES {
+        return Err(Refused::TooLarge(counterclaim_site::SiteError::TooLarge { pack: size, limit: single::MAX_PACK_BYTES }));
+    }
+    let (corpus, _) = pack::unpack(&eager).map_err(|e| e.to_string())?;
+    if corpus.shelf.is_empty() {
+        return Ok(eager);
+    }
+    let read = |f: &str| std::fs::read(dir.join(f)).map_err(|e| format!("{}: {e} (a text shard the corpus names)", dir.join(f).display()));
+    let shards = corpus.shelf.shards.iter().map(|s| read(&s.file)).collect::<Result<Vec<_>, _>>()?;
+    Ok(pack::merge(&eager, &shards).map_err(|e| e.to_string())?)
 }
 
 /// Every file under `dir` the worker may precache, as `(relative path with '/', contents)`.

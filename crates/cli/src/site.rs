@@ -44,8 +44,12 @@ pub fn run(a: &SiteArgs) -> Result<(), String> {
     for rel in finish::list_tree(&a.out)? {
         let size = std::fs::metadata(a.out.join(&rel)).map(|m| m.len()).unwrap_or(0);
         total += size;
-        println!("  {:>10}  {}", kb(size), a.out.join(&rel).display());
+        if !counterclaim_core::shelf::is_shard_file(&rel) {
+            println!("  {:>10}  {}", kb(size), a.out.join(&rel).display());
+        }
     }
+    let shards = a.out.join(format!("{}….pack", counterclaim_core::shelf::SHARD_PREFIX));
+    println!("  {:>10}  {} ({} files: the articles' texts, fetched as they are read)", kb(w.texts as u64), shards.display(), w.shards);
     println!("  {:>10}  {} (the site)", kb(total), a.out.display());
     if let Some((path, size)) = single {
         println!("  {:>10}  {} (the single file)", kb(size as u64), path.display());

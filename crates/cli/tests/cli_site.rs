@@ -67,7 +67,12 @@ fn site_writes_a_ready_site_for_a_folder_of_articles() {
     let html = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
     let pack = corpus_href(&html);
     assert!(pack.starts_with("corpus-") && pack.ends_with(".pack") && pack != SEED_PACK, "a new pack: {pack}");
-    let packed = std::fs::read(out_dir.join(&pack)).expect("the named pack is there");
+    let eager = std::fs::read(out_dir.join(&pack)).expect("the named pack is there");
+    let (corpus, _) = counterclaim_core::pack::unpack(&eager).expect("a pack");
+    assert_eq!(corpus.shelf.shards.len(), 1, "the two articles' texts in one shard beside it");
+    let shards: Vec<Vec<u8>> =
+        corpus.shelf.shards.iter().map(|r| std::fs::read(out_dir.join(&r.file)).expect("the shard is there")).collect();
+    let packed = counterclaim_core::pack::merge(&eager, &shards).expect("they merge");
     assert!(!out_dir.join(SEED_PACK).exists(), "the seed pack is not left behind");
     assert!(html.contains("Is the Varnell Bridge safe to reopen?"), "the question, prerendered");
     // The claim's text is marked up (entities, stance cues) around these words.
@@ -85,7 +90,7 @@ fn site_writes_a_ready_site_for_a_folder_of_articles() {
     assert!(!out_dir.join(".inputs").exists(), "dotfiles are not copied");
 
     let single = std::fs::read_to_string(work.join("bridge-single/counterclaim.html")).expect("the single file beside OUT_DIR");
-    assert!(single.contains(&STANDARD.encode(&packed)), "the single file holds the new pack");
+    assert!(single.contains(&STANDARD.encode(&packed)), "the single file holds the new pack, whole");
     assert!(single.contains("and that its main girders are"), "the prerendered view in the single file");
     let stdout = text(&o.stdout);
     assert!(stdout.contains("2 documents") && stdout.contains(" s:") && stdout.contains("KB"), "what was written: {stdout}");
@@ -98,7 +103,11 @@ fn site_writes_a_ready_site_for_a_folder_of_articles() {
         v
     };
     let first = names(&out_dir);
-    assert_eq!(first.len(), 9, "the app's six files, the pack, the service worker and the import worker's loader: {first:?}");
+    assert_eq!(
+        first.len(),
+        10,
+        "the app's six files, the pack and its text shard, the service worker and the import worker's loader: {first:?}"
+    );
     std::fs::write(out_dir.join("stale.txt"), "from before").unwrap();
     let o = run(&["site", s(&src), "--out", s(&out_dir), "--app", s(&app.0), "--no-single"]);
     assert!(o.status.success(), "{}", text(&o.stderr));

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config::{CorpusConfig, EntityMark, StanceLabels};
 use super::model::{Claim, CorpusNote, Document};
+use super::shelf::{ShardRef, Shelf};
 
 /// Everything the app and the CLI show.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -23,6 +24,9 @@ pub struct Corpus {
     /// Position of each document and claim by id, built on first lookup (not packed).
     #[serde(skip)]
     pub(crate) ids: OnceLock<Ids>,
+    /// Where the texts are of documents whose pack left them out (`crate::shelf`); empty when every text is in.
+    #[serde(skip)]
+    pub shelf: Shelf,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -34,7 +38,8 @@ pub(crate) struct Ids {
 impl Corpus {
     /// A corpus from parts already made (tests, benchmarks, generated corpora), with the generic stance labels.
     pub fn new(config: CorpusConfig, documents: Vec<Document>, claims: Vec<Claim>, notes: Vec<CorpusNote>) -> Corpus {
-        Corpus { config, stance_labels: StanceLabels::default(), background: vec![], documents, claims, notes, ids: OnceLock::new() }
+        let (stance_labels, background, ids, shelf) = (StanceLabels::default(), vec![], OnceLock::new(), Shelf::default());
+        Corpus { config, stance_labels, background, documents, claims, notes, ids, shelf }
     }
 
     /// How mentions of entity `id` are marked (see [`CorpusConfig::entity_mark`]).
@@ -55,8 +60,13 @@ impl Corpus {
         self.document_index(id).map(|i| &self.documents[i])
     }
 
+    /// The shard that holds the text of document `id`, when its text is not in the pack.
+    pub fn shelved(&self, id: &str) -> Option<&ShardRef> {
+        self.shelf.shard_of(self.document_index(id)?)
+    }
+
     /// Position of the document with this id in `documents` (same guarantee as [`Corpus::document`]).
-    fn document_index(&self, id: &str) -> Option<usize> {
+    pub fn document_index(&self, id: &str) -> Option<usize> {
         match self.ids().docs.get(id) {
             Some(&i) if self.documents.get(i).is_some_and(|d| d.id == id) => Some(i),
             _ => self.documents.iter().position(|d| d.id == id),

@@ -15,6 +15,7 @@ pub mod model;
 pub mod pack;
 pub mod search;
 pub mod settings;
+pub mod shelf;
 pub mod speaker;
 pub mod text;
 pub mod timeline;

@@ -3,6 +3,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::SiteError;
+use counterclaim_core::shelf::is_shard_file;
 
 /// The worker's file name, at the root of the build.
 pub const SW_FILE: &str = "sw.js";
@@ -37,9 +38,15 @@ pub fn precaches(path: &str) -> bool {
     path != SW_FILE && !on_demand && !path.split('/').any(|part| part.starts_with('.'))
 }
 
+/// The most the corpus's text shards may weigh in all for the worker to precache them (so that every article
+/// reads offline after the first visit); beyond it each is cached when it is first read.
+pub const PRECACHE_TEXTS_MAX: usize = 4_000_000;
+
 /// The worker for a build of `files` (`(relative path, contents)`, in any order).
 pub fn service_worker(files: &[(String, Vec<u8>)]) -> Result<ServiceWorker, SiteError> {
-    let mut kept: Vec<&(String, Vec<u8>)> = files.iter().filter(|(p, _)| precaches(p)).collect();
+    let texts: usize = files.iter().filter(|(p, _)| is_shard_file(p)).map(|(_, b)| b.len()).sum();
+    let precached = |p: &str| precaches(p) && (texts <= PRECACHE_TEXTS_MAX || !is_shard_file(p));
+    let mut kept: Vec<&(String, Vec<u8>)> = files.iter().filter(|(p, _)| precached(p)).collect();
     kept.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
     if !kept.iter().any(|(p, _)| p == "index.html") {
         return Err(SiteError::NoIndex);
@@ -100,6 +107,22 @@ mod tests {
         assert!(sw.text.contains(&format!("const CACHE = \"{}\";", sw.cache)));
         assert!(sw.text.contains("k.startsWith(\"counterclaim-\")"), "the prefix is filled in");
         assert!(!sw.text.contains("__") && !sw.text.contains("//#"), "no placeholder or template note left");
+    }
+
+    #[test]
+    fn text_shards_are_precached_up_to_a_total_then_left_to_the_first_read() {
+        let shard = |k: usize, n: usize| (format!("corpus-text-{k:016x}.pack"), vec![0; n]);
+        let small = [build(&["index.html", "corpus-0f.pack"]), vec![shard(1, 10), shard(2, 10)]].concat();
+        assert_eq!(service_worker(&small).unwrap().files.len(), 4, "all of a small corpus's texts");
+        let large =
+            [build(&["index.html", "corpus-0f.pack"]), vec![shard(1, PRECACHE_TEXTS_MAX / 2), shard(2, PRECACHE_TEXTS_MAX / 2 + 1)]]
+                .concat();
+        assert_eq!(service_worker(&large).unwrap().files, ["corpus-0f.pack", "index.html"], "none of a large one's");
+        // Each is cached when first read, as every name the template's HASHED matches: `-<16 hex>.ext`.
+        assert!(TEMPLATE.contains(r"const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;"));
+        let name = shard(1, 1).0;
+        let (_, hash) = name.rsplit_once('-').unwrap();
+        assert!(hash.len() == 21 && hash.ends_with(".pack") && hash[..16].bytes().all(|b| b.is_ascii_hexdigit()), "{hash}");
     }
 
     #[test]

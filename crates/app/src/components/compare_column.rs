@@ -4,6 +4,7 @@ use yew::prelude::*;
 use super::badges::{side_badge, stance_badge};
 use super::marked_text::MarkedText;
 use super::use_ctx;
+use crate::texts::{use_document, DocText};
 use counterclaim_core::model::{date_label, Document, UNKNOWN_OUTLET};
 use counterclaim_core::view::Action;
 
@@ -26,7 +27,6 @@ pub fn compare_column(p: &CompareColumnProps) -> Html {
     };
     let remove = ctx.on_click(Action::RemoveCompare(c.id.clone()));
     let read = ctx.on_click(Action::OpenDoc { doc: c.doc.clone(), claim: Some(c.id.clone()) });
-    let para = doc.and_then(|d| d.paragraph_at(c.start).map(|p| d.paragraph_text(p).to_string()));
     html! {
         <article class={classes!("col", format!("card-{}", c.stance.as_str()))} data-claim-id={c.id.clone()} data-stance={c.stance.as_str()}>
             <header>
@@ -41,7 +41,7 @@ pub fn compare_column(p: &CompareColumnProps) -> Html {
                 <MarkedText text={AttrValue::from(c.text.clone())} cues={c.stance_cues.clone()} stance={c.stance} shared={p.shared.clone()} />
             </blockquote>
             if *show_para {
-                <p class="context" data-testid="context">{ para.unwrap_or_default() }</p>
+                <Context doc={c.doc.clone()} at={c.start} />
             }
             <footer class="col-actions">
                 <button class="btn small" onclick={toggle} aria-expanded={show_para.to_string()}>{ if *show_para { "Hide paragraph" } else { "Show paragraph" } }</button>
@@ -50,4 +50,23 @@ pub fn compare_column(p: &CompareColumnProps) -> Html {
             </footer>
         </article>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct ContextProps {
+    doc: String,
+    /// The claim's start in the document's text.
+    at: usize,
+}
+
+/// The paragraph of document `doc` that holds byte `at`, once the document's text is at hand.
+#[function_component(Context)]
+fn context(p: &ContextProps) -> Html {
+    let text = match use_document(&p.doc) {
+        DocText::Ready(d) => d.paragraph_at(p.at).map(|para| d.paragraph_text(para).to_string()).unwrap_or_default(),
+        DocText::Loading => "Loading the paragraph…".into(),
+        DocText::Failed(why) => format!("The paragraph could not be fetched ({why})."),
+        DocText::Unknown => String::new(),
+    };
+    html! { <p class="context" data-testid="context">{ text }</p> }
 }

@@ -29,7 +29,11 @@ pub struct MenuActions {
     pub import: Callback<MouseEvent>,
     pub settings: Callback<MouseEvent>,
     pub download: Callback<MouseEvent>,
+    /// "Make available offline", for a corpus whose texts are fetched as they are read.
+    pub offline: Option<Callback<MouseEvent>>,
     pub status: Option<String>,
+    /// A job's progress: (done, of).
+    pub progress: Option<(usize, usize)>,
     /// A pointer or the focus on a button that opens one of the studio's dialogs: start fetching it.
     pub prefetch: Callback<()>,
 }
@@ -42,6 +46,12 @@ pub fn corpus_menu(switcher: CorpusSwitcherProps, a: MenuActions) -> Html {
             <button class="btn small" data-testid="settings-open" onclick={a.settings}
                 onpointerenter={a.prefetch.reform(|_| ())} onfocus={a.prefetch.reform(|_| ())}>{"Corpus settings…"}</button>
             <button class="btn small" data-testid="download-single" onclick={a.download}>{"Download as a single file"}</button>
+            if let Some(offline) = a.offline {
+                <button class="btn small" data-testid="make-offline" onclick={offline}>{"Make available offline"}</button>
+            }
+            if let Some((done, of)) = a.progress {
+                <progress data-testid="corpus-progress" max={of.to_string()} value={done.to_string()} aria-label="Fetching the articles' texts"></progress>
+            }
             if let Some(s) = a.status { <p class="muted small" role="status" data-testid="corpus-status">{ s }</p> }
         </CorpusSwitcher>
         <button class="btn" data-testid="import-open" aria-haspopup="dialog" onclick={a.import}

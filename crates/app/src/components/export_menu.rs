@@ -41,6 +41,29 @@ pub fn download_file(name: &str, mime: &str, content: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// The JSON export: it carries each claim's spans in its document's text, so when the texts are in shards the
+/// shards of the claims' documents are fetched first.
+#[cfg(target_arch = "wasm32")]
+fn json_with_texts(corpus: super::CorpusRef, claims: Rc<Vec<usize>>, name: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let docs: Vec<&str> = claims.iter().map(|&i| corpus.claims[i].doc.as_str()).collect();
+        let filled = match corpus.shelf.is_empty() {
+            true => None,
+            false => match crate::texts::with_texts_of(&corpus, &docs).await {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    let _ = gloo::utils::window()
+                        .alert_with_message(&format!("The export needs the articles' texts, which could not be fetched: {e}"));
+                    return;
+                }
+            },
+        };
+        let whole = filled.as_ref().unwrap_or(&corpus);
+        let list: Vec<_> = claims.iter().map(|&i| &whole.claims[i]).collect();
+        download_file(&name, "application/json", &export::to_json_subset(whole, &list));
+    });
+}
+
 #[function_component(ExportMenu)]
 pub fn export_menu(p: &ExportMenuProps) -> Html {
     let ctx = use_ctx();
@@ -54,9 +77,14 @@ pub fn export_menu(p: &ExportMenuProps) -> Html {
             let today: String = String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect();
             let q = view::encode(&current);
             let link = crate::url::absolute(&current);
+            #[cfg(target_arch = "wasm32")]
+            if fmt == "json" {
+                return json_with_texts(ctx.corpus.clone(), claims.clone(), cite::file_name(&today, &q, "json"));
+            }
             let (ext, mime, body) = match fmt {
                 // With a byte-order mark, so that Excel reads the file as UTF-8.
                 "csv" => ("csv", "text/csv;charset=utf-8", format!("\u{FEFF}{}", export::to_csv(&ctx.corpus, &list))),
+                #[cfg(not(target_arch = "wasm32"))]
                 "json" => ("json", "application/json", export::to_json_subset(&ctx.corpus, &list)),
                 "jsonld" => ("jsonld", "application/ld+json", cite::to_jsonld(&ctx.corpus, &list)),
                 _ => ("md", "text/markdown;charset=utf-8", cite::to_markdown(&ctx.corpus, &list, &q, &link, &today)),

@@ -1,10 +1,13 @@
 //! The document reader: the clean article with every claim span highlighted and clickable; page extras folded away.
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::badges::stance_badge;
 use super::opposing::Opposing;
 use super::{use_ctx, Ctx};
+use crate::texts::{use_document, DocText};
 use counterclaim_core::highlight::{claim_runs, tag_paragraph, Run};
 use counterclaim_core::model::Document;
 use counterclaim_core::view::Action;
@@ -15,19 +18,12 @@ pub struct ReaderProps {
     pub claim: Option<String>,
 }
 
+/// The reader of document `doc`: its text at once when it is at hand, else a loading state while its shard is
+/// fetched (or why it could not be).
 #[function_component(Reader)]
 pub fn reader(p: &ReaderProps) -> Html {
     let ctx = use_ctx();
-    // Hooks first, unconditionally: the claim runs are memoised on the document (None for an unknown id).
-    let runs = {
-        let c = ctx.corpus.clone();
-        use_memo(p.doc.clone(), move |d| c.document(d).map(|doc| claim_runs(&c, doc)))
-    };
-    use_effect_with(p.claim.clone(), |claim| {
-        if let Some(id) = claim {
-            scroll_to_claim(id);
-        }
-    });
+    let text = use_document(&p.doc);
     // Closing gives the focus back to what opened the reader ("Read in article", a timeline mark…).
     use_effect_with((), |_| {
         let opener = gloo::utils::document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -37,9 +33,6 @@ pub fn reader(p: &ReaderProps) -> Html {
             }
         }
     });
-    let (Some(doc), Some(runs)) = (ctx.corpus.document(&p.doc), runs.as_ref()) else {
-        return html! {};
-    };
     let onkeydown = {
         let act = ctx.act.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -48,10 +41,71 @@ pub fn reader(p: &ReaderProps) -> Html {
             }
         })
     };
+    let body = match text {
+        DocText::Ready(doc) => return html! { <ReaderText doc={DocRef(doc)} claim={p.claim.clone()} {onkeydown} /> },
+        DocText::Unknown => return html! {},
+        DocText::Loading => html! { <p class="muted" data-testid="reader-loading" role="status">{"Loading the article…"}</p> },
+        DocText::Failed(why) => html! { <p class="notice" data-testid="reader-failed" role="alert">{ not_fetched(&why) }</p> },
+    };
+    let title = ctx.corpus.document(&p.doc).map(|d| d.display_title()).unwrap_or_default();
+    html! {
+        <section class="reader" data-testid="reader" data-doc-id={p.doc.clone()} aria-label="Document reader" aria-busy="true" {onkeydown}>
+            <header class="reader-head">
+                <button class="btn close" onclick={ctx.on_click(Action::CloseDoc)} aria-label="Close the reader">{"✕ Close"}</button>
+                <h2 class="reader-title">{ title }</h2>
+            </header>
+            <div class="reader-body">{ body }</div>
+        </section>
+    }
+}
+
+/// What the reader says when an article's text could not be fetched.
+fn not_fetched(why: &str) -> String {
+    if gloo::utils::window().navigator().on_line() {
+        format!("The text of this article could not be fetched ({why}). Try again, or reload the page.")
+    } else {
+        "The text of this article is not on this device: an article's text is fetched the first time it is read, and \
+         this browser is offline. Connect once to read it (from then on it reads offline)."
+            .into()
+    }
+}
+
+/// A document with its text, compared by pointer (a prop).
+#[derive(Clone, Debug)]
+pub struct DocRef(pub Rc<Document>);
+
+impl PartialEq for DocRef {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0) || self.0.id == o.0.id && self.0.body.len() == o.0.body.len()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReaderTextProps {
+    doc: DocRef,
+    claim: Option<String>,
+    onkeydown: Callback<KeyboardEvent>,
+}
+
+/// The reader with the article's text in it.
+#[function_component(ReaderText)]
+fn reader_text(p: &ReaderTextProps) -> Html {
+    let ctx = use_ctx();
+    let doc = &*p.doc.0;
+    // The claim runs are memoised on the document.
+    let runs = {
+        let (c, d) = (ctx.corpus.clone(), p.doc.0.clone());
+        use_memo(p.doc.0.id.clone(), move |_| claim_runs(&c, &d))
+    };
+    use_effect_with(p.claim.clone(), |claim| {
+        if let Some(id) = claim {
+            scroll_to_claim(id);
+        }
+    });
     let focused = p.claim.as_ref().and_then(|id| ctx.corpus.claim_index(id));
     let tag_at = focused.and_then(|i| tag_paragraph(doc, ctx.claim(i)));
     html! {
-        <section class="reader" data-testid="reader" data-doc-id={doc.id.clone()} aria-label="Document reader" {onkeydown}>
+        <section class="reader" data-testid="reader" data-doc-id={doc.id.clone()} aria-label="Document reader" onkeydown={p.onkeydown.clone()}>
             <header class="reader-head">
                 <button class="btn close" onclick={ctx.on_click(Action::CloseDoc)} aria-label="Close the reader">{"✕ Close"}</button>
                 <h2 class="reader-title">{ doc.display_title() }</h2>

@@ -67,6 +67,8 @@ struct Handles {
     builtin: (CorpusRef, Rc<Index>),
     embedded_id: Option<String>,
     status: UseStateHandle<Option<String>>,
+    /// How far "Make available offline" is: (shards fetched, of).
+    progress: UseStateHandle<Option<(usize, usize)>>,
     /// The `corpus.toml` the next import extracts with (saved in the settings while the built-in corpus is shown).
     next_config: UseStateHandle<String>,
 }
@@ -89,6 +91,7 @@ pub fn root(props: &RootProps) -> Html {
         builtin: (props.corpus.clone(), props.index.clone()),
         embedded_id: props.embedded_id.clone(),
         status: use_state(|| None),
+        progress: use_state(|| None),
         next_config: use_state(String::new),
     };
     let dialog = use_state(|| Dialog::None);
@@ -154,8 +157,8 @@ fn dialogs(h: &Handles, dialog: Dialog, on_close: Callback<()>) -> Html {
 
 /// The corpus menu and "Add articles".
 fn menu(h: &Handles, import: Callback<MouseEvent>, settings: Callback<MouseEvent>) -> Html {
-    let Screen::Corpus { id, .. } = &*h.screen else { return html! {} };
-    let (h1, h2, h3, h4) = (h.clone(), h.clone(), h.clone(), h.clone());
+    let Screen::Corpus { id, corpus, .. } = &*h.screen else { return html! {} };
+    let (h1, h2, h3, h4, h5) = (h.clone(), h.clone(), h.clone(), h.clone(), h.clone());
     let switcher = CorpusSwitcherProps {
         current: id.clone(),
         builtin: builtin_name(&h.builtin.0),
@@ -167,7 +170,9 @@ fn menu(h: &Handles, import: Callback<MouseEvent>, settings: Callback<MouseEvent
     };
     let download = Callback::from(move |_: MouseEvent| h4.download_single());
     let prefetch = Callback::from(|_| crate::studio::prefetch());
-    corpus_menu(switcher, MenuActions { import, settings, download, status: (*h.status).clone(), prefetch })
+    let offline = (!corpus.shelf.is_empty()).then(|| Callback::from(move |_: MouseEvent| h5.make_offline()));
+    let (status, progress) = ((*h.status).clone(), *h.progress);
+    corpus_menu(switcher, MenuActions { import, settings, download, offline, status, progress, prefetch })
 }
 
 fn now_ms() -> u64 {
@@ -318,6 +323,28 @@ impl Handles {
         self.show(Some(id.to_string()), false);
     }
 
+    /// "Make available offline": fetch every text shard of the corpus shown (the service worker keeps each), with
+    /// a progress bar; a shard that cannot be had stops it with its name and why.
+    fn make_offline(&self) {
+        let Screen::Corpus { corpus, .. } = self.now.borrow().clone() else { return };
+        let h = self.clone();
+        spawn_local(async move {
+            let shards = &corpus.shelf.shards;
+            let bytes: u64 = shards.iter().map(|s| u64::from(s.bytes)).sum();
+            for (k, shard) in shards.iter().enumerate() {
+                h.progress.set(Some((k, shards.len())));
+                h.status.set(Some(format!("Fetching the articles' texts: file {} of {}…", k + 1, shards.len())));
+                if let Err(e) = crate::texts::fetch(shard).await {
+                    h.progress.set(None);
+                    return h.status.set(Some(format!("Not available offline: {e}. Connect and try again.")));
+                }
+            }
+            h.progress.set(None);
+            let (n, size) = (corpus.documents.len(), size_label(bytes));
+            h.status.set(Some(format!("Available offline: the texts of all {n} articles ({size}) are on this device.")));
+        });
+    }
+
     /// "Download as a single file": the corpus shown, with the reader's corrections written in, as one HTML file.
     fn download_single(&self) {
         let Screen::Corpus { id, corpus, .. } = self.now.borrow().clone() else { return };
@@ -328,10 +355,15 @@ impl Handles {
         spawn_local(async move {
             h.status.set(Some("Writing the single file…".into()));
             let pack = match &id {
-                Some(i) => library::get(i).await.ok().flatten().map(|s| s.pack),
-                None => crate::data::packed().await,
+                Some(i) => {
+                    library::get(i).await.ok().flatten().map(|s| s.pack).ok_or_else(|| "it is not in this browser's library".to_string())
+                }
+                None => crate::data::packed(&h.builtin.0.shelf).await,
             };
-            let Some(pack) = pack else { return h.status.set(Some("The corpus could not be read for the file.".into())) };
+            let pack = match pack {
+                Ok(p) => p,
+                Err(e) => return h.status.set(Some(format!("The corpus could not be read for the file: {e}."))),
+            };
             let fixes = crate::stored::load(&counterclaim_core::corrections::storage_key_of(&corpus, id.as_deref())).to_text();
             let link_id = id.clone().or_else(|| h.embedded_id.clone());
             match crate::studio::single_file(&pack, &fixes, link_id.as_deref()).await {
@@ -344,6 +376,15 @@ impl Handles {
             }
         });
     }
+}
+
+/// A size as the menu says it: "13 KB", "4.2 MB" (integers only: no float formatting in the page's wasm for it).
+fn size_label(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        return format!("{} KB", (bytes + 500) / 1000);
+    }
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 /// The downloaded file's name: the corpus's name in plain characters.

@@ -51,3 +51,50 @@ fn the_stance_labels_are_packed() {
     let (c2, _) = unpack(&pack(&c, &build(&c))).unwrap();
     assert_eq!(c2.stance_labels, c.stance_labels);
 }
+
+/// The seeds in shards of `bytes`: the eager pack unpacked, and the shards' contents in the shelf's order.
+fn sharded_seeds(bytes: usize) -> (Corpus, Corpus, Vec<u8>, Vec<Vec<u8>>) {
+    let c = corpus();
+    let s = counterclaim_builder::pack::sharded(&c, &build(&c), bytes);
+    let (eager, _) = unpack(&s.eager).unwrap();
+    let files: std::collections::HashMap<_, _> = s.shards.into_iter().collect();
+    let contents = eager.shelf.shards.iter().map(|r| files[&r.file].clone()).collect();
+    (c, eager, s.eager, contents)
+}
+
+#[test]
+fn a_sharded_pack_leaves_the_texts_to_its_shards_and_merges_back_whole() {
+    let (c, eager, packed, shards) = sharded_seeds(1);
+    assert_eq!(eager.shelf.shards.len(), c.documents.len(), "one document a shard at 1 byte");
+    assert_eq!(eager.claims, c.claims);
+    for (i, (d, e)) in c.documents.iter().zip(&eager.documents).enumerate() {
+        assert_eq!(eager.shelved(&d.id).map(|s| s.first as usize), Some(i));
+        assert!(e.body.len() < d.body.len(), "{}: its text is out of the eager pack", d.id);
+        assert_eq!((&e.title, &e.outlet, &e.date, &e.extras), (&d.title, &d.outlet, &d.date, &d.extras));
+        assert_eq!(e.display_title(), d.display_title());
+    }
+    for (r, bytes) in eager.shelf.shards.iter().zip(&shards) {
+        let texts = counterclaim_core::pack::unshard(bytes, r).unwrap();
+        let whole = r.docs().map(|i| counterclaim_core::shelf::Body::of(&c.documents[i])).collect::<Vec<_>>();
+        assert_eq!(texts, whole, "{}", r.file);
+        assert_eq!(r.bytes as usize, bytes.len());
+    }
+    let (merged, _) = unpack(&counterclaim_core::pack::merge(&packed, &shards).unwrap()).unwrap();
+    assert_eq!(merged.documents, c.documents, "merged: the documents whole again");
+    assert!(merged.shelf.is_empty() && merged.shelved(&c.documents[0].id).is_none());
+}
+
+#[test]
+fn shards_group_documents_by_size_and_a_shard_out_of_place_is_refused() {
+    let (c, eager, packed, mut shards) = sharded_seeds(usize::MAX);
+    assert_eq!(eager.shelf.shards.len(), 1, "everything in one shard");
+    assert_eq!(eager.shelf.shards[0].docs(), 0..c.documents.len());
+    let (_, eager, packed2, shards2) = sharded_seeds(1);
+    assert!(counterclaim_core::pack::merge(&packed2, &shards2[1..]).is_err(), "a shard missing");
+    let mut said = eager.shelf.shards[0].clone();
+    said.count += 1;
+    let fewer = counterclaim_core::pack::unshard(&shards2[0], &said);
+    assert!(matches!(fewer, Err(UnpackError::Damaged(_))), "a shard with fewer texts than its reference says");
+    shards[0][0] = (FORMAT + 1) as u8;
+    assert_eq!(counterclaim_core::pack::merge(&packed, &shards).unwrap_err(), UnpackError::Format { found: FORMAT + 1 });
+}

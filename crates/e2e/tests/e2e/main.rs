@@ -19,3 +19,4 @@ mod prerender;
 mod reading;
 mod scale;
 mod site;
+mod texts;

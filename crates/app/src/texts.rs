@@ -1,0 +1,112 @@
+//! Articles' texts that the page's pack left in shard files (`counterclaim_core::shelf`): fetched the first time a
+//! component needs one, kept for the session (and by the service worker, which caches every hashed file it serves).
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::use_ctx;
+use counterclaim_core::corpus::Corpus;
+use counterclaim_core::model::Document;
+use counterclaim_core::shelf::{with_text, Body, ShardRef};
+
+/// A document as a component can show it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocText {
+    /// With its text.
+    Ready(Rc<Document>),
+    /// Its text is being fetched.
+    Loading,
+    /// Its text could not be fetched (offline and never read, say): why.
+    Failed(String),
+    /// No document has this id.
+    Unknown,
+}
+
+thread_local! {
+    /// The shards fetched so far, by file name (content-hashed, so a name always holds the same texts).
+    static SHARDS: RefCell<HashMap<String, Rc<Vec<Body>>>> = RefCell::default();
+}
+
+fn cached(shard: &ShardRef) -> Option<Rc<Vec<Body>>> {
+    SHARDS.with(|m| m.borrow().get(&shard.file).cloned())
+}
+
+/// Document `id` of `corpus` with its text, if it is at hand: in the pack, or in a shard fetched already.
+pub fn document(corpus: &Corpus, id: &str) -> DocText {
+    let Some(i) = corpus.document_index(id) else { return DocText::Unknown };
+    let d = &corpus.documents[i];
+    let Some(shard) = corpus.shelf.shard_of(i) else { return DocText::Ready(Rc::new(d.clone())) };
+    match cached(shard).as_ref().and_then(|t| t.get(i - shard.first as usize)) {
+        Some(text) => DocText::Ready(Rc::new(with_text(d, text))),
+        None => DocText::Loading,
+    }
+}
+
+/// Fetch the texts of `shard` (once: later calls answer from memory).
+#[cfg(target_arch = "wasm32")]
+pub async fn fetch(shard: &ShardRef) -> Result<Rc<Vec<Body>>, String> {
+    if let Some(t) = cached(shard) {
+        return Ok(t);
+    }
+    let bytes = crate::data::fetch(&shard.file).await.map_err(|e| format!("{}: {e}", shard.file))?;
+    let texts = Rc::new(counterclaim_core::pack::unshard(&bytes, shard).map_err(|e| e.to_string())?);
+    SHARDS.with(|m| m.borrow_mut().insert(shard.file.clone(), texts.clone()));
+    Ok(texts)
+}
+
+/// Document `id` of the corpus shown, with its text: fetched (and the component rendered again) when needed.
+#[hook]
+pub fn use_document(id: &str) -> DocText {
+    let ctx = use_ctx();
+    let failed = use_state_eq(|| None::<(String, String)>);
+    let fetched = use_force_update();
+    let now = document(&ctx.corpus, id);
+    let wanted = matches!(now, DocText::Loading).then(|| ctx.corpus.shelved(id).cloned()).flatten();
+    {
+        let failed = failed.clone();
+        use_effect_with((id.to_string(), wanted), move |(id, wanted)| {
+            if let Some(shard) = wanted.clone() {
+                load(id.clone(), shard, failed, fetched);
+            }
+        });
+    }
+    match (&now, &*failed) {
+        (DocText::Loading, Some((of, why))) if of == id => DocText::Failed(why.clone()),
+        _ => now,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn load(id: String, shard: ShardRef, failed: UseStateHandle<Option<(String, String)>>, fetched: UseForceUpdateHandle) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch(&shard).await {
+            Ok(_) => fetched.force_update(),
+            Err(why) => failed.set(Some((id, why))),
+        }
+    });
+}
+
+/// Natively (the build's prerenderer) nothing is fetched: the first view shows no article's text.
+#[cfg(not(target_arch = "wasm32"))]
+fn load(_: String, _: ShardRef, _: UseStateHandle<Option<(String, String)>>, _: UseForceUpdateHandle) {}
+
+/// `corpus` with the texts of documents `docs` (ids) in it, their shards fetched: for what reads the texts of
+/// many documents at once (an export). `Err` names the first shard that could not be had.
+#[cfg(target_arch = "wasm32")]
+pub async fn with_texts_of(corpus: &Corpus, docs: &[&str]) -> Result<Corpus, String> {
+    let all = &corpus.shelf.shards;
+    let mut wanted = vec![false; all.len()];
+    for k in docs.iter().filter_map(|d| corpus.shelf.position_of(corpus.document_index(d)?)) {
+        wanted[k] = true;
+    }
+    let mut out = corpus.clone();
+    for shard in all.iter().zip(wanted).filter_map(|(s, w)| w.then_some(s)) {
+        let texts = fetch(shard).await?;
+        for (d, text) in out.documents[shard.docs()].iter_mut().zip(texts.iter()) {
+            *d = with_text(d, text);
+        }
+    }
+    Ok(out)
+}
