@@ -57,13 +57,18 @@ pub async fn fetch(shard: &ShardRef) -> Result<Rc<Vec<Body>>, String> {
 }
 
 /// Document `id` of the corpus shown, with its text: fetched (and the component rendered again) when needed.
+/// Made once per document and fetch, not on every render (it is a copy of the document).
 #[hook]
 pub fn use_document(id: &str) -> DocText {
     let ctx = use_ctx();
     let failed = use_state_eq(|| None::<(String, String)>);
-    let fetched = use_force_update();
-    let now = document(&ctx.corpus, id);
-    let wanted = matches!(now, DocText::Loading).then(|| ctx.corpus.shelved(id).cloned()).flatten();
+    // How many fetches have come back: a new one makes the document again.
+    let fetched = use_state(|| 0u32);
+    let now = {
+        let corpus = ctx.corpus.clone();
+        use_memo((id.to_string(), *fetched), move |(id, _)| document(&corpus, id))
+    };
+    let wanted = matches!(*now, DocText::Loading).then(|| ctx.corpus.shelved(id).cloned()).flatten();
     {
         let failed = failed.clone();
         use_effect_with((id.to_string(), wanted), move |(id, wanted)| {
@@ -72,17 +77,17 @@ pub fn use_document(id: &str) -> DocText {
             }
         });
     }
-    match (&now, &*failed) {
+    match (&*now, &*failed) {
         (DocText::Loading, Some((of, why))) if of == id => DocText::Failed(why.clone()),
-        _ => now,
+        (now, _) => now.clone(),
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-fn load(id: String, shard: ShardRef, failed: UseStateHandle<Option<(String, String)>>, fetched: UseForceUpdateHandle) {
+fn load(id: String, shard: ShardRef, failed: UseStateHandle<Option<(String, String)>>, fetched: UseStateHandle<u32>) {
     wasm_bindgen_futures::spawn_local(async move {
         match fetch(&shard).await {
-            Ok(_) => fetched.force_update(),
+            Ok(_) => fetched.set(*fetched + 1),
             Err(why) => failed.set(Some((id, why))),
         }
     });
@@ -90,7 +95,7 @@ fn load(id: String, shard: ShardRef, failed: UseStateHandle<Option<(String, Stri
 
 /// Natively (the build's prerenderer) nothing is fetched: the first view shows no article's text.
 #[cfg(not(target_arch = "wasm32"))]
-fn load(_: String, _: ShardRef, _: UseStateHandle<Option<(String, String)>>, _: UseForceUpdateHandle) {}
+fn load(_: String, _: ShardRef, _: UseStateHandle<Option<(String, String)>>, _: UseStateHandle<u32>) {}
 
 /// `corpus` with the texts of documents `docs` (ids) in it, their shards fetched: for what reads the texts of
 /// many documents at once (an export). `Err` names the first shard that could not be had.
