@@ -44,16 +44,61 @@ pub fn document(corpus: &Corpus, id: &str) -> DocText {
     }
 }
 
-/// Fetch the texts of `shard` (once: later calls answer from memory).
+/// Fetch the texts of `shard` (once: later calls answer from memory, and a call while it is on its way waits for
+/// the same request, so an early [`prefetch`] and the reader that opens after it share one download).
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch(shard: &ShardRef) -> Result<Rc<Vec<Body>>, String> {
     if let Some(t) = cached(shard) {
         return Ok(t);
     }
+    let on_its_way = IN_FLIGHT.with(|m| m.borrow().get(&shard.file).cloned());
+    let request = on_its_way.unwrap_or_else(|| start(shard.clone()));
+    let done = wasm_bindgen_futures::JsFuture::from(request).await;
+    match (done, cached(shard)) {
+        (Ok(_), Some(t)) => Ok(t),
+        (Err(why), _) => Err(why.as_string().unwrap_or_else(|| shard.file.clone())),
+        (Ok(_), None) => Err(format!("{}: not kept", shard.file)),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The shards on their way, by file name: the one request each, as a promise any caller can wait for.
+    static IN_FLIGHT: RefCell<HashMap<String, js_sys::Promise>> = RefCell::default();
+}
+
+/// Start the one download of `shard`: its texts go to [`SHARDS`]; the promise fails with a message naming the file.
+#[cfg(target_arch = "wasm32")]
+fn start(shard: ShardRef) -> js_sys::Promise {
+    let file = shard.file.clone();
+    let request = wasm_bindgen_futures::future_to_promise(async move {
+        let got = download(&shard).await;
+        IN_FLIGHT.with(|m| m.borrow_mut().remove(&shard.file));
+        let texts = got.map_err(|e| wasm_bindgen::JsValue::from_str(&e))?;
+        SHARDS.with(|m| m.borrow_mut().insert(shard.file.clone(), texts));
+        Ok(wasm_bindgen::JsValue::UNDEFINED)
+    });
+    IN_FLIGHT.with(|m| m.borrow_mut().insert(file, request.clone()));
+    request
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn download(shard: &ShardRef) -> Result<Rc<Vec<Body>>, String> {
     let bytes = crate::data::fetch(&shard.file).await.map_err(|e| format!("{}: {e}", shard.file))?;
-    let texts = Rc::new(counterclaim_core::pack::unshard(&bytes, shard).map_err(|e| e.to_string())?);
-    SHARDS.with(|m| m.borrow_mut().insert(shard.file.clone(), texts.clone()));
-    Ok(texts)
+    Ok(Rc::new(counterclaim_core::pack::unshard(&bytes, shard).map_err(|e| e.to_string())?))
+}
+
+/// Start fetching the text of document `id` when a reader is about to want it (a pointer over or the focus on
+/// "Read in article"), so that the click finds it on its way or at hand. Nothing when it is at hand already.
+pub fn prefetch(corpus: &Corpus, id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(shard) = corpus.shelved(id).filter(|s| cached(s).is_none()).cloned() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = fetch(&shard).await;
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (corpus, id);
 }
 
 /// Document `id` of the corpus shown, with its text: fetched (and the component rendered again) when needed.

@@ -33,6 +33,11 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
     let doc = ctx.corpus.document(&c.doc);
     let in_cmp = p.in_cmp;
     let open = ctx.on_click(Action::OpenDoc { doc: c.doc.clone(), claim: Some(c.id.clone()) });
+    // A pointer over or the focus on "Read in article" starts fetching the article's text, so the click finds it.
+    let intent = {
+        let (corpus, doc) = (ctx.corpus.clone(), c.doc.clone());
+        Callback::from(move |()| crate::texts::prefetch(&corpus, &doc))
+    };
     let refused = !in_cmp && p.cmp_full;
     let toggle_cmp = ctx.on_click(if in_cmp { Action::RemoveCompare(c.id.clone()) } else { Action::AddCompare(c.id.clone()) });
     let speaker = ctx.on_click(Action::OpenSpeaker(c.speaker_id.clone()));
@@ -64,7 +69,8 @@ pub fn claim_card(p: &ClaimCardProps) -> Html {
                 if !p.compact {
                     <span class="actions">
                         <CorrectMenu claim={p.claim} />
-                        <button class="btn" onclick={open} data-action="read">{"Read in article"}</button>
+                        <button class="btn" onclick={open} data-action="read"
+                            onpointerenter={intent.reform(|_| ())} onfocus={intent.reform(|_| ())}>{"Read in article"}</button>
                         if refused {
                             <button class="btn full" data-action="compare" aria-disabled="true" aria-pressed="false"
                                 title={format!("{MAX_COMPARE} claims are compared already: remove one to add this one")}>

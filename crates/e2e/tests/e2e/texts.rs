@@ -43,6 +43,27 @@ async fn an_article_s_text_is_fetched_when_it_is_read_not_with_the_page() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn focus_on_read_in_article_starts_the_fetch_and_the_click_shares_it() {
+    let s = Session::new().await;
+    let c = &s.client;
+    actions::open_app(c, &s.server.url("")).await;
+    let shards = || async { page_fetches(c).await.into_iter().filter(|n| is_text(n)).count() };
+    assert_eq!(shards().await, 0, "no article's text with the page");
+    let card = "[data-testid=claim-list] [data-claim-id]";
+    let id = actions::js(c, &format!("return document.querySelector('{card}').dataset.claimId;")).await;
+    let id = id.as_str().unwrap().to_string();
+    // The focus (or a pointer) on the button, before any click: the article's shard is on its way.
+    actions::js(c, &format!("document.querySelector('{card} [data-action=read]').focus(); return 0;")).await;
+    actions::until("the focus fetched the article's text", || async { shards().await == 1 }).await;
+    checks::count(c, "[data-testid=reader]", 0).await;
+    actions::click(c, &format!("{card} [data-action=read]")).await;
+    actions::wait_for(c, &locators::reader_span(&id)).await;
+    assert_eq!(shards().await, 1, "the click used the text the focus fetched: {:?}", page_fetches(c).await);
+    checks::app_alive(c).await;
+    s.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn make_available_offline_fetches_every_text_and_the_single_file_holds_them() {
     let corpus = seeds();
     let s = Session::new().await;
