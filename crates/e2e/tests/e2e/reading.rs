@@ -139,7 +139,8 @@ async fn a_quoted_name_is_literal_and_the_result_bar_says_what_an_unquoted_one_m
     assert!(text.contains("Daesh"), "the result bar names the other aliases: {text}");
     actions::click(c, "[data-testid=search-expansion] [data-action=search-literal]").await;
     actions::until("only the literal name", || async { actions::result_count(c).await == literal }).await;
-    assert!(actions::current_url(c).await.contains("q=%22ISIS-K%22"), "the query is now quoted");
+    // The address follows a replaced state after the typing pause (`TYPING_PAUSE_MS`), not in the same task.
+    actions::until("the query in the address is now quoted", || async { actions::current_url(c).await.contains("q=%22ISIS-K%22") }).await;
     for id in actions::card_ids(c).await {
         let text = corpus.claim(&id).unwrap().text.to_lowercase();
         assert!(text.contains("isis-k") || text.contains("isis k"), "{id} says ISIS-K: {text}");
