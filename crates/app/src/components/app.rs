@@ -254,6 +254,7 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
         let (dispatcher, c) = (model.dispatcher(), corpus.clone());
         use_effect_with((), move |_| {
             let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                url::drop_pending_writes();
                 let (v, n) = url::read(&c);
                 dispatcher.dispatch(Msg::Popped(v, n));
             });
@@ -272,14 +273,16 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
         match m.op {
             HistoryOp::Push => {
                 if let Some((_, typed)) = flushed {
-                    url::write(&typed, false);
+                    url::write_soon(&typed, false);
                 }
-                url::write(&m.view, true)
+                url::write_soon(&m.view, true)
             }
-            HistoryOp::Replace if flushed.is_none() && now - *last.borrow() >= f64::from(TYPING_PAUSE_MS) => url::write(&m.view, false),
+            HistoryOp::Replace if flushed.is_none() && now - *last.borrow() >= f64::from(TYPING_PAUSE_MS) => {
+                url::write_soon(&m.view, false)
+            }
             HistoryOp::Replace => {
                 let view = m.view.clone();
-                let write = Timeout::new(TYPING_PAUSE_MS, move || url::write(&view, false));
+                let write = Timeout::new(TYPING_PAUSE_MS, move || url::write_soon(&view, false));
                 *pending.borrow_mut() = Some((write, m.view));
             }
             HistoryOp::None => {}
