@@ -106,7 +106,8 @@ const OBSERVER: &str = r#"(() => {
 const ACT: &str = r#"
 const [kind, sel, value, done] = arguments;
 let last = null, n = 0, tMicro = null;
-const mo = new MutationObserver((recs) => { last = performance.now(); n += recs.length; });
+const batches = [];
+const mo = new MutationObserver((recs) => { last = performance.now(); n += recs.length; if (batches.length < 20) batches.push([last, recs.length]); });
 mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
 const el = document.querySelector(sel);
 if (!el) { mo.disconnect(); done(null); return; }
@@ -134,7 +135,7 @@ const hop = () => {
   void document.body.offsetHeight;
   const layout = performance.now() - l0;
   const c = document.querySelector('[data-testid=result-count]');
-  done({ dom: end - t0, layout, total: end - t0 + layout, mutations: n, count: c ? c.textContent : null });
+  done({ batches: batches.map(([t, k]) => `${(t - t0).toFixed(1)}:${k}`).join(' '), dom: end - t0, layout, total: end - t0 + layout, mutations: n, count: c ? c.textContent : null });
 };
 setTimeout(hop, 0);
 "#;
@@ -473,7 +474,8 @@ struct Interact {
     reader: Samples,
     /// The same with a pointer on the button `READER_HOVER_MS` before the click (which starts the fetch).
     reader_hover: Samples,
-    /// Every filter and search sample with what it was (`f=v` or `q=…`), for the slowest ones in the log.
+    /// Every filter and search sample with what it was (`f=v` or `q=…`, the result count, and when each batch of DOM
+    /// mutations came: `[ms:records …]` after the action), for the slowest ones in the log.
     labelled: Vec<(f64, String)>,
 }
 
@@ -591,7 +593,10 @@ impl Interact {
     async fn click_facet(&mut self, b: &Browser, f: &str, v: &str) -> bool {
         let Some(m) = act(b, "click", &facet_sel(f, v), "").await else { return false };
         self.filter.push(m["total"].as_f64().unwrap());
-        self.labelled.push((m["total"].as_f64().unwrap(), format!("{f}={v} → {}", m["count"].as_str().unwrap_or("?"))));
+        self.labelled.push((
+            m["total"].as_f64().unwrap(),
+            format!("{f}={v} → {} [{}]", m["count"].as_str().unwrap_or("?"), m["batches"].as_str().unwrap_or("")),
+        ));
         self.filter_dom.push(m["dom"].as_f64().unwrap());
         self.filter_layout.push(m["layout"].as_f64().unwrap());
         true
@@ -630,7 +635,10 @@ impl Interact {
                 for p in prefixes(q) {
                     if let Some(m) = act(b, "type", SEARCH, &p).await {
                         self.search.push(m["total"].as_f64().unwrap());
-                        self.labelled.push((m["total"].as_f64().unwrap(), format!("q={p} → {}", m["count"].as_str().unwrap_or("?"))));
+                        self.labelled.push((
+                            m["total"].as_f64().unwrap(),
+                            format!("q={p} → {} [{}]", m["count"].as_str().unwrap_or("?"), m["batches"].as_str().unwrap_or("")),
+                        ));
                         self.search_dom.push(m["dom"].as_f64().unwrap());
                         last = m["count"].as_str().map(str::to_string);
                     }

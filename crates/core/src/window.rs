@@ -32,9 +32,47 @@ pub fn window(n: usize, offset: f64, viewport_h: f64, item_h: f64) -> Window {
     Window { start, end, pad_top: start as f64 * item_h, pad_bottom: (n - end) as f64 * item_h }
 }
 
+/// Cards in the app's first render (about a screenful: what the build prerenders), before the rest of the view.
+pub const FIRST_CARDS: usize = 8;
+/// Cards each later render of the app's start adds.
+pub const CARDS_PER_STAGE: usize = 8;
+
+/// What render `stage` of the app's start shows of a list of `n` claims, one render a task so that no task builds
+/// much: stage 0 the first cards alone; stage 1 the rest of the view with the same cards; each later stage
+/// [`CARDS_PER_STAGE`] more, until the list (or the window of a virtualised one) is whole.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stage {
+    /// At most this many cards; `None`: the whole list, or its window.
+    pub cards: Option<usize>,
+    /// The rest of the view (other panels, the document list) is rendered.
+    pub complete: bool,
+    /// Nothing is left for a later stage.
+    pub last: bool,
+}
+
+pub fn start_stage(stage: usize, n: usize) -> Stage {
+    // A virtualised list renders a window of about a screenful and a half: two stages' worth of cards.
+    let need = if n > RENDER_ALL_UP_TO { FIRST_CARDS + CARDS_PER_STAGE } else { n };
+    let cap = FIRST_CARDS + CARDS_PER_STAGE * stage.saturating_sub(1);
+    let last = stage >= 1 && cap >= need;
+    Stage { cards: (!last).then_some(cap), complete: stage >= 1, last }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_adds_a_few_cards_a_stage_until_the_list_is_whole() {
+        let caps: Vec<Option<usize>> = (0..7).map(|s| start_stage(s, 41).cards).collect();
+        assert_eq!(caps, [Some(8), Some(8), Some(16), Some(24), Some(32), Some(40), None]);
+        assert!(!start_stage(0, 41).complete && start_stage(1, 41).complete);
+        assert_eq!((0..7).map(|s| start_stage(s, 41).last).collect::<Vec<_>>(), [false, false, false, false, false, false, true]);
+        // A short list is whole at stage 1; a virtualised one after one more stage (its window is about 16 cards).
+        assert_eq!(start_stage(1, 5), Stage { cards: None, complete: true, last: true });
+        assert!(!start_stage(0, 0).last && start_stage(1, 0).last);
+        assert_eq!((start_stage(1, 10_000).last, start_stage(2, 10_000).last), (false, true));
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -32,6 +32,7 @@ use counterclaim_core::corpus::Corpus;
 use counterclaim_core::corrections::{self, Corrections, Edit};
 use counterclaim_core::search::Index;
 use counterclaim_core::view::{Action, Panel, ViewState};
+use counterclaim_core::window::{start_stage, Stage, FIRST_CARDS};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -58,16 +59,11 @@ impl AppProps {
     }
 }
 
-/// Cards in the first render (about a screenful), before the rest of the view is built.
-const FIRST_CARDS: usize = 8;
-/// Cards in the second render, with the other panels; the third renders them all. Each render is a task of its own,
-/// so the browser can paint and take input between them.
-const SECOND_CARDS: usize = 24;
-
 /// The shell. Claims first: the first render is the header, the filters, the result bar, the tabs and the
 /// first screenful of cards (what the build prerenders into `index.html`, so the same cards stay in the
 /// same place when the app takes over); the rest (other panels, the document list, the remaining cards)
-/// follows in two more renders, each after a yield to the browser. `main[data-complete]` marks the full view.
+/// follows in more renders, each after a yield to the browser and each adding a few cards
+/// (`core::window::start_stage`). `main[data-complete]` marks the full view.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let base = props.corpus.clone();
@@ -88,8 +84,6 @@ pub fn app(props: &AppProps) -> Html {
             Model::new(view, notices)
         })
     };
-    let stage = use_stages(2);
-    let (complete, cards) = (stage >= 1, [Some(FIRST_CARDS), Some(SECOND_CARDS), None][stage.min(2)]);
     use_address_bar(&model, &base);
     let view = Rc::new(model.view.clone());
     let result = {
@@ -97,6 +91,8 @@ pub fn app(props: &AppProps) -> Html {
         // The corpus (compared by pointer) changes with the corrections, and the index with it.
         use_memo((view.clone(), corpus.clone()), move |(v, _)| i.query(&c, v))
     };
+    let stage = use_start_stage(result.claims.len());
+    let (complete, cards) = (stage.complete, stage.cards);
     let act = {
         let d = model.dispatcher();
         use_callback((), move |a: Action, _| d.dispatch(Msg::Act(a)))
@@ -129,7 +125,7 @@ pub fn app(props: &AppProps) -> Html {
         <CorpusNotes />
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
             <Facets facets={facets} />
-            <main id="main" tabindex="-1" data-complete={(stage >= 2).then_some("")}>
+            <main id="main" tabindex="-1" data-complete={stage.last.then_some("")}>
                 if complete {
                     <Compare />
                     <DocCompare />
@@ -231,19 +227,22 @@ fn top_bar(corpus: &CorpusRef, menu: Html) -> Html {
     }
 }
 
-/// The render stage: 0 for the first render, then one more in each following task (after the browser has had a
-/// chance to paint), up to `last`.
+/// The start's render stage for a list of `n` claims: stage 0 in the first render, then one more in each following
+/// task (after the browser has had a chance to paint) until the last; from then on the whole view, whatever `n` becomes.
 #[hook]
-fn use_stages(last: usize) -> usize {
+fn use_start_stage(n: usize) -> Stage {
     let stage = use_state(|| 0);
+    let finished = use_mut_ref(|| false);
+    let now = if *finished.borrow() { Stage { cards: None, complete: true, last: true } } else { start_stage(*stage, n) };
+    *finished.borrow_mut() |= now.last;
     {
-        let stage = stage.clone();
-        use_effect_with(*stage, move |&now| {
-            let t = (now < last).then(|| gloo::timers::callback::Timeout::new(0, move || stage.set(now + 1)));
+        let (stage, more) = (stage.clone(), !now.last);
+        use_effect_with(*stage, move |&at| {
+            let t = more.then(|| gloo::timers::callback::Timeout::new(0, move || stage.set(at + 1)));
             move || drop(t)
         });
     }
-    *stage
+    now
 }
 
 /// The address bar and the state in step: back/forward dispatch the address's state (the address is the
@@ -254,6 +253,7 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
         let (dispatcher, c) = (model.dispatcher(), corpus.clone());
         use_effect_with((), move |_| {
             let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                url::drop_pending_writes();
                 let (v, n) = url::read(&c);
                 dispatcher.dispatch(Msg::Popped(v, n));
             });
@@ -272,14 +272,16 @@ fn use_address_bar(model: &UseReducerHandle<Model>, corpus: &CorpusRef) {
         match m.op {
             HistoryOp::Push => {
                 if let Some((_, typed)) = flushed {
-                    url::write(&typed, false);
+                    url::write_soon(&typed, false);
                 }
-                url::write(&m.view, true)
+                url::write_soon(&m.view, true)
             }
-            HistoryOp::Replace if flushed.is_none() && now - *last.borrow() >= f64::from(TYPING_PAUSE_MS) => url::write(&m.view, false),
+            HistoryOp::Replace if flushed.is_none() && now - *last.borrow() >= f64::from(TYPING_PAUSE_MS) => {
+                url::write_soon(&m.view, false)
+            }
             HistoryOp::Replace => {
                 let view = m.view.clone();
-                let write = Timeout::new(TYPING_PAUSE_MS, move || url::write(&view, false));
+                let write = Timeout::new(TYPING_PAUSE_MS, move || url::write_soon(&view, false));
                 *pending.borrow_mut() = Some((write, m.view));
             }
             HistoryOp::None => {}

@@ -10,6 +10,7 @@ use super::empty_state::EmptyState;
 use super::use_ctx;
 use counterclaim_core::text::fixed;
 use counterclaim_core::window::{window, RENDER_ALL_UP_TO};
+use std::cell::RefCell;
 
 #[derive(Properties, PartialEq)]
 pub struct ClaimListProps {
@@ -33,6 +34,19 @@ fn card_pitch(list: &NodeRef) -> Option<f64> {
     let (first, last) = (el.first_element_child()?, el.last_element_child()?);
     let h = (last.get_bounding_client_rect().top() - first.get_bounding_client_rect().top()) / (shown.checked_sub(1)? as f64);
     (h.is_finite() && h > 20.0).then_some(h)
+}
+
+/// Set the list's padding to `pad` (top, bottom; px) unless it is that already, through the CSS object model (the
+/// CSP allows no style attributes). Nothing before the list is in the DOM.
+fn set_padding(list: &NodeRef, written: &RefCell<Option<(f64, f64)>>, pad: (f64, f64)) {
+    let Some(el) = list.cast::<HtmlElement>() else { return };
+    if *written.borrow() == Some(pad) {
+        return;
+    }
+    let style = el.style();
+    let _ = style.set_property("padding-top", &format!("{}px", fixed(pad.0, 0)));
+    let _ = style.set_property("padding-bottom", &format!("{}px", fixed(pad.1, 0)));
+    *written.borrow_mut() = Some(pad);
 }
 
 /// The cards. Long lists are virtualised (`core::window`): only the cards near the viewport are in the DOM,
@@ -91,18 +105,18 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
             move || drop((a, b))
         });
     }
-    // After each render: size the padding for the items left out (writes only), except the very first
-    // virtualised list, whose cards are measured once.
+    // The padding for the items left out (writes only, and only when it changes), set in the render itself
+    // once the list exists: Yew yields to the browser between a long render and its effects, and a write
+    // there cost a second style and layout a frame later. The very first virtualised list's cards are
+    // measured once, after they are in the DOM.
+    let pad = if n > w.end - w.start { (w.pad_top, w.pad_bottom) } else { (0.0, 0.0) };
+    let padded = use_mut_ref(|| None::<(f64, f64)>);
+    set_padding(&list, &padded, pad);
     {
         let (list, item_h, scroll, claims) = (list.clone(), item_h.clone(), scroll.clone(), p.claims.clone());
         use_effect(move || {
-            let Some(el) = list.cast::<HtmlElement>() else { return };
-            let shown = w.end - w.start;
-            let h = scroll.2;
-            let (top, bottom) = if n > shown { (w.pad_top, w.pad_bottom) } else { (0.0, 0.0) };
-            let style = el.style();
-            let _ = style.set_property("padding-top", &format!("{}px", fixed(top, 0)));
-            let _ = style.set_property("padding-bottom", &format!("{}px", fixed(bottom, 0)));
+            set_padding(&list, &padded, pad);
+            let (shown, h) = (w.end - w.start, scroll.2);
             if n > RENDER_ALL_UP_TO && shown > 1 && item_h.borrow().is_none() {
                 if let Some(m) = card_pitch(&list) {
                     *item_h.borrow_mut() = Some(m);

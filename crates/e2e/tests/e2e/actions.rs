@@ -71,6 +71,12 @@ pub async fn search(c: &Client, q: &str) {
     until("the query reaches the URL", || async { current_url(c).await.contains("q=") || want.is_empty() }).await;
 }
 
+/// The address once `ok` holds for it (the app writes the address after the frame that shows the view).
+pub async fn url_when(c: &Client, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    until(what, || async { ok(&current_url(c).await) }).await;
+    current_url(c).await
+}
+
 pub async fn current_url(c: &Client) -> String {
     c.current_url().await.map(|u| u.to_string()).unwrap_or_default()
 }

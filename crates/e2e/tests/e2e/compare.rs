@@ -34,7 +34,7 @@ async fn a_refuting_and_a_supporting_claim_compare_with_shared_entity_marks() {
         let cues = actions::all(c, &format!("{col} mark[data-cue]")).await;
         assert!(!cues.is_empty(), "column {id} marks its stance cues");
     }
-    let url = actions::current_url(c).await;
+    let url = actions::url_when(c, "the comparison reaches the address", |u| u.contains(&a.id) && u.contains(&b.id)).await;
     assert!(url.contains(&a.id) && url.contains(&b.id), "the URL carries both ids: {url}");
     actions::screenshot(c, "compare").await;
     c.refresh().await.unwrap();
@@ -102,8 +102,9 @@ async fn two_articles_compare_side_by_side_with_every_claim_in_its_own_column() 
     assert_eq!(shown(1), of(&b), "right column: every claim of {b}, once");
     actions::screenshot(c, "doc-compare").await;
     // The comparison is part of the link.
-    let url = actions::current_url(c).await;
-    assert!(url.contains(&format!("cmpdocs={a}%2C{b}")) || url.contains(&format!("cmpdocs={a},{b}")), "{url}");
+    let has = |u: &str| u.contains(&format!("cmpdocs={a}%2C{b}")) || u.contains(&format!("cmpdocs={a},{b}"));
+    let url = actions::url_when(c, "the comparison reaches the address", has).await;
+    assert!(has(&url), "{url}");
     c.refresh().await.unwrap();
     actions::wait_for(c, "[data-testid=doc-compare]").await;
     checks::count(c, "[data-testid=doc-compare] tbody tr", rows.len()).await;

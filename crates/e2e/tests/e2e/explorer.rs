@@ -14,7 +14,7 @@ async fn stance_filter_shows_only_refuting_claims_and_the_count_matches() {
     assert_eq!(actions::result_count(c).await, corpus.claims.len());
     actions::click(c, &locators::facet_box("stance", "refutes")).await;
     actions::until("the list is filtered", || async { actions::result_count(c).await == refuting }).await;
-    assert!(actions::current_url(c).await.contains("stance=refutes"));
+    actions::url_when(c, "the filter reaches the address", |u| u.contains("stance=refutes")).await;
     let cards = actions::all(c, locators::CARD).await;
     assert_eq!(cards.len(), refuting.min(50), "one card per refuting claim");
     for e in &cards {
@@ -69,8 +69,9 @@ async fn opening_a_claim_shows_the_reader_with_its_span_highlighted() {
     let want: String = doc.body[claim.start..claim.end].split_whitespace().collect::<Vec<_>>().join(" ");
     let got: String = span.text().await.unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(got, want, "the highlighted span is the claim's span of the body");
-    let url = actions::current_url(c).await;
-    assert!(url.contains(&format!("doc={}", claim.doc)) && url.contains(&format!("claim={id}")), "{url}");
+    let has = |u: &str| u.contains(&format!("doc={}", claim.doc)) && u.contains(&format!("claim={id}"));
+    let url = actions::url_when(c, "the reader reaches the address", has).await;
+    assert!(has(&url), "{url}");
     actions::screenshot(c, "explorer-reader").await;
     checks::no_dialog(c).await;
     s.close().await;

@@ -15,7 +15,7 @@ async fn a_copied_link_restores_the_same_view_in_a_fresh_browser() {
     actions::click(c, &locators::card_action(&ids[0], "compare")).await;
     actions::click(c, &locators::card_action(&ids[1], "compare")).await;
     actions::wait_for(c, locators::COMPARE).await;
-    let url = actions::current_url(c).await;
+    let url = actions::url_when(c, "the comparison reaches the address", |u| u.contains("cmp=")).await;
     assert!(url.contains("cmp="), "{url}");
     let shown = actions::card_ids(c).await;
     s.close().await;

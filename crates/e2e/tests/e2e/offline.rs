@@ -156,7 +156,7 @@ async fn after_one_visit_a_shared_link_opens_offline_and_filters_work() {
         actions::until("refutes or supports", || async { actions::result_count(c).await == refutes + supports }).await;
         actions::click(c, &locators::facet_box("stance", "refutes")).await;
         actions::until("supports only", || async { actions::result_count(c).await == supports }).await;
-        assert!(actions::current_url(c).await.contains("stance=supports"));
+        actions::url_when(c, "the filter reaches the address", |u| u.contains("stance=supports") && !u.contains("refutes")).await;
     }
     // A reader link opens offline too, and every document is there.
     let doc = corpus.documents[0].id.clone();
@@ -189,12 +189,12 @@ async fn the_single_file_edition_works_from_a_file_url() {
     let (shared, doc) = if filtered {
         actions::click(c, &locators::facet_box("stance", "refutes")).await;
         actions::until("the list is filtered", || async { actions::result_count(c).await == refutes }).await;
-        let shared = actions::current_url(c).await;
+        let shared = actions::url_when(c, "the filter reaches the address", |u| u.contains("stance=refutes")).await;
         assert!(shared.contains("stance=refutes"), "{shared}");
         (shared, None)
     } else {
         let doc = open_first_doc(c).await;
-        (actions::current_url(c).await, Some(doc))
+        (actions::url_when(c, "the reader reaches the address", |u| u.contains("doc=")).await, Some(doc))
     };
     assert!(shared.starts_with("file://") && shared.contains('#') && !shared.contains('?'), "state in the fragment: {shared}");
     // The shared file link restores the view in a fresh load.
@@ -313,8 +313,8 @@ async fn the_app_works_under_a_sub_path() {
     } else {
         Some(open_first_doc(c).await)
     };
-    let link = actions::current_url(c).await;
     let want = if doc.is_some() { "doc=" } else { "stance=refutes" };
+    let link = actions::url_when(c, "the view reaches the address", |u| u.contains(want)).await;
     assert!(link.starts_with(&s.server.url("?")) && link.contains(want), "the link keeps the sub-path: {link}");
     // The link opens the same view in a fresh load.
     c.goto("about:blank").await.unwrap();
