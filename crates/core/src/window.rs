@@ -37,9 +37,7 @@ pub const FIRST_CARDS: usize = 8;
 /// Cards each later render of the app's start adds.
 pub const CARDS_PER_STAGE: usize = 8;
 
-/// What render `stage` of the app's start shows of a list of `n` claims, one render a task so that no task builds
-/// much: stage 0 the first cards alone; stage 1 the rest of the view with the same cards; each later stage
-/// [`CARDS_PER_STAGE`] more, until the list (or the window of a virtualised one) is whole.
+/// What one render of the app's start shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stage {
     /// At most this many cards; `None`: the whole list, or its window.
@@ -50,6 +48,14 @@ pub struct Stage {
     pub last: bool,
 }
 
+impl Stage {
+    /// The whole view: every card (or the window of a virtualised list), nothing left for later.
+    pub const WHOLE: Stage = Stage { cards: None, complete: true, last: true };
+}
+
+/// What render `stage` of the app's start shows of a list of `n` claims, one render a task so that no task builds
+/// much: stage 0 the first cards alone; stage 1 the rest of the view with the same cards; each later stage
+/// [`CARDS_PER_STAGE`] more, until the list (or the window of a virtualised one) is whole.
 pub fn start_stage(stage: usize, n: usize) -> Stage {
     // A virtualised list renders a window of about a screenful and a half: two stages' worth of cards.
     let need = if n > RENDER_ALL_UP_TO { FIRST_CARDS + CARDS_PER_STAGE } else { n };
@@ -69,7 +75,7 @@ mod tests {
         assert!(!start_stage(0, 41).complete && start_stage(1, 41).complete);
         assert_eq!((0..7).map(|s| start_stage(s, 41).last).collect::<Vec<_>>(), [false, false, false, false, false, false, true]);
         // A short list is whole at stage 1; a virtualised one after one more stage (its window is about 16 cards).
-        assert_eq!(start_stage(1, 5), Stage { cards: None, complete: true, last: true });
+        assert_eq!(start_stage(1, 5), Stage::WHOLE);
         assert!(!start_stage(0, 0).last && start_stage(1, 0).last);
         assert_eq!((start_stage(1, 10_000).last, start_stage(2, 10_000).last), (false, true));
     }

@@ -233,7 +233,7 @@ fn top_bar(corpus: &CorpusRef, menu: Html) -> Html {
 fn use_start_stage(n: usize) -> Stage {
     let stage = use_state(|| 0);
     let finished = use_mut_ref(|| false);
-    let now = if *finished.borrow() { Stage { cards: None, complete: true, last: true } } else { start_stage(*stage, n) };
+    let now = if *finished.borrow() { Stage::WHOLE } else { start_stage(*stage, n) };
     *finished.borrow_mut() |= now.last;
     {
         let (stage, more) = (stage.clone(), !now.last);
