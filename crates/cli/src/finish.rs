@@ -38,7 +38,15 @@ pub fn finish(dir: &Path, single: &Single) -> Result<Option<(PathBuf, usize)>, S
     eprintln!("counterclaim: CSP meta in {}: {hashed} inline script(s) hashed", index.display());
     let worker = sw::service_worker(&read_tree(dir)?).map_err(|e| format!("{}: {e}", dir.display()))?;
     write(&dir.join(sw::SW_FILE), worker.text.as_bytes())?;
-    eprintln!("counterclaim: {}/{}: precaches {} files, cache {}", dir.display(), sw::SW_FILE, worker.files.len(), worker.cache);
+    let texts = if worker.precaches_shards { "precached" } else { "each kept when first read" };
+    eprintln!(
+        "counterclaim: {}/{}: precaches {} files, cache {}; {} text shard(s), {texts}",
+        dir.display(),
+        sw::SW_FILE,
+        worker.files.len(),
+        worker.cache,
+        worker.shards.len()
+    );
     let out = match single {
         Single::No => return Ok(None),
         Single::At(p) => p.clone(),

@@ -1,5 +1,6 @@
 //! The service worker: `sw.js` from `scripts/sw.template.js`, precaching every file of the build (but itself,
-//! dotfiles and the import worker's and studio's files) under a cache name derived from the names and contents of those files.
+//! dotfiles and the import worker's and studio's files) under a cache name derived from the names and contents of those
+//! files, and the corpus's text shards in a cache of their own that outlives builds.
 use sha2::{Digest, Sha256};
 
 use crate::SiteError;
@@ -9,7 +10,7 @@ use counterclaim_core::shelf::is_shard_file;
 pub const SW_FILE: &str = "sw.js";
 /// What every cache name of the app starts with (an activated worker deletes the others that do).
 pub const CACHE_PREFIX: &str = "counterclaim-";
-/// The worker's code, with `__CACHE__`, `__PREFIX__` and `__FILES__` to fill in; lines starting `//#` are
+/// The worker's code, with `__CACHE__`, `__PREFIX__`, `__FILES__`, `__SHARDS__` and `__PRECACHE_SHARDS__` to fill in; lines starting `//#` are
 /// notes on the template, left out of `sw.js`.
 const TEMPLATE: &str = include_str!("../../../scripts/sw.template.js");
 const TEMPLATE_NOTE: &str = "//#";
@@ -21,8 +22,14 @@ pub struct ServiceWorker {
     pub text: String,
     /// This build's cache name.
     pub cache: String,
-    /// What it precaches (relative paths, sorted).
+    /// What it precaches in the build's cache (relative paths, sorted).
     pub files: Vec<String>,
+    /// The corpus's text shards (relative paths, sorted), kept in the texts cache: a new build keeps those it still
+    /// names, and a shard once read stays readable offline.
+    pub shards: Vec<String>,
+    /// Whether it fetches every shard when it installs (they weigh [`PRECACHE_TEXTS_MAX`] or less in all), rather
+    /// than each when it is first read.
+    pub precaches_shards: bool,
 }
 
 /// The import worker's Cargo binary, which its files are named after (`counterclaim-worker-….js`, …).
@@ -44,27 +51,46 @@ pub const PRECACHE_TEXTS_MAX: usize = 4_000_000;
 
 /// The worker for a build of `files` (`(relative path, contents)`, in any order).
 pub fn service_worker(files: &[(String, Vec<u8>)]) -> Result<ServiceWorker, SiteError> {
-    let texts: usize = files.iter().filter(|(p, _)| is_shard_file(p)).map(|(_, b)| b.len()).sum();
-    let precached = |p: &str| precaches(p) && (texts <= PRECACHE_TEXTS_MAX || !is_shard_file(p));
-    let mut kept: Vec<&(String, Vec<u8>)> = files.iter().filter(|(p, _)| precached(p)).collect();
-    kept.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+    let kept = sorted(files.iter().filter(|(p, _)| precaches(p) && !is_shard_file(p)).collect());
+    let shards = sorted(files.iter().filter(|(p, _)| is_shard_file(p)).collect());
     if !kept.iter().any(|(p, _)| p == "index.html") {
         return Err(SiteError::NoIndex);
     }
-    let mut h = Sha256::new();
-    for (path, bytes) in &kept {
-        h.update(path.as_bytes());
-        h.update([0]);
-        h.update(Sha256::digest(bytes));
-    }
-    let cache = format!("{CACHE_PREFIX}{}", hex(&h.finalize()[..8]));
-    let listed: Vec<String> = kept.iter().map(|(p, _)| format!("./{p}")).collect();
+    let precaches_shards = shards.iter().map(|(_, b)| b.len()).sum::<usize>() <= PRECACHE_TEXTS_MAX;
+    let cache = format!("{CACHE_PREFIX}{}", hex(&digest(kept.iter().chain(&shards).copied())[..8]));
+    let paths = |v: &[&(String, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    let (files, shards) = (paths(&kept), paths(&shards));
     let quoted = |s: &str| serde_json::to_string(s).expect("a string is JSON");
     let text = template()
         .replace("__CACHE__", &quoted(&cache))
         .replace("__PREFIX__", &quoted(CACHE_PREFIX))
-        .replace("__FILES__", &serde_json::to_string_pretty(&listed).expect("strings are JSON"));
-    Ok(ServiceWorker { text, cache, files: kept.into_iter().map(|(p, _)| p.clone()).collect() })
+        .replace("__FILES__", &listed(&files))
+        .replace("__SHARDS__", &listed(&shards))
+        .replace("__PRECACHE_SHARDS__", if precaches_shards { "true" } else { "false" });
+    Ok(ServiceWorker { text, cache, files, shards, precaches_shards })
+}
+
+/// `files` in path order, folder by folder.
+fn sorted(mut files: Vec<&(String, Vec<u8>)>) -> Vec<&(String, Vec<u8>)> {
+    files.sort_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+    files
+}
+
+/// A hash of the paths and contents of `files`, in their order.
+fn digest<'a>(files: impl Iterator<Item = &'a (String, Vec<u8>)>) -> Vec<u8> {
+    let mut h = Sha256::new();
+    for (path, bytes) in files {
+        h.update(path.as_bytes());
+        h.update([0]);
+        h.update(Sha256::digest(bytes));
+    }
+    h.finalize().to_vec()
+}
+
+/// `paths` as the JSON list of the worker's relative URLs (`./…`).
+fn listed(paths: &[String]) -> String {
+    let urls: Vec<String> = paths.iter().map(|p| format!("./{p}")).collect();
+    serde_json::to_string_pretty(&urls).expect("strings are JSON")
 }
 
 /// The template without its notes.
@@ -104,25 +130,40 @@ mod tests {
         assert_eq!(sw.files, ["a/b.png", "corpus-0f.pack", "index.html", "style-1.css"]);
         let listed = "const FILES = [\n  \"./a/b.png\",\n  \"./corpus-0f.pack\",\n  \"./index.html\",\n  \"./style-1.css\"\n];";
         assert!(sw.text.contains(listed), "{}", sw.text);
-        assert!(sw.text.contains(&format!("const CACHE = \"{}\";", sw.cache)));
-        assert!(sw.text.contains("k.startsWith(\"counterclaim-\")"), "the prefix is filled in");
+        assert!(sw.text.contains(&format!("const BUILD = \"{}\";", sw.cache)));
+        assert!(sw.text.contains("key.startsWith(\"counterclaim-\")"), "the prefix is filled in");
         assert!(!sw.text.contains("__") && !sw.text.contains("//#"), "no placeholder or template note left");
     }
 
     #[test]
     fn text_shards_are_precached_up_to_a_total_then_left_to_the_first_read() {
         let shard = |k: usize, n: usize| (format!("corpus-text-{k:016x}.pack"), vec![0; n]);
-        let small = [build(&["index.html", "corpus-0f.pack"]), vec![shard(1, 10), shard(2, 10)]].concat();
-        assert_eq!(service_worker(&small).unwrap().files.len(), 4, "all of a small corpus's texts");
+        let names = [shard(1, 0).0, shard(2, 0).0];
+        let small = [build(&["index.html", "corpus-0f.pack"]), vec![shard(2, 10), shard(1, 10)]].concat();
+        let sw = service_worker(&small).unwrap();
+        assert_eq!(sw.files, ["corpus-0f.pack", "index.html"], "the build's cache holds no shard");
+        assert_eq!((sw.shards.as_slice(), sw.precaches_shards), (names.as_slice(), true), "all of a small corpus's texts");
+        let shards = format!("const SHARDS = new Set([\n  \"./{}\",\n  \"./{}\"\n].map(", names[0], names[1]);
+        assert!(sw.text.contains(&shards) && sw.text.contains("const PRECACHE_SHARDS = true;"), "{}", sw.text);
         let large =
             [build(&["index.html", "corpus-0f.pack"]), vec![shard(1, PRECACHE_TEXTS_MAX / 2), shard(2, PRECACHE_TEXTS_MAX / 2 + 1)]]
                 .concat();
-        assert_eq!(service_worker(&large).unwrap().files, ["corpus-0f.pack", "index.html"], "none of a large one's");
+        let sw = service_worker(&large).unwrap();
+        assert_eq!((sw.shards.as_slice(), sw.precaches_shards), (names.as_slice(), false), "none of a large one's at install");
+        assert!(sw.text.contains("const PRECACHE_SHARDS = false;"));
         // Each is cached when first read, as every name the template's HASHED matches: `-<16 hex>.ext`.
         assert!(TEMPLATE.contains(r"const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;"));
-        let name = shard(1, 1).0;
-        let (_, hash) = name.rsplit_once('-').unwrap();
+        let (_, hash) = names[0].rsplit_once('-').unwrap();
         assert!(hash.len() == 21 && hash.ends_with(".pack") && hash[..16].bytes().all(|b| b.is_ascii_hexdigit()), "{hash}");
+    }
+
+    #[test]
+    fn a_changed_shard_gives_a_new_cache_name_too() {
+        let files = build(&["index.html", "corpus-0f.pack", "corpus-text-0000000000000001.pack"]);
+        let sw = service_worker(&files).unwrap();
+        let mut changed = files.clone();
+        changed[2].1.push(0);
+        assert_ne!(service_worker(&changed).unwrap().cache, sw.cache);
     }
 
     #[test]

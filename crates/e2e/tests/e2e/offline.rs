@@ -93,10 +93,37 @@ pub async fn wait_controlled(c: &Client) {
     }
 }
 
-/// The names of the page's caches.
+/// The names of the page's caches, sorted.
 async fn cache_names(c: &Client) -> Vec<String> {
     let v = actions::js_async(c, "const done = arguments[arguments.length - 1]; caches.keys().then(done, () => done([]));").await;
+    let mut names: Vec<String> = serde_json::from_value(v).unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// The file names of what the cache named `name` holds, sorted.
+async fn cached_files(c: &Client, name: &str) -> Vec<String> {
+    let v = actions::js_async(
+        c,
+        &format!(
+            "const done = arguments[arguments.length - 1];
+             caches.open({name:?}).then((k) => k.keys()).then((rs) => done(rs.map((r) => new URL(r.url).pathname.split('/').pop()).sort()), () => done([]));"
+        ),
+    )
+    .await;
     serde_json::from_value(v).unwrap_or_default()
+}
+
+/// The name of the texts' cache of the worker at `scope` (scripts/sw.template.js).
+fn texts_cache(scope: &str) -> String {
+    format!("counterclaim-texts {scope}")
+}
+
+/// The cache names of the worker at `scope`: its build's (`BUILD` of sw.js) and its texts'.
+fn scoped(build: &str, scope: &str) -> Vec<String> {
+    let mut names = vec![format!("{build} {scope}"), texts_cache(scope)];
+    names.sort();
+    names
 }
 
 /// CSP violations the app saw (`window.__counterclaimCsp`, filled by crates/app/src/offline.rs).
@@ -244,9 +271,25 @@ fn redeploy(dir: &Path) -> String {
     std::fs::write(dir.join("index.html"), html.replace(tag, &new_tag)).unwrap();
     let st = counterclaim(&["finish", &dir.display().to_string(), "--no-single"]).status().expect("run counterclaim finish");
     assert!(st.success());
+    build_name(dir)
+}
+
+/// The build's cache name in `dir/sw.js` (`const BUILD = "…"`).
+fn build_name(dir: &Path) -> String {
     let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
-    let at = sw.find("const CACHE = \"").expect("cache name in sw.js") + "const CACHE = \"".len();
+    let at = sw.find("const BUILD = \"").expect("cache name in sw.js") + "const BUILD = \"".len();
     sw[at..at + sw[at..].find('"').unwrap()].to_string()
+}
+
+/// The text shards of the site in `dir`, sorted.
+fn shard_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+        .filter(|n| counterclaim_core::shelf::is_shard_file(n))
+        .collect();
+    names.sort();
+    names
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -257,12 +300,34 @@ async fn a_new_build_is_offered_and_taken_after_the_reload_prompt() {
     let c = &s.client;
     actions::open_app(c, &s.server.url("")).await;
     wait_controlled(c).await;
-    let first = cache_names(c).await;
-    assert_eq!(first.len(), 1, "one cache after the first visit: {first:?}");
+    let (scope, shards) = (s.server.url(""), shard_files(&site.0));
+    let texts = texts_cache(&scope);
+    assert!(!shards.is_empty(), "the seeds' texts are shards");
+    let first = build_name(&site.0);
+    actions::until("the build's cache and the texts' after the first visit", || async { cache_names(c).await == scoped(&first, &scope) })
+        .await;
+    assert_eq!(cached_files(c, &texts).await, shards, "the texts are precached in a cache of their own");
+    // A shard read at first use (as a large corpus's are) is kept there too.
+    actions::js_async(
+        c,
+        &format!(
+            "const done = arguments[arguments.length - 1]; caches.open({texts:?}).then((k) => k.delete('./{}')).then(done);",
+            shards[0]
+        ),
+    )
+    .await;
+    assert!(!cached_files(c, &texts).await.contains(&shards[0]));
+    open_first_doc(c).await;
+    actions::until("the shard read is kept", || async { cached_files(c, &texts).await == shards }).await;
     checks::count(c, UPDATE_BANNER, 0).await;
 
     let new_cache = redeploy(&site.0);
-    assert_ne!(first[0], new_cache, "a changed file gives a new cache name");
+    assert_ne!(first, new_cache, "a changed file gives a new cache name");
+    // The new build names the same shards: they must come from the texts cache, not the network.
+    assert_eq!(shard_files(&site.0), shards, "the deploy keeps the texts");
+    for f in &shards {
+        std::fs::remove_file(site.0.join(f)).unwrap();
+    }
     c.refresh().await.unwrap();
     let banner = actions::wait_for(c, UPDATE_BANNER).await;
     assert!(banner.text().await.unwrap().contains("New version available"), "the banner says what it is");
@@ -275,7 +340,13 @@ async fn a_new_build_is_offered_and_taken_after_the_reload_prompt() {
     })
     .await;
     wait_controlled(c).await;
-    actions::until("only the new build's cache is left", || async { cache_names(c).await == vec![new_cache.clone()] }).await;
+    actions::until("the new build's cache and the texts' are left", || async { cache_names(c).await == scoped(&new_cache, &scope) }).await;
+    assert_eq!(cached_files(c, &texts).await, shards, "the texts outlive the deploy");
+    // An article reads from the kept shard: its file is gone from the server.
+    let doc = open_first_doc(c).await;
+    actions::wait_for(c, &format!("{} .reader-meta", locators::READER)).await;
+    checks::count(c, "[data-testid=reader-failed]", 0).await;
+    assert!(!doc.is_empty());
     let rebuilt = actions::js(c, "return getComputedStyle(document.documentElement).getPropertyValue('--rebuilt').trim();").await;
     assert_eq!(rebuilt, serde_json::json!("yes"), "the page runs with the new stylesheet");
     let active = actions::js_async(
