@@ -132,7 +132,7 @@ pub fn claim_list(p: &ClaimListProps) -> Html {
     html! {
         <section class="results" aria-label="Claims">
             if n == 0 { <EmptyState /> }
-            <div class={classes!("cards", (n <= RENDER_ALL_UP_TO).then_some("whole"))} data-testid="claim-list" data-total={n.to_string()} ref={list}>
+            <div class="cards" data-testid="claim-list" data-total={n.to_string()} ref={list}>
                 { for p.claims[w.start..w.end].iter().map(|&i| html! { <ClaimCard key={ctx.claim(i).id.clone()} claim={i} in_cmp={view.cmp.contains(&ctx.claim(i).id)} cmp_full={view.compare_full()} q={q.clone()} /> }) }
             </div>
         </section>
