@@ -53,6 +53,9 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let embedded_id = data::embedded_id();
         let (corpus, index) = data::load().await;
+        // Unpacking and the first render in two tasks, neither long on a slow phone (the prerendered view is on
+        // screen meanwhile).
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
         // The prerendered view goes in the same task as the app's first render (a microtask): no frame
         // shows neither, and the first render lays out the same cards in the same place.
         for id in [page::PRERENDER_ID, page::BOOT_ID] {

@@ -98,7 +98,14 @@ async fn app_renders_cards_with_their_test_hooks_and_marks() {
     let first = cards(&root);
     assert!(first > 0 && first < 20, "claims first: {first} cards before the rest of the view");
     assert!(root.query_selector("[data-testid=doc-list]").unwrap().is_none(), "the document list comes after the claims");
+    let first_cards = root.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap();
     complete(&root).await;
+    // The later stages add to the first cards: they keep the very same elements, not new copies of them.
+    let now = root.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap();
+    for i in 0..first_cards.length() {
+        let (was, is) = (first_cards.item(i).unwrap(), now.item(i).unwrap());
+        assert!(was.is_connected() && was.is_same_node(Some(&is)), "card {i} of the first render is kept");
+    }
     let count = root.query_selector("[data-testid=result-count]").unwrap().expect("result count");
     assert_eq!(count.text_content().unwrap(), corpus.claims.len().to_string());
     let cards = root.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap();

@@ -34,8 +34,11 @@ pub fn window(n: usize, offset: f64, viewport_h: f64, item_h: f64) -> Window {
 
 /// Cards in the app's first render (about a screenful: what the build prerenders), before the rest of the view.
 pub const FIRST_CARDS: usize = 8;
-/// Cards each later render of the app's start adds.
-pub const CARDS_PER_STAGE: usize = 8;
+/// Cards each later render of the app's start adds (a task of a few milliseconds, so that no task of the start is
+/// long on a slow phone).
+pub const CARDS_PER_STAGE: usize = 4;
+/// About how many cards a virtualised list renders at the top: a screenful and a half.
+const WINDOW_CARDS: usize = 16;
 
 /// What one render of the app's start shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,8 +60,7 @@ impl Stage {
 /// much: stage 0 the first cards alone; stage 1 the rest of the view with the same cards; each later stage
 /// [`CARDS_PER_STAGE`] more, until the list (or the window of a virtualised one) is whole.
 pub fn start_stage(stage: usize, n: usize) -> Stage {
-    // A virtualised list renders a window of about a screenful and a half: two stages' worth of cards.
-    let need = if n > RENDER_ALL_UP_TO { FIRST_CARDS + CARDS_PER_STAGE } else { n };
+    let need = if n > RENDER_ALL_UP_TO { WINDOW_CARDS } else { n };
     let cap = FIRST_CARDS + CARDS_PER_STAGE * stage.saturating_sub(1);
     let last = stage >= 1 && cap >= need;
     Stage { cards: (!last).then_some(cap), complete: stage >= 1, last }
@@ -70,14 +72,17 @@ mod tests {
 
     #[test]
     fn the_start_adds_a_few_cards_a_stage_until_the_list_is_whole() {
-        let caps: Vec<Option<usize>> = (0..7).map(|s| start_stage(s, 41).cards).collect();
-        assert_eq!(caps, [Some(8), Some(8), Some(16), Some(24), Some(32), Some(40), None]);
+        let caps: Vec<Option<usize>> = (0..12).map(|s| start_stage(s, 41).cards).collect();
+        let mut want: Vec<Option<usize>> = [8, 8, 12, 16, 20, 24, 28, 32, 36, 40].into_iter().map(Some).collect();
+        want.extend([None, None]);
+        assert_eq!(caps, want);
         assert!(!start_stage(0, 41).complete && start_stage(1, 41).complete);
-        assert_eq!((0..7).map(|s| start_stage(s, 41).last).collect::<Vec<_>>(), [false, false, false, false, false, false, true]);
-        // A short list is whole at stage 1; a virtualised one after one more stage (its window is about 16 cards).
+        assert_eq!((0..12).filter(|&s| start_stage(s, 41).last).min(), Some(10), "whole at stage 10");
+        // A short list is whole at stage 1; a virtualised one once its window of about 16 cards is reached.
         assert_eq!(start_stage(1, 5), Stage::WHOLE);
         assert!(!start_stage(0, 0).last && start_stage(1, 0).last);
-        assert_eq!((start_stage(1, 10_000).last, start_stage(2, 10_000).last), (false, true));
+        let last = (0..5).map(|s| start_stage(s, 10_000).last).collect::<Vec<_>>();
+        assert_eq!(last, [false, false, false, true, true]);
     }
     use proptest::prelude::*;
 

@@ -115,7 +115,9 @@ impl Site {
             return None;
         }
         let rest = path.strip_prefix(self.prefix.as_str())?.trim_start_matches('/');
-        Some((self.dir.join(if rest.is_empty() { "index.html" } else { rest }), true))
+        // A folder's address (`…/`) is its index.html.
+        let file = if rest.is_empty() || rest.ends_with('/') { format!("{rest}index.html") } else { rest.to_string() };
+        Some((self.dir.join(file), true))
     }
 }
 
@@ -178,15 +180,18 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("index.html"), "<p>app</p>").unwrap();
         std::fs::write(dir.join("a.js"), "js").unwrap();
+        std::fs::create_dir_all(dir.join("b")).unwrap();
+        std::fs::write(dir.join("b/index.html"), "<p>b</p>").unwrap();
         let extra = dir.with_extension("json");
         std::fs::write(&extra, "[]").unwrap();
         let s = Server::with_extra(dir.clone(), "/sub/", vec![("/__extra.json".into(), extra.clone())]);
         assert_eq!(get(&s.url("?x=1")), ("HTTP/1.1 200 OK".into(), "<p>app</p>".into()));
         assert_eq!(get(&s.url("a.js")).1, "js");
+        assert_eq!(get(&s.url("b/")).1, "<p>b</p>", "a folder's index");
         assert_eq!(get(&format!("http://127.0.0.1:{}/__extra.json", s.port)).1, "[]");
         assert_eq!(get(&format!("http://127.0.0.1:{}/a.js", s.port)).0, "HTTP/1.1 404 Not Found", "outside the prefix");
         assert_eq!(get(&s.url("../etc/passwd")).0, "HTTP/1.1 404 Not Found");
-        assert_eq!(s.served(), vec![dir.join("a.js"), dir.join("index.html")], "the folder's files only");
+        assert_eq!(s.served(), vec![dir.join("a.js"), dir.join("b/index.html"), dir.join("index.html")], "the folder's files only");
         // A held file is answered only once released.
         s.hold(".js");
         let url = s.url("a.js");

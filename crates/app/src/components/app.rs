@@ -32,7 +32,7 @@ use counterclaim_core::corpus::Corpus;
 use counterclaim_core::corrections::{self, Corrections, Edit};
 use counterclaim_core::search::Index;
 use counterclaim_core::view::{Action, Panel, ViewState};
-use counterclaim_core::window::{start_stage, Stage, FIRST_CARDS};
+use counterclaim_core::window::{start_stage, Stage};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -133,18 +133,18 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <ResultBar n={claims.len()} />
                 <Tabs claims={claims.clone()} />
+                // One place in the tree for the list at every stage, so that the start's later renders keep its cards.
+                { match view.panel {
+                    Panel::Disagreements | Panel::Timeline if !complete => html! {},
+                    Panel::Disagreements => html! { <Disagreements /> },
+                    Panel::Timeline => html! { <>
+                        <Timeline claims={claims.clone()} />
+                        <StanceMap claims={claims.clone()} />
+                    </> },
+                    Panel::Claims => html! { <ClaimList claims={claims} first={cards} /> },
+                } }
                 if complete {
-                    { match view.panel {
-                        Panel::Disagreements => html! { <Disagreements /> },
-                        Panel::Timeline => html! { <>
-                            <Timeline claims={claims.clone()} />
-                            <StanceMap claims={claims.clone()} />
-                        </> },
-                        _ => html! { <ClaimList claims={claims} first={cards} /> },
-                    } }
                     <DocList corpus={corpus.clone()} on_open={open_doc} on_compare={compare_docs} />
-                } else if view.panel == Panel::Claims {
-                    <ClaimList claims={claims} first={FIRST_CARDS} />
                 }
             </main>
             if complete {

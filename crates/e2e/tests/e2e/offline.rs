@@ -362,6 +362,40 @@ async fn a_new_build_is_offered_and_taken_after_the_reload_prompt() {
     s.close().await;
 }
 
+/// The caches whose names end with `scope` (a worker's own, scripts/sw.template.js).
+async fn caches_of(c: &Client, scope: &str) -> Vec<String> {
+    cache_names(c).await.into_iter().filter(|n| n.ends_with(&format!(" {scope}"))).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_sites_under_one_host_keep_each_other_s_caches() {
+    let host = TempDir::new("two-sites");
+    copy_dir(&postbuilt(), &host.0.join("a"));
+    copy_dir(&postbuilt(), &host.0.join("b"));
+    let b_build = redeploy(&host.0.join("b"));
+    assert_ne!(build_name(&host.0.join("a")), b_build, "two different builds");
+    let s = Session::with(host.0.clone(), "/", (1280, 900)).await;
+    let c = &s.client;
+    let (a, b) = (s.server.url("a/"), s.server.url("b/"));
+    actions::open_app(c, &a).await;
+    wait_controlled(c).await;
+    actions::until("site a's caches", || async { caches_of(c, &a).await.len() == 2 }).await;
+    let a_caches = caches_of(c, &a).await;
+    actions::open_app(c, &b).await;
+    wait_controlled(c).await;
+    actions::until("site b's caches", || async { caches_of(c, &b).await == scoped(&b_build, &b) }).await;
+    assert_eq!(caches_of(c, &a).await, a_caches, "site b's worker left site a's caches alone");
+    // Offline, site a still opens, and reads an article from its own texts.
+    s.server.stop();
+    actions::until("the server is gone", || async { std::net::TcpStream::connect(("127.0.0.1", s.server.port)).is_err() }).await;
+    let doc = super::harness::seeds().documents[0].id.clone();
+    actions::open(c, &format!("{a}?doc={doc}"), locators::READER).await;
+    reader_shows(c, &doc).await;
+    actions::wait_for(c, &format!("{} .reader-meta", locators::READER)).await;
+    checks::app_alive(c).await;
+    s.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_works_under_a_sub_path() {
     let corpus = super::harness::seeds();
