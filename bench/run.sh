@@ -62,7 +62,7 @@ build_app() { # the release app over seeds/, by Trunk, then finished (CSP meta, 
   timed "$TMP/builds.tsv" seeds "$TMP/build-seeds.log" bash -c \
     'env -u COUNTERCLAIM_SEEDS CARGO_TARGET_DIR="$1" trunk build --release --offline --dist "$2" && target/release/counterclaim finish "$2" --no-single' \
     _ "$WASM_TARGET" "$app_dist"
-  say "seeds: wasm $(stat -c %s "$app_dist"/*_bg.wasm) bytes"
+  say "seeds: app wasm $(stat -c %s "$app_dist"/counterclaim-app-*_bg.wasm) bytes"
 }
 build_site() { # build_site N: the site of bench/tmp/corpus-N from the seeds' app, no wasm rebuild
   say "$1: counterclaim site bench/tmp/corpus-$1 --out bench/tmp/dist-$1 --app ${app_dist#"$ROOT"/} --no-single"

@@ -1226,13 +1226,14 @@ impl Report<'_> {
     fn detail(&self, md: &mut String, r: &Row) {
         let phase = |f: fn(&Load) -> Option<f64>| median(&r.cold.iter().filter_map(f).collect::<Vec<_>>());
         md.push_str(&format!(
-            "- **{}**: cold loads first claims {:?} ms; wasm downloaded at {} ms, app started (wasm init + `main`) at {} ms, app rendered at {} ms, ready at {} ms (medians); {} files served, {} KB raw, wasm {} KB gzip; measured in {:.0} s.\n",
+            "- **{}**: cold loads first claims {:?} ms; wasm downloaded at {} ms, app started (wasm init + `main`) at {} ms, app rendered at {} ms, ready at {} ms (medians; warm reloads ready at {} ms); {} files served, {} KB raw, wasm {} KB gzip; measured in {:.0} s.\n",
             r.label,
             r.cold.iter().map(|l| l.first.or(l.rendered).map(|x| x.round() as i64)).collect::<Vec<_>>(),
             ms(phase(|l| l.wasm_loaded)),
             ms(phase(|l| l.started)),
             ms(phase(|l| l.rendered)),
             ms(phase(|l| l.ready)),
+            ms(ready_of(&r.warm)),
             r.sizes.files,
             kb(r.sizes.raw),
             kb(r.sizes.wasm_gzip),
