@@ -303,7 +303,9 @@ impl Driver {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let bin = browser::chromedriver();
         // Its own process group (chromedriver and every Chromium it starts), killed as a whole on drop, and
-        // by a watchdog if this process dies without dropping it (Ctrl-C, kill).
+        // by a watchdog if this process dies without dropping it (Ctrl-C, kill, a step's timeout). `kill -TERM -PGID`,
+        // not `kill -TERM -- -PGID`: dash's kill (sh here) refuses the `--` ("Illegal number"), which left chromedriver
+        // and its browsers running.
         let child = Command::new(&bin)
             .arg(format!("--port={port}"))
             .process_group(0)
@@ -315,7 +317,7 @@ impl Driver {
         let _ = Command::new("sh")
             .arg("-c")
             .arg(format!(
-                "while kill -0 {me} 2>/dev/null && kill -0 {pg} 2>/dev/null; do sleep 1; done; kill -TERM -- -{pg} 2>/dev/null",
+                "while kill -0 {me} 2>/dev/null && kill -0 {pg} 2>/dev/null; do sleep 1; done; kill -TERM -{pg} 2>/dev/null",
                 me = std::process::id(),
                 pg = child.id()
             ))
