@@ -9,8 +9,8 @@
 #   bench/run.sh [SIZE...]          SIZE: seeds (the real seed corpus) or a number of documents
 #   make bench                      = bench/run.sh seeds 100 1000
 #   make bench SIZES="seeds 100 1000 10000"
-#   make bench SIZES="seeds 100000" the 100,000-document row: ~20 minutes on 2 cores; gen_corpus ~80 s and ~1.9 GB,
-#                                   the site ~2-3 min and ~2.5 GB, Chromium up to ~5 GB with MiniSearch's index;
+#   make bench SIZES="seeds 100000" the 100,000-document row: ~8 minutes on 2 cores; gen_corpus ~60-80 s and ~1.9 GB,
+#                                   the site ~70-190 s and ~2.5 GB, Chromium up to ~5.5 GB with MiniSearch's index;
 #                                   ~1 GB of bench/tmp (corpus-100000/, dist-100000/: delete them after). Shorter:
 #                                   BENCH_COLD=1 BENCH_WARM=0 BENCH_ROUNDS=1 bench/run.sh seeds 100000
 #
