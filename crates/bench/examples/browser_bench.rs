@@ -898,7 +898,7 @@ struct Row {
 }
 
 /// How many cold loads, warm reloads and rounds a corpus gets: the run's, or fewer after a slow first load.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Plan {
     cold: usize,
     warm: usize,
@@ -911,7 +911,7 @@ impl Plan {
     fn after_first(o: &Opts, took: Duration) -> (Plan, Option<String>) {
         let full = Plan { cold: o.cold, warm: o.warm, rounds: o.rounds };
         let fewer = Plan { cold: 1, warm: o.warm.min(1), rounds: o.rounds.min(1) };
-        if took <= o.slow_load || (full.cold, full.warm, full.rounds) == (fewer.cold, fewer.warm, fewer.rounds) {
+        if took <= o.slow_load || full == fewer {
             return (full, None);
         }
         let why = format!(
