@@ -12,6 +12,7 @@ pub mod prerender;
 pub mod state;
 pub mod stored;
 pub mod studio;
+pub mod takeover;
 pub mod texts;
 pub mod url;
 /// The import worker's client: the studio's only (feature `studio`).
@@ -34,7 +35,8 @@ pub mod page {
     pub const STUDIO_META: &str = "counterclaim-studio";
 }
 
-/// Load the corpus, then mount the app into `<body>`, replacing the prerendered view and the boot message.
+/// Load the corpus, then mount the app out of sight, to take the place of the prerendered view and the boot message once
+/// its first screen is built (`takeover`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
@@ -53,19 +55,13 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let embedded_id = data::embedded_id();
         let (corpus, index) = data::load().await;
-        // Unpacking and the first render in two tasks, neither long on a slow phone (the prerendered view is on
-        // screen meanwhile).
+        // Unpacking, opening the local storage and the first render in three tasks, none long on a slow phone (the prerendered view is on
+        // screen meanwhile, until the app's view is built far enough to take its place: `takeover`).
         yew::platform::time::sleep(std::time::Duration::ZERO).await;
-        // The prerendered view goes in the same task as the app's first render (a microtask): no frame
-        // shows neither, and the first render lays out the same cards in the same place.
-        for id in [page::PRERENDER_ID, page::BOOT_ID] {
-            if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-                el.remove();
-            }
-        }
-        yew::Renderer::<components::root::Root>::with_props(components::root::RootProps::new(corpus, index, embedded_id)).render();
-        // After the first render (which runs in a microtask, before any timer): the worker's registration and
-        // precaching never compete with showing the claims.
-        gloo::timers::callback::Timeout::new(0, offline::register).forget();
+        stored::warm();
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        let root = takeover::mount_point();
+        yew::Renderer::<components::root::Root>::with_root_and_props(root, components::root::RootProps::new(corpus, index, embedded_id))
+            .render();
     });
 }

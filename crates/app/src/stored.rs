@@ -10,6 +10,12 @@ fn storage() -> Option<web_sys::Storage> {
     }
 }
 
+/// Open the page's `localStorage` ahead of the app's first render, so that its first use (the browser reads it from
+/// disk) is a task of its own at the start rather than part of the render.
+pub fn warm() {
+    let _ = storage();
+}
+
 /// The corrections stored under `key`; what cannot be read is left out with a console warning.
 pub fn load(key: &str) -> Corrections {
     let Some(text) = storage().and_then(|s| s.get_item(key).ok().flatten()) else { return Corrections::default() };

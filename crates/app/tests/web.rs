@@ -78,6 +78,45 @@ async fn doc_list_renders_every_seed_document() {
     }
 }
 
+/// At the page's start the app builds its first screen out of sight, a part a task, and takes the prerendered view's
+/// place in one go: between any two tasks exactly one of them is there, and the app's view is never seen partly built.
+#[wasm_bindgen_test]
+async fn the_start_builds_out_of_sight_and_takes_the_prerendered_view_s_place_at_once() {
+    use counterclaim_app::components::app::{App, AppProps};
+    use counterclaim_app::takeover;
+    use counterclaim_core::window::FIRST_CARDS;
+    let doc = gloo::utils::document();
+    let pre = doc.create_element("div").unwrap();
+    pre.set_id(counterclaim_app::page::PRERENDER_ID);
+    pre.set_inner_html("<p>the prerendered view</p>");
+    doc.body().unwrap().append_child(&pre).unwrap();
+    let noscript = doc.create_element("noscript").unwrap();
+    doc.body().unwrap().append_child(&noscript).unwrap();
+    let root = takeover::mount_point();
+    assert!(takeover::pending(), "a new mount point is out of sight");
+    let (corpus, index) = seeds_and_index();
+    assert!(corpus.claims.len() > FIRST_CARDS);
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::new(corpus, index)).render();
+    // (out of sight, prerendered view there, cards, filters) between tasks, until the view is complete.
+    let mut seen = Vec::new();
+    for _ in 0..300 {
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        let cards = root.query_selector_all("[data-testid=claim-list] [data-claim-id]").unwrap().length() as usize;
+        let facets = root.query_selector("[data-facet]").unwrap().is_some();
+        seen.push((root.has_attribute("hidden"), doc.get_element_by_id("pre").is_some(), cards, facets));
+        if root.query_selector("main[data-complete]").unwrap().is_some() {
+            break;
+        }
+    }
+    assert!(seen.iter().all(|&(hidden, pre, ..)| hidden == pre), "the app's view or the prerendered one, never both or neither: {seen:?}");
+    let hidden: Vec<_> = seen.iter().filter(|s| s.0).collect();
+    assert!(hidden.iter().any(|&&(_, _, cards, _)| cards < FIRST_CARDS), "the first screen is built over several tasks: {seen:?}");
+    let first = seen.iter().find(|s| !s.0).expect("the app's view was shown");
+    assert_eq!((first.2, first.3), (FIRST_CARDS, true), "shown with the first screenful of cards and the filters: {seen:?}");
+    assert!(!takeover::pending());
+    assert!(!noscript.is_connected(), "what the page had for a browser without JavaScript went with the prerendered view");
+}
+
 #[wasm_bindgen_test]
 async fn app_renders_cards_with_their_test_hooks_and_marks() {
     use counterclaim_app::components::app::{App, AppProps};

@@ -32,11 +32,14 @@ pub fn window(n: usize, offset: f64, viewport_h: f64, item_h: f64) -> Window {
     Window { start, end, pad_top: start as f64 * item_h, pad_bottom: (n - end) as f64 * item_h }
 }
 
-/// Cards in the app's first render (about a screenful: what the build prerenders), before the rest of the view.
+/// Cards on the first screen the reader sees (about a screenful: what the build prerenders), before the rest of the view.
 pub const FIRST_CARDS: usize = 8;
-/// Cards each later render of the app's start adds (a task of a few milliseconds, so that no task of the start is
+/// Cards each render of the app's start adds (a task of a few milliseconds, so that no task of the start is
 /// long on a slow phone).
 pub const CARDS_PER_STAGE: usize = 4;
+/// The start's first stage on screen: the page shows the prerendered view until the app's own view has the top
+/// bar, the filters and [`FIRST_CARDS`] cards, built out of sight one task a stage (stages 0 to this one).
+pub const SHOWN_STAGE: usize = 1 + FIRST_CARDS / CARDS_PER_STAGE;
 /// About how many cards a virtualised list renders at the top: a screenful and a half.
 const WINDOW_CARDS: usize = 16;
 
@@ -45,6 +48,10 @@ const WINDOW_CARDS: usize = 16;
 pub struct Stage {
     /// At most this many cards; `None`: the whole list, or its window.
     pub cards: Option<usize>,
+    /// The filters are rendered.
+    pub facets: bool,
+    /// The view is on screen (until then the prerendered view, or the loading message, stands in for it).
+    pub shown: bool,
     /// The rest of the view (other panels, the document list) is rendered.
     pub complete: bool,
     /// Nothing is left for a later stage.
@@ -53,17 +60,24 @@ pub struct Stage {
 
 impl Stage {
     /// The whole view: every card (or the window of a virtualised list), nothing left for later.
-    pub const WHOLE: Stage = Stage { cards: None, complete: true, last: true };
+    pub const WHOLE: Stage = Stage { cards: None, facets: true, shown: true, complete: true, last: true };
 }
 
 /// What render `stage` of the app's start shows of a list of `n` claims, one render a task so that no task builds
-/// much: stage 0 the first cards alone; stage 1 the rest of the view with the same cards; each later stage
-/// [`CARDS_PER_STAGE`] more, until the list (or the window of a virtualised one) is whole.
+/// much. Out of sight: stage 0 the top bar, the result bar and the tabs; stage 1 the filters too; each next stage
+/// [`CARDS_PER_STAGE`] cards more up to [`SHOWN_STAGE`], the first one on screen, with [`FIRST_CARDS`]. Then the
+/// rest of the view with the same cards, and again [`CARDS_PER_STAGE`] more a stage until the list (or the window of
+/// a virtualised one) is whole.
 pub fn start_stage(stage: usize, n: usize) -> Stage {
     let need = if n > RENDER_ALL_UP_TO { WINDOW_CARDS } else { n };
-    let cap = FIRST_CARDS + CARDS_PER_STAGE * stage.saturating_sub(1);
-    let last = stage >= 1 && cap >= need;
-    Stage { cards: (!last).then_some(cap), complete: stage >= 1, last }
+    let cap = if stage <= SHOWN_STAGE {
+        CARDS_PER_STAGE * stage.saturating_sub(1)
+    } else {
+        FIRST_CARDS + CARDS_PER_STAGE * (stage - SHOWN_STAGE - 1)
+    };
+    let complete = stage > SHOWN_STAGE;
+    let last = complete && cap >= need;
+    Stage { cards: (!last).then_some(cap), facets: stage >= 1, shown: stage >= SHOWN_STAGE, complete, last }
 }
 
 #[cfg(test)]
@@ -72,19 +86,46 @@ mod tests {
 
     #[test]
     fn the_start_adds_a_few_cards_a_stage_until_the_list_is_whole() {
-        let caps: Vec<Option<usize>> = (0..12).map(|s| start_stage(s, 41).cards).collect();
-        let mut want: Vec<Option<usize>> = [8, 8, 12, 16, 20, 24, 28, 32, 36, 40].into_iter().map(Some).collect();
-        want.extend([None, None]);
+        let caps: Vec<Option<usize>> = (0..14).map(|s| start_stage(s, 41).cards).collect();
+        let mut want: Vec<Option<usize>> = [0, 0, 4, 8, 8, 12, 16, 20, 24, 28, 32, 36, 40].into_iter().map(Some).collect();
+        want.push(None);
         assert_eq!(caps, want);
-        assert!(!start_stage(0, 41).complete && start_stage(1, 41).complete);
-        assert_eq!((0..12).filter(|&s| start_stage(s, 41).last).min(), Some(10), "whole at stage 10");
-        // A short list is whole at stage 1; a virtualised one once its window of about 16 cards is reached.
-        assert_eq!(start_stage(1, 5), Stage::WHOLE);
-        assert!(!start_stage(0, 0).last && start_stage(1, 0).last);
-        let last = (0..5).map(|s| start_stage(s, 10_000).last).collect::<Vec<_>>();
-        assert_eq!(last, [false, false, false, true, true]);
+        assert_eq!(SHOWN_STAGE, 3);
+        let flags = |s| {
+            let st = start_stage(s, 41);
+            (st.facets, st.shown, st.complete)
+        };
+        assert_eq!(
+            (0..5).map(flags).collect::<Vec<_>>(),
+            [(false, false, false), (true, false, false), (true, false, false), (true, true, false), (true, true, true)]
+        );
+        assert_eq!((0..16).filter(|&s| start_stage(s, 41).last).min(), Some(13), "whole at stage 13");
+        // The first stage on screen has the first screenful of cards and the filters, whatever the list.
+        for n in [0, 3, 41, 10_000] {
+            let s = start_stage(SHOWN_STAGE, n);
+            assert!(s.shown && s.facets && !s.complete && !s.last && s.cards == Some(FIRST_CARDS), "{n}: {s:?}");
+            assert!(!start_stage(SHOWN_STAGE - 1, n).shown);
+        }
+        // A short list is whole at the first complete stage; a virtualised one once its window of about 16 cards is reached.
+        assert_eq!(start_stage(SHOWN_STAGE + 1, 5), Stage::WHOLE);
+        assert!(!start_stage(SHOWN_STAGE, 0).last && start_stage(SHOWN_STAGE + 1, 0).last);
+        let last = (0..8).map(|s| start_stage(s, 10_000).last).collect::<Vec<_>>();
+        assert_eq!(last, [false, false, false, false, false, false, true, true]);
     }
+
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn stages_only_add(n in 0usize..100_000, s in 0usize..40) {
+            let (a, b) = (start_stage(s, n), start_stage(s + 1, n));
+            let cap = |x: Stage| x.cards.unwrap_or(usize::MAX);
+            prop_assert!(cap(b) >= cap(a));
+            prop_assert!(b.facets >= a.facets && b.shown >= a.shown && b.complete >= a.complete && b.last >= a.last);
+            // Once on screen, nothing shown is taken away again: the cards never fall below the first screenful.
+            prop_assert!(!a.shown || cap(a) >= FIRST_CARDS);
+        }
+    }
 
     #[test]
     fn short_lists_are_rendered_whole() {

@@ -32,7 +32,7 @@ use counterclaim_core::corpus::Corpus;
 use counterclaim_core::corrections::{self, Corrections, Edit};
 use counterclaim_core::search::Index;
 use counterclaim_core::view::{Action, Panel, ViewState};
-use counterclaim_core::window::{start_stage, Stage};
+use counterclaim_core::window::{start_stage, Stage, SHOWN_STAGE};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -59,11 +59,11 @@ impl AppProps {
     }
 }
 
-/// The shell. Claims first: the first render is the header, the filters, the result bar, the tabs and the
+/// The shell. Claims first: the first view on screen is the header, the filters, the result bar, the tabs and the
 /// first screenful of cards (what the build prerenders into `index.html`, so the same cards stay in the
-/// same place when the app takes over); the rest (other panels, the document list, the remaining cards)
-/// follows in more renders, each after a yield to the browser and each adding a few cards
-/// (`core::window::start_stage`). `main[data-complete]` marks the full view.
+/// same place when the app takes over), built out of sight a part a task at the page's start; the rest (other
+/// panels, the document list, the remaining cards) follows in more renders, each after a yield to the browser and
+/// each adding a few cards (`core::window::start_stage`). `main[data-complete]` marks the full view.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let base = props.corpus.clone();
@@ -124,7 +124,7 @@ pub fn app(props: &AppProps) -> Html {
         }
         <CorpusNotes />
         <div class={classes!("layout", view.doc.is_some().then_some("with-reader"))}>
-            <Facets facets={facets} />
+            if stage.facets { <Facets facets={facets} /> }
             <main id="main" tabindex="-1" data-complete={stage.last.then_some("")}>
                 if complete {
                     <Compare />
@@ -227,14 +227,21 @@ fn top_bar(corpus: &CorpusRef, menu: Html) -> Html {
     }
 }
 
-/// The start's render stage for a list of `n` claims: stage 0 in the first render, then one more in each following
-/// task (after the browser has had a chance to paint) until the last; from then on the whole view, whatever `n` becomes.
+/// The start's render stage for a list of `n` claims: one more in each task after the first (after the browser has had
+/// a chance to paint) until the last; from then on the whole view, whatever `n` becomes. A start out of sight (the
+/// page's own, `takeover`) begins at stage 0 and shows the view at its first stage on screen; any other (the build's
+/// prerender, a corpus opened later, the component tests) begins at that stage.
 #[hook]
 fn use_start_stage(n: usize) -> Stage {
-    let stage = use_state(|| 0);
+    let stage = use_state(|| if crate::takeover::pending() { 0 } else { SHOWN_STAGE });
     let finished = use_mut_ref(|| false);
     let now = if *finished.borrow() { Stage::WHOLE } else { start_stage(*stage, n) };
     *finished.borrow_mut() |= now.last;
+    use_effect_with(now.shown, |&shown| {
+        if shown {
+            crate::takeover::reveal();
+        }
+    });
     {
         let (stage, more) = (stage.clone(), !now.last);
         use_effect_with(*stage, move |&at| {

@@ -98,8 +98,9 @@ pub fn root(props: &RootProps) -> Html {
     {
         let h = h.clone();
         use_effect_with((), move |_| {
+            // In a task of its own (the library's database opens meanwhile), not in the app's first render.
             let first = h.clone();
-            spawn_local(async move { first.follow_address().await });
+            gloo::timers::callback::Timeout::new(0, move || spawn_local(async move { first.follow_address().await })).forget();
             let l = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                 let h = h.clone();
                 spawn_local(async move { h.follow_address().await });
@@ -115,6 +116,12 @@ pub fn root(props: &RootProps) -> Html {
         let dialog = dialog.clone();
         Callback::from(move |_: ()| dialog.set(Dialog::None))
     };
+    // A corpus the reader does not have is said at once (a corpus's view shows itself once built: `App`).
+    use_effect_with(matches!(&*h.screen, Screen::Missing(_)), |&missing| {
+        if missing {
+            crate::takeover::reveal();
+        }
+    });
     let main = match &*h.screen {
         Screen::Loading => html! {},
         Screen::Missing(id) => {
