@@ -38,8 +38,8 @@ pub const FIRST_CARDS: usize = 8;
 /// long on a slow phone).
 pub const CARDS_PER_STAGE: usize = 4;
 /// The start's first stage on screen: the page shows the prerendered view until the app's own view has the top
-/// bar, the filters and [`FIRST_CARDS`] cards, built out of sight one task a stage (stages 0 to this one).
-pub const SHOWN_STAGE: usize = 1 + FIRST_CARDS / CARDS_PER_STAGE;
+/// bar, the filters and [`FIRST_CARDS`] cards, built out of sight one task a stage (the stages before this one).
+pub const SHOWN_STAGE: usize = 3 + FIRST_CARDS / CARDS_PER_STAGE;
 /// About how many cards a virtualised list renders at the top: a screenful and a half.
 const WINDOW_CARDS: usize = 16;
 
@@ -48,6 +48,8 @@ const WINDOW_CARDS: usize = 16;
 pub struct Stage {
     /// At most this many cards; `None`: the whole list, or its window.
     pub cards: Option<usize>,
+    /// Anything is rendered (the first stage only computes the view's state).
+    pub shell: bool,
     /// The filters are rendered.
     pub facets: bool,
     /// The view is on screen (until then the prerendered view, or the loading message, stands in for it).
@@ -60,24 +62,25 @@ pub struct Stage {
 
 impl Stage {
     /// The whole view: every card (or the window of a virtualised list), nothing left for later.
-    pub const WHOLE: Stage = Stage { cards: None, facets: true, shown: true, complete: true, last: true };
+    pub const WHOLE: Stage = Stage { cards: None, shell: true, facets: true, shown: true, complete: true, last: true };
 }
 
 /// What render `stage` of the app's start shows of a list of `n` claims, one render a task so that no task builds
-/// much. Out of sight: stage 0 the top bar, the result bar and the tabs; stage 1 the filters too; each next stage
-/// [`CARDS_PER_STAGE`] cards more up to [`SHOWN_STAGE`], the first one on screen, with [`FIRST_CARDS`]. Then the
-/// rest of the view with the same cards, and again [`CARDS_PER_STAGE`] more a stage until the list (or the window of
+/// much. Out of sight: stage 0 only the view's state (no DOM); stage 1 the top bar, the result bar and the tabs;
+/// stage 2 the filters too; each next stage [`CARDS_PER_STAGE`] cards more up to [`FIRST_CARDS`]. [`SHOWN_STAGE`],
+/// the first one on screen, adds nothing (the swap of the two views is a task of its own). Then the rest of the view
+/// with the same cards, and again [`CARDS_PER_STAGE`] more a stage until the list (or the window of
 /// a virtualised one) is whole.
 pub fn start_stage(stage: usize, n: usize) -> Stage {
     let need = if n > RENDER_ALL_UP_TO { WINDOW_CARDS } else { n };
     let cap = if stage <= SHOWN_STAGE {
-        CARDS_PER_STAGE * stage.saturating_sub(1)
+        (CARDS_PER_STAGE * stage.saturating_sub(2)).min(FIRST_CARDS)
     } else {
         FIRST_CARDS + CARDS_PER_STAGE * (stage - SHOWN_STAGE - 1)
     };
     let complete = stage > SHOWN_STAGE;
     let last = complete && cap >= need;
-    Stage { cards: (!last).then_some(cap), facets: stage >= 1, shown: stage >= SHOWN_STAGE, complete, last }
+    Stage { cards: (!last).then_some(cap), shell: stage >= 1, facets: stage >= 2, shown: stage >= SHOWN_STAGE, complete, last }
 }
 
 #[cfg(test)]
@@ -86,31 +89,32 @@ mod tests {
 
     #[test]
     fn the_start_adds_a_few_cards_a_stage_until_the_list_is_whole() {
-        let caps: Vec<Option<usize>> = (0..14).map(|s| start_stage(s, 41).cards).collect();
-        let mut want: Vec<Option<usize>> = [0, 0, 4, 8, 8, 12, 16, 20, 24, 28, 32, 36, 40].into_iter().map(Some).collect();
-        want.push(None);
+        let caps: Vec<Option<usize>> = (0..17).map(|s| start_stage(s, 41).cards).collect();
+        let mut want: Vec<Option<usize>> = [0, 0, 0, 4, 8, 8, 8, 12, 16, 20, 24, 28, 32, 36, 40].into_iter().map(Some).collect();
+        want.extend([None, None]);
         assert_eq!(caps, want);
-        assert_eq!(SHOWN_STAGE, 3);
+        assert_eq!(SHOWN_STAGE, 5);
         let flags = |s| {
             let st = start_stage(s, 41);
-            (st.facets, st.shown, st.complete)
+            (st.shell, st.facets, st.shown, st.complete)
         };
-        assert_eq!(
-            (0..5).map(flags).collect::<Vec<_>>(),
-            [(false, false, false), (true, false, false), (true, false, false), (true, true, false), (true, true, true)]
-        );
-        assert_eq!((0..16).filter(|&s| start_stage(s, 41).last).min(), Some(13), "whole at stage 13");
-        // The first stage on screen has the first screenful of cards and the filters, whatever the list.
+        let (f, t) = (false, true);
+        let want = [(f, f, f, f), (t, f, f, f), (t, t, f, f), (t, t, f, f), (t, t, f, f), (t, t, t, f), (t, t, t, t)];
+        assert_eq!((0..7).map(flags).collect::<Vec<_>>(), want);
+        assert_eq!((0..20).filter(|&s| start_stage(s, 41).last).min(), Some(15), "whole at stage 15");
+        // The first stage on screen has the first screenful of cards and the filters, whatever the list, and adds
+        // nothing to the stage before it (the swap is a task of its own).
         for n in [0, 3, 41, 10_000] {
             let s = start_stage(SHOWN_STAGE, n);
             assert!(s.shown && s.facets && !s.complete && !s.last && s.cards == Some(FIRST_CARDS), "{n}: {s:?}");
-            assert!(!start_stage(SHOWN_STAGE - 1, n).shown);
+            let before = start_stage(SHOWN_STAGE - 1, n);
+            assert!(!before.shown && before.cards == s.cards && before.facets);
         }
         // A short list is whole at the first complete stage; a virtualised one once its window of about 16 cards is reached.
         assert_eq!(start_stage(SHOWN_STAGE + 1, 5), Stage::WHOLE);
         assert!(!start_stage(SHOWN_STAGE, 0).last && start_stage(SHOWN_STAGE + 1, 0).last);
-        let last = (0..8).map(|s| start_stage(s, 10_000).last).collect::<Vec<_>>();
-        assert_eq!(last, [false, false, false, false, false, false, true, true]);
+        let last = (0..10).map(|s| start_stage(s, 10_000).last).collect::<Vec<_>>();
+        assert_eq!(last, [f, f, f, f, f, f, f, f, t, t]);
     }
 
     use proptest::prelude::*;
@@ -121,7 +125,7 @@ mod tests {
             let (a, b) = (start_stage(s, n), start_stage(s + 1, n));
             let cap = |x: Stage| x.cards.unwrap_or(usize::MAX);
             prop_assert!(cap(b) >= cap(a));
-            prop_assert!(b.facets >= a.facets && b.shown >= a.shown && b.complete >= a.complete && b.last >= a.last);
+            prop_assert!(b.shell >= a.shell && b.facets >= a.facets && b.shown >= a.shown && b.complete >= a.complete && b.last >= a.last);
             // Once on screen, nothing shown is taken away again: the cards never fall below the first screenful.
             prop_assert!(!a.shown || cap(a) >= FIRST_CARDS);
         }

@@ -111,6 +111,10 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_| d.dispatch(Msg::DismissNotices))
     };
     let ctx = Ctx { corpus: corpus.clone(), index, hl, act, base: base.clone(), fixes, correct };
+    if !stage.shell {
+        // The start's first task: the state (the address read, the query run, the corrections loaded), no DOM yet.
+        return html! {};
+    }
     let claims = Rc::new(result.claims.clone());
     let facets = Rc::new(result.facets.clone());
     html! {
