@@ -55,8 +55,9 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let embedded_id = data::embedded_id();
         let (corpus, index) = data::load().await;
-        // Unpacking, opening the local storage and the first render in three tasks, none long on a slow phone (the prerendered view is on
-        // screen meanwhile, until the app's view is built far enough to take its place: `takeover`).
+        // Unpacking, opening the local storage and the first render in three tasks, none long on a slow phone (the
+        // prerendered view is on screen meanwhile, until the app's view is built far enough to take its place:
+        // `takeover`).
         yew::platform::time::sleep(std::time::Duration::ZERO).await;
         stored::warm();
         yew::platform::time::sleep(std::time::Duration::ZERO).await;
