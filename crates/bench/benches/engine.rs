@@ -1,6 +1,7 @@
 //! Query-engine benchmarks over synthetic corpora of 100 / 1,000 / 10,000 documents (5 claims each): index build, facet toggles, typed searches.
 //
 // Run with `cargo bench -p counterclaim-bench --bench engine`. Prints a p50/p95 table per size first, then the criterion runs.
+// `ENGINE_SIZES="10000 100000"` sets the sizes (documents); `ENGINE_REPORT_ONLY=1` stops after the table.
 // The corpus is generated here by recombining phrases and seed text; nothing is written to disk.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -17,6 +18,16 @@ use counterclaim_core::view::{Facet, SortKey, ViewState};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
+
+/// The corpus sizes: `ENGINE_SIZES` (space-separated document counts, e.g. "10000 100000"), else `SIZES`.
+fn sizes() -> Vec<usize> {
+    let given: Vec<usize> = std::env::var("ENGINE_SIZES").unwrap_or_default().split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    if given.is_empty() {
+        SIZES.to_vec()
+    } else {
+        given
+    }
+}
 const CLAIMS_PER_DOC: usize = 5;
 
 const SUBJECTS: &[&str] = &[
@@ -402,8 +413,11 @@ fn report(corpora: &[(usize, Corpus)]) {
 
 fn benches(cr: &mut Criterion) {
     let config = seeds_config();
-    let corpora: Vec<(usize, Corpus)> = SIZES.iter().map(|&n| (n, synth(n, &config))).collect();
+    let corpora: Vec<(usize, Corpus)> = sizes().into_iter().map(|n| (n, synth(n, &config))).collect();
     report(&corpora);
+    if std::env::var_os("ENGINE_REPORT_ONLY").is_some() {
+        return;
+    }
 
     let mut g = cr.benchmark_group("index_new");
     g.sample_size(10);
