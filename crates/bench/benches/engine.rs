@@ -366,7 +366,7 @@ fn report(corpora: &[(usize, Corpus)]) {
     println!();
     println!("engine latency (native, bench profile; ms)");
     println!(
-        "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>11}",
+        "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>9} {:>11}",
         "docs",
         "claims",
         "vocab",
@@ -378,6 +378,7 @@ fn report(corpora: &[(usize, Corpus)]) {
         "srch p95",
         "srch max",
         "opposing",
+        "opp/index",
         "disagree50"
     );
     for (n, c) in corpora {
@@ -386,14 +387,24 @@ fn report(corpora: &[(usize, Corpus)]) {
         let build = t.elapsed();
         let (f50, f95, fmax) = latencies(&index, c, &toggles(c), 5);
         let (s50, s95, smax) = latencies(&index, c, &typed(), 5);
+        // Opposing claims (the reader's list) for 20 claims spread over the corpus: the mean time of one, by a pass over
+        // every claim and from the index's candidates.
+        let sample: Vec<usize> = (0..20).map(|k| k * c.claims.len() / 20).collect();
         let t = Instant::now();
-        black_box(opposing(c, 0, 20));
-        let opp = t.elapsed();
+        for &i in &sample {
+            black_box(opposing(c, i, 20));
+        }
+        let opp = t.elapsed() / 20;
+        let t = Instant::now();
+        for &i in &sample {
+            black_box(counterclaim_core::compare::opposing_among(c, i, 20, index.opposing_candidates(c, i)));
+        }
+        let opp_index = t.elapsed() / 20;
         let t = Instant::now();
         black_box(disagreements(c, 50));
         let dis = t.elapsed();
         println!(
-            "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>11}",
+            "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>9} {:>11}",
             n,
             c.claims.len(),
             index.vocabulary_len(),
@@ -405,6 +416,7 @@ fn report(corpora: &[(usize, Corpus)]) {
             ms(s95),
             ms(smax),
             ms(opp),
+            ms(opp_index),
             ms(dis)
         );
     }

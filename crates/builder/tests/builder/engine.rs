@@ -758,7 +758,7 @@ fn align_documents_by_side_then_entity() {
     ));
     c.claims.push(claim("r3", &d5, "Unknown", None, None, "Nothing to add", Stance::Neutral, ClaimKind::Direct, &[], 90));
     c.documents.push(d5);
-    let al = align_documents(&c, "d2", "d5");
+    let al = align_documents(&c, c.claims_of("d2"), c.claims_of("d5"));
     let rows: Vec<(&str, Vec<&str>, Vec<&str>)> = al
         .rows
         .iter()
@@ -772,9 +772,9 @@ fn align_documents_by_side_then_entity() {
         vec![("Russia", vec!["c2", "c1"], vec!["r1"]), ("Islamic Emirate", vec![], vec!["r2"]), ("Other claims", vec![], vec!["r3"]),]
     );
     // Different sides but a shared entity: aligned by entity.
-    let al = align_documents(&c, "d1", "d5");
+    let al = align_documents(&c, c.claims_of("d1"), c.claims_of("d5"));
     assert_eq!(al.rows[0].key, "Islamic Emirate");
-    let al = align_documents(&c, "d3", "d5");
+    let al = align_documents(&c, c.claims_of("d3"), c.claims_of("d5"));
     let keys: Vec<&str> = al.rows.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(keys, vec!["ISIS / Daesh", "Afghanistan", "Other claims"]);
     assert_eq!(al.rows[0].entity.as_deref(), Some("isis"));
@@ -973,4 +973,41 @@ fn disagreements_agree_with_brute_force() {
             assert_eq!(disagreements(&c, limit), naive_disagreements(&c, limit), "seed {seed} limit {limit}");
         }
     }
+}
+
+#[test]
+fn the_index_finds_a_document_s_claims_as_the_corpus_does() {
+    for seed in 0..6u64 {
+        let mut c = random_corpus(seed, 30);
+        // A claim of a document the corpus does not list.
+        let mut orphan = c.claims[0].clone();
+        (orphan.id, orphan.doc) = ("orphan-claim".into(), "unlisted-document".into());
+        c.claims.push(orphan);
+        let index = counterclaim_builder::index::build(&c);
+        let mut docs: Vec<String> = c.documents.iter().map(|d| d.id.clone()).collect();
+        docs.extend(["unlisted-document".to_string(), "no-such-document".to_string()]);
+        let mut some = 0;
+        for d in &docs {
+            assert_eq!(index.claims_of_doc(d), c.claims_of(d), "seed {seed} document {d}");
+            some += usize::from(!c.claims_of(d).is_empty());
+        }
+        assert!(some > 1, "seed {seed}: documents with claims were checked");
+        assert_eq!(index.claims_of_doc("unlisted-document"), vec![c.claims.len() - 1]);
+    }
+}
+
+#[test]
+fn opposing_from_the_index_s_candidates_is_opposing_over_every_claim() {
+    let mut offered = 0;
+    for seed in 0..6u64 {
+        let c = random_corpus(seed, 30);
+        let index = counterclaim_builder::index::build(&c);
+        for i in 0..c.claims.len() {
+            let all = opposing(&c, i, 5);
+            let among = counterclaim_core::compare::opposing_among(&c, i, 5, index.opposing_candidates(&c, i));
+            assert_eq!(among, all, "seed {seed} claim {i}");
+            offered += all.len();
+        }
+    }
+    assert!(offered > 0, "some claims have opposing claims");
 }
