@@ -1,6 +1,7 @@
 //! Query-engine benchmarks over synthetic corpora of 100 / 1,000 / 10,000 documents (5 claims each): index build, facet toggles, typed searches.
 //
 // Run with `cargo bench -p counterclaim-bench --bench engine`. Prints a p50/p95 table per size first, then the criterion runs.
+// `ENGINE_SIZES="10000 100000"` sets the sizes (documents); `ENGINE_REPORT_ONLY=1` stops after the table.
 // The corpus is generated here by recombining phrases and seed text; nothing is written to disk.
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -17,6 +18,16 @@ use counterclaim_core::view::{Facet, SortKey, ViewState};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
+
+/// The corpus sizes: `ENGINE_SIZES` (space-separated document counts, e.g. "10000 100000"), else `SIZES`.
+fn sizes() -> Vec<usize> {
+    let given: Vec<usize> = std::env::var("ENGINE_SIZES").unwrap_or_default().split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    if given.is_empty() {
+        SIZES.to_vec()
+    } else {
+        given
+    }
+}
 const CLAIMS_PER_DOC: usize = 5;
 
 const SUBJECTS: &[&str] = &[
@@ -355,7 +366,7 @@ fn report(corpora: &[(usize, Corpus)]) {
     println!();
     println!("engine latency (native, bench profile; ms)");
     println!(
-        "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>11}",
+        "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>9} {:>11}",
         "docs",
         "claims",
         "vocab",
@@ -367,6 +378,7 @@ fn report(corpora: &[(usize, Corpus)]) {
         "srch p95",
         "srch max",
         "opposing",
+        "opp/index",
         "disagree50"
     );
     for (n, c) in corpora {
@@ -375,14 +387,24 @@ fn report(corpora: &[(usize, Corpus)]) {
         let build = t.elapsed();
         let (f50, f95, fmax) = latencies(&index, c, &toggles(c), 5);
         let (s50, s95, smax) = latencies(&index, c, &typed(), 5);
+        // Opposing claims (the reader's list) for 20 claims spread over the corpus: the mean time of one, by a pass over
+        // every claim and from the index's candidates.
+        let sample: Vec<usize> = (0..20).map(|k| k * c.claims.len() / 20).collect();
         let t = Instant::now();
-        black_box(opposing(c, 0, 20));
-        let opp = t.elapsed();
+        for &i in &sample {
+            black_box(opposing(c, i, 20));
+        }
+        let opp = t.elapsed() / 20;
+        let t = Instant::now();
+        for &i in &sample {
+            black_box(counterclaim_core::compare::opposing_among(c, i, 20, index.opposing_candidates(c, i)));
+        }
+        let opp_index = t.elapsed() / 20;
         let t = Instant::now();
         black_box(disagreements(c, 50));
         let dis = t.elapsed();
         println!(
-            "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>11}",
+            "{:>7} {:>7} {:>9} | {:>9} | {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>9} {:>9} {:>11}",
             n,
             c.claims.len(),
             index.vocabulary_len(),
@@ -394,6 +416,7 @@ fn report(corpora: &[(usize, Corpus)]) {
             ms(s95),
             ms(smax),
             ms(opp),
+            ms(opp_index),
             ms(dis)
         );
     }
@@ -402,8 +425,11 @@ fn report(corpora: &[(usize, Corpus)]) {
 
 fn benches(cr: &mut Criterion) {
     let config = seeds_config();
-    let corpora: Vec<(usize, Corpus)> = SIZES.iter().map(|&n| (n, synth(n, &config))).collect();
+    let corpora: Vec<(usize, Corpus)> = sizes().into_iter().map(|n| (n, synth(n, &config))).collect();
     report(&corpora);
+    if std::env::var_os("ENGINE_REPORT_ONLY").is_some() {
+        return;
+    }
 
     let mut g = cr.benchmark_group("index_new");
     g.sample_size(10);

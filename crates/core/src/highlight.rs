@@ -281,9 +281,9 @@ type Piece = (usize, Span, bool);
 /// The claim runs of a document's paragraphs: each paragraph covered in order by plain runs and by the pieces
 /// of its claims (clipped to the paragraph; what lies between two pieces of a claim is plain). Where pieces
 /// overlap the outermost wins: a piece that starts inside one already marked is left out, as is an empty piece
-/// or one whose ends are not char boundaries.
-pub fn claim_runs(corpus: &Corpus, doc: &Document) -> ClaimRuns {
-    let mine = corpus.claims_of(&doc.id);
+/// or one whose ends are not char boundaries. `mine` are the document's claims (`Corpus::claims_of`, or the
+/// index's `Index::claims_of_doc`, which needs no pass over every claim).
+pub fn claim_runs(corpus: &Corpus, doc: &Document, mine: Vec<usize>) -> ClaimRuns {
     let claims = mine.len();
     let mut pieces: Vec<Piece> = mine
         .into_iter()
@@ -439,7 +439,7 @@ mod tests {
             claim("mid-char", "d", u + 1, u + 5),  // starts inside 'Ü': left out
         ];
         let corpus = Corpus::new(CorpusConfig::default(), vec![doc.clone()], claims, vec![]);
-        let runs = claim_runs(&corpus, &doc);
+        let runs = claim_runs(&corpus, &doc, corpus.claims_of(&doc.id));
         assert_eq!(runs.claims, 6, "every claim of the document counts");
         let shown: Vec<Vec<(&str, Option<&str>)>> = runs
             .paragraphs
@@ -476,7 +476,7 @@ mod tests {
             ..Claim::default()
         };
         let corpus = Corpus::new(CorpusConfig::default(), vec![doc.clone()], vec![claim], vec![]);
-        let runs = &claim_runs(&corpus, &doc).paragraphs[0];
+        let runs = &claim_runs(&corpus, &doc, corpus.claims_of(&doc.id)).paragraphs[0];
         let shown: Vec<(&str, bool, bool)> = runs.iter().map(|r| (&body[r.start..r.end], r.claim.is_some(), r.first)).collect();
         assert_eq!(shown, vec![("“We won,”", true, true), (" he said. ", false, false), ("“They lost.”", true, false)]);
     }

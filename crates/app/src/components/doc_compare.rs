@@ -13,9 +13,9 @@ pub fn doc_compare() -> Html {
     let view = use_view();
     // Hooks first, unconditionally: the alignment is memoised on the pair (None when no pair is picked).
     let rows = {
-        let c = ctx.corpus.clone();
+        let (c, i) = (ctx.corpus.clone(), ctx.index.clone());
         use_memo(view.cmp_docs.clone(), move |docs| match docs.as_slice() {
-            [a, b] => Some(align_documents(&c, a, b)),
+            [a, b] => Some(align_documents(&c, i.claims_of_doc(a), i.claims_of_doc(b))),
             _ => None,
         })
     };

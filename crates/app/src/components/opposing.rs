@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use super::badges::{side_badge, stance_badge};
 use super::use_ctx;
-use counterclaim_core::compare::opposing;
+use counterclaim_core::compare::opposing_among;
 use counterclaim_core::model::date_label;
 use counterclaim_core::text::snippet;
 use counterclaim_core::view::Action;
@@ -19,8 +19,8 @@ pub struct OpposingProps {
 pub fn opposing_view(p: &OpposingProps) -> Html {
     let ctx = use_ctx();
     let list = {
-        let corpus = ctx.corpus.clone();
-        use_memo((p.claim, p.limit), move |&(c, n)| opposing(&corpus, c, n))
+        let (corpus, index) = (ctx.corpus.clone(), ctx.index.clone());
+        use_memo((p.claim, p.limit), move |&(c, n)| opposing_among(&corpus, c, n, index.opposing_candidates(&corpus, c)))
     };
     let me = ctx.claim(p.claim);
     if list.is_empty() {

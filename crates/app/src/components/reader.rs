@@ -94,8 +94,8 @@ fn reader_text(p: &ReaderTextProps) -> Html {
     let doc = &*p.doc.0;
     // The claim runs are memoised on the document.
     let runs = {
-        let (c, d) = (ctx.corpus.clone(), p.doc.0.clone());
-        use_memo(p.doc.0.id.clone(), move |_| claim_runs(&c, &d))
+        let (c, i, d) = (ctx.corpus.clone(), ctx.index.clone(), p.doc.0.clone());
+        use_memo(p.doc.0.id.clone(), move |_| claim_runs(&c, &d, i.claims_of_doc(&d.id)))
     };
     use_effect_with(p.claim.clone(), |claim| {
         if let Some(id) = claim {

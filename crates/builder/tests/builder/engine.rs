@@ -758,7 +758,7 @@ fn align_documents_by_side_then_entity() {
     ));
     c.claims.push(claim("r3", &d5, "Unknown", None, None, "Nothing to add", Stance::Neutral, ClaimKind::Direct, &[], 90));
     c.documents.push(d5);
-    let al = align_documents(&c, "d2", "d5");
+    let al = align_documents(&c, c.claims_of("d2"), c.claims_of("d5"));
     let rows: Vec<(&str, Vec<&str>, Vec<&str>)> = al
         .rows
         .iter()
@@ -772,9 +772,9 @@ fn align_documents_by_side_then_entity() {
         vec![("Russia", vec!["c2", "c1"], vec!["r1"]), ("Islamic Emirate", vec![], vec!["r2"]), ("Other claims", vec![], vec!["r3"]),]
     );
     // Different sides but a shared entity: aligned by entity.
-    let al = align_documents(&c, "d1", "d5");
+    let al = align_documents(&c, c.claims_of("d1"), c.claims_of("d5"));
     assert_eq!(al.rows[0].key, "Islamic Emirate");
-    let al = align_documents(&c, "d3", "d5");
+    let al = align_documents(&c, c.claims_of("d3"), c.claims_of("d5"));
     let keys: Vec<&str> = al.rows.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(keys, vec!["ISIS / Daesh", "Afghanistan", "Other claims"]);
     assert_eq!(al.rows[0].entity.as_deref(), Some("isis"));
@@ -864,6 +864,23 @@ fn naive_matches(c: &Corpus, i: usize, v: &ViewState) -> bool {
     v.q.split_whitespace().all(|w| toks.iter().any(|t| t.starts_with(&fold(w))))
 }
 
+/// The values claim `i` has in `facet`, as the URL writes them.
+fn naive_values(c: &Corpus, i: usize, facet: Facet) -> Vec<String> {
+    let cl = &c.claims[i];
+    let d = c.document(&cl.doc);
+    let date = cl.date.or_else(|| d.and_then(|d| d.date)).map(|d| d.iso());
+    match facet {
+        Facet::Speaker => vec![cl.speaker_id.clone()],
+        Facet::Side => cl.side.iter().cloned().collect(),
+        Facet::Stance => vec![cl.stance.as_str().to_string()],
+        Facet::Outlet => vec![d.and_then(|d| d.outlet.clone()).unwrap_or_else(|| "(unknown)".into())],
+        Facet::Year => vec![date.map_or_else(|| "undated".into(), |d| d[..4].to_string())],
+        Facet::Entity => cl.entities.clone(),
+        Facet::Kind => vec![cl.kind.as_str().to_string()],
+        Facet::Doc => vec![cl.doc.clone()],
+    }
+}
+
 #[test]
 fn random_views_agree_with_a_naive_filter() {
     let pick = |r: &mut u64, m: usize| {
@@ -917,6 +934,8 @@ fn random_views_agree_with_a_naive_filter() {
                 for x in &f.values {
                     assert_eq!(x.selected, v.is_selected(f.facet, &x.value));
                     assert!(x.count > 0 || x.selected);
+                    let n = under.iter().filter(|&&i| naive_values(&c, i, f.facet).contains(&x.value)).count();
+                    assert_eq!(x.count, n, "{:?} = {} seed {seed} view {v:?}", f.facet, x.value);
                 }
             }
         }
@@ -954,4 +973,41 @@ fn disagreements_agree_with_brute_force() {
             assert_eq!(disagreements(&c, limit), naive_disagreements(&c, limit), "seed {seed} limit {limit}");
         }
     }
+}
+
+#[test]
+fn the_index_finds_a_document_s_claims_as_the_corpus_does() {
+    for seed in 0..6u64 {
+        let mut c = random_corpus(seed, 30);
+        // A claim of a document the corpus does not list.
+        let mut orphan = c.claims[0].clone();
+        (orphan.id, orphan.doc) = ("orphan-claim".into(), "unlisted-document".into());
+        c.claims.push(orphan);
+        let index = counterclaim_builder::index::build(&c);
+        let mut docs: Vec<String> = c.documents.iter().map(|d| d.id.clone()).collect();
+        docs.extend(["unlisted-document".to_string(), "no-such-document".to_string()]);
+        let mut some = 0;
+        for d in &docs {
+            assert_eq!(index.claims_of_doc(d), c.claims_of(d), "seed {seed} document {d}");
+            some += usize::from(!c.claims_of(d).is_empty());
+        }
+        assert!(some > 1, "seed {seed}: documents with claims were checked");
+        assert_eq!(index.claims_of_doc("unlisted-document"), vec![c.claims.len() - 1]);
+    }
+}
+
+#[test]
+fn opposing_from_the_index_s_candidates_is_opposing_over_every_claim() {
+    let mut offered = 0;
+    for seed in 0..6u64 {
+        let c = random_corpus(seed, 30);
+        let index = counterclaim_builder::index::build(&c);
+        for i in 0..c.claims.len() {
+            let all = opposing(&c, i, 5);
+            let among = counterclaim_core::compare::opposing_among(&c, i, 5, index.opposing_candidates(&c, i));
+            assert_eq!(among, all, "seed {seed} claim {i}");
+            offered += all.len();
+        }
+    }
+    assert!(offered > 0, "some claims have opposing claims");
 }

@@ -21,10 +21,11 @@ pub struct AlignRow {
     pub right: Vec<usize>,
 }
 
-/// Align the claims of documents `a` and `b`: first one row per speaker side present in both documents,
+/// Align the claims of two documents, `a` and `b` (each document's claims, as `Corpus::claims_of` or
+/// `Index::claims_of_doc` finds them, in any order): first one row per speaker side present in both documents,
 /// then, for the claims left, one row per entity mentioned on both sides (each claim in its first such
 /// entity, configuration order), then one-sided rows per side, then "Other claims" (no side known).
-pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
+pub fn align_documents(corpus: &Corpus, a: Vec<usize>, b: Vec<usize>) -> DocAlignment {
     let mut al = Aligner { corpus, left: reading_order(corpus, a), right: reading_order(corpus, b), rows: Vec::new() };
     let sides = al.side_order();
     for side in &sides {
@@ -48,8 +49,7 @@ pub fn align_documents(corpus: &Corpus, a: &str, b: &str) -> DocAlignment {
 }
 
 /// The claims of a document in reading order.
-fn reading_order(corpus: &Corpus, doc: &str) -> Vec<usize> {
-    let mut v = corpus.claims_of(doc);
+fn reading_order(corpus: &Corpus, mut v: Vec<usize>) -> Vec<usize> {
     sort_by_key(&mut v, |&i| (corpus.claims[i].start, i));
     v
 }

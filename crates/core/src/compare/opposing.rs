@@ -46,6 +46,13 @@ fn jaccard(a: &[&str], b: &[&str]) -> (f32, Vec<String>) {
 /// when a side is unknown, a different speaker), and at least one shared entity. Ranked by entity overlap
 /// (Jaccard), then closeness in time (undated last), then claim id. At most `limit`.
 pub fn opposing(corpus: &Corpus, claim: usize, limit: usize) -> Vec<Opposing> {
+    opposing_among(corpus, claim, limit, 0..corpus.claims.len())
+}
+
+/// [`opposing`] looking only at `candidates` (claim indices, each at most once, in any order), which must hold
+/// every claim that could qualify: `Index::opposing_candidates` finds them from the index without a pass over
+/// every claim.
+pub fn opposing_among(corpus: &Corpus, claim: usize, limit: usize, candidates: impl IntoIterator<Item = usize>) -> Vec<Opposing> {
     let Some(c) = corpus.claims.get(claim) else {
         return Vec::new();
     };
@@ -59,7 +66,8 @@ pub fn opposing(corpus: &Corpus, claim: usize, limit: usize) -> Vec<Opposing> {
     let day = c.date.map(|d| d.day_number());
     // (score, distance in days, index): no allocation per candidate.
     let mut found: Vec<(f32, u64, usize)> = Vec::new();
-    for (i, o) in corpus.claims.iter().enumerate() {
+    for i in candidates {
+        let Some(o) = corpus.claims.get(i) else { continue };
         if i == claim || o.stance != want || !different_voice(c, o) {
             continue;
         }

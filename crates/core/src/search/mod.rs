@@ -143,6 +143,34 @@ impl Index {
         &self.highlighter
     }
 
+    /// The claims of document `doc` in corpus order, as [`Corpus::claims_of`] finds them, from the document facet's
+    /// postings instead of a pass over every claim (at 500,000 claims that pass took about 25 ms in the page).
+    pub fn claims_of_doc(&self, doc: &str) -> Vec<usize> {
+        let Some(f) = self.facets.iter().find(|f| f.facet == Facet::Doc) else {
+            return Vec::new();
+        };
+        f.lookup.get(doc).map(|&v| f.postings[v as usize].iter().map(|&i| i as usize).collect()).unwrap_or_default()
+    }
+
+    /// The claims `compare::opposing` could offer for claim `claim`: the opposite stance and at least one of its
+    /// entities, ascending, from the stance and entity facets' postings (`compare::opposing_among` then ranks them).
+    pub fn opposing_candidates(&self, corpus: &Corpus, claim: usize) -> Vec<usize> {
+        let facet = |f: Facet| self.facets.iter().find(|x| x.facet == f);
+        let (Some(c), Some(stance), Some(entity)) = (corpus.claims.get(claim), facet(Facet::Stance), facet(Facet::Entity)) else {
+            return Vec::new();
+        };
+        let Some(want) = c.stance.opposite() else {
+            return Vec::new();
+        };
+        let (Some(mut any), Some(want)) = (entity.mask(self.n, &c.entities), stance.mask(self.n, &[want.as_str().to_string()])) else {
+            return Vec::new();
+        };
+        any.and(&want);
+        let mut out = Vec::new();
+        any.for_each(|i| out.push(i));
+        out
+    }
+
     /// Claims dated within `from..=to` (a partial bound covers its whole year or month).
     fn range_mask(&self, from: Option<&str>, to: Option<&str>) -> Option<Bits> {
         let lo = from.and_then(PartialDate::parse).map(|d| d.sort_key());
