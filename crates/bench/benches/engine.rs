@@ -18,6 +18,7 @@ use counterclaim_core::view::{Facet, SortKey, ViewState};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
+const CLAIMS_PER_DOC: usize = 5;
 
 /// The corpus sizes: `ENGINE_SIZES` (space-separated document counts, e.g. "10000 100000"), else `SIZES`.
 fn sizes() -> Vec<usize> {
@@ -28,7 +29,6 @@ fn sizes() -> Vec<usize> {
         given
     }
 }
-const CLAIMS_PER_DOC: usize = 5;
 
 const SUBJECTS: &[&str] = &[
     "Daesh",

@@ -1054,17 +1054,18 @@ fn kb(x: u64) -> String {
     format!("{:.1}", x as f64 / 1024.0)
 }
 
+/// The median over `loads` of what `f` reads from each (loads without it left out).
+fn median_of(loads: &[Load], f: impl Fn(&Load) -> Option<f64>) -> Option<f64> {
+    median(&loads.iter().filter_map(f).collect::<Vec<_>>())
+}
 fn first_of(loads: &[Load]) -> Option<f64> {
-    let v: Vec<f64> = loads.iter().filter_map(|l| l.first.or(l.rendered)).collect();
-    median(&v)
+    median_of(loads, |l| l.first.or(l.rendered))
 }
 fn painted_of(loads: &[Load]) -> Option<f64> {
-    let v: Vec<f64> = loads.iter().filter_map(|l| l.painted).collect();
-    median(&v)
+    median_of(loads, |l| l.painted)
 }
 fn ready_of(loads: &[Load]) -> Option<f64> {
-    let v: Vec<f64> = loads.iter().filter_map(|l| l.ready).collect();
-    median(&v)
+    median_of(loads, |l| l.ready)
 }
 
 fn sh(cmd: &str) -> String {
@@ -1233,7 +1234,7 @@ impl Report<'_> {
     }
 
     fn detail(&self, md: &mut String, r: &Row) {
-        let phase = |f: fn(&Load) -> Option<f64>| median(&r.cold.iter().filter_map(f).collect::<Vec<_>>());
+        let phase = |f: fn(&Load) -> Option<f64>| median_of(&r.cold, f);
         md.push_str(&format!(
             "- **{}**: cold loads first claims {:?} ms; HTML received at {} ms, first contentful paint at {} ms; wasm downloaded at {} ms, app started (wasm init + `main`) at {} ms, app rendered at {} ms, ready at {} ms (medians; warm reloads ready at {} ms); {} files served, {} KB raw, wasm {} KB gzip; measured in {:.0} s.\n",
             r.label,
@@ -1311,7 +1312,7 @@ impl Report<'_> {
             // Painted: the frame after the first card reached the DOM (a card parsed before the stylesheet has
             // arrived is not on screen yet); the browser's first contentful paint is said beside it.
             if let (Some(a), Some(b)) = (painted_of(&s.cold), self.baseline.and_then(|m| first_of(&m.cold))) {
-                let fcp = median(&s.cold.iter().filter_map(|l| l.fcp).collect::<Vec<_>>());
+                let fcp = median_of(&s.cold, |l| l.fcp);
                 md.push_str(&format!(
                     "- seed corpus first claims painted ≤ 0.5 × minimal Yew page's first render: {} ms (in the DOM at {} ms, first contentful paint {} ms) vs {} ms = {:.2}× ({})\n",
                     ms(Some(a)),

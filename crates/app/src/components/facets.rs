@@ -16,7 +16,7 @@ pub struct FacetsProps {
 
 /// Whether the corpus has any value in facet `f` (a facet without any, such as sides never configured, is not shown).
 fn has_values(ctx: &super::Ctx, f: counterclaim_core::view::Facet) -> bool {
-    ctx.index.facets.iter().find(|x| x.facet == f).is_some_and(|x| !x.values.is_empty())
+    ctx.index.facet(f).is_some_and(|x| !x.values.is_empty())
 }
 
 #[function_component(Facets)]
