@@ -43,6 +43,14 @@ impl Bits {
             *a = !*a & b;
         }
     }
+    /// Number of bits set.
+    pub fn count_ones(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+    /// Number of bits set in both `self` and `o`.
+    pub fn and_count(&self, o: &Bits) -> usize {
+        self.0.iter().zip(&o.0).map(|(a, b)| (a & b).count_ones() as usize).sum()
+    }
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|w| *w == 0)
     }

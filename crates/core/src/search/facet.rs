@@ -1,4 +1,6 @@
 //! One facet's part of the index: its values, per-claim values and postings, and the counts under a filter.
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::bits::Bits;
@@ -31,6 +33,25 @@ pub struct FacetIndex {
     pub label_rank: Vec<u32>,
     /// Counts without any filter (the default view).
     pub full_counts: Vec<u32>,
+    /// The claims of each value as a bit set, built on first count that intersects (at most [`BITS_VALUES`] values).
+    /// Not packed.
+    #[serde(skip)]
+    pub value_bits: OnceLock<Vec<Bits>>,
+}
+
+/// Most values a facet may have to be counted by intersecting bit sets (each costs a bit per claim of memory).
+const BITS_VALUES: usize = 64;
+
+/// How many words of a bit set one intersects and counts in the time of one tally increment. The engine bench at
+/// 100,000 claims gave filter p50 2.54 ms with 1, 2.26 ms with 4 and 1.91 ms with 16 (2.64 ms before any).
+const WORD_PER_INCREMENT: usize = 16;
+
+/// How [`FacetIndex::count`] counts under a filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Way {
+    Intersect,
+    Outside,
+    Inside,
 }
 
 impl FacetIndex {
@@ -48,29 +69,78 @@ impl FacetIndex {
         Some(b)
     }
 
-    /// Counts of every value over the claims in `under` (`None`: every claim).
+    /// Number of claims the facet covers.
+    fn claims(&self) -> usize {
+        if self.multi {
+            self.offs.len() - 1
+        } else {
+            self.single.len()
+        }
+    }
+
+    /// Call `f` with each value of each claim in `claims`.
+    fn tally(&self, claims: &Bits, mut f: impl FnMut(usize)) {
+        claims.for_each(|i| {
+            if self.multi {
+                for &v in &self.vals[self.offs[i] as usize..self.offs[i + 1] as usize] {
+                    f(v as usize);
+                }
+            } else if self.single[i] != NONE {
+                f(self.single[i] as usize);
+            }
+        });
+    }
+
+    /// Counts of every value over the claims in `under` (`None`: every claim), by whichever way is least work.
     fn count(&self, under: Option<&Bits>) -> Vec<u32> {
         let Some(under) = under else {
             return self.full_counts.clone();
         };
-        let mut counts = vec![0u32; self.values.len()];
-        for (wi, &word) in under.0.iter().enumerate() {
-            let mut w = word;
-            while w != 0 {
-                let i = wi * 64 + w.trailing_zeros() as usize;
-                w &= w - 1;
-                if self.multi {
-                    for &v in &self.vals[self.offs[i] as usize..self.offs[i + 1] as usize] {
-                        counts[v as usize] += 1;
-                    }
-                } else {
-                    let v = self.single[i];
-                    if v != NONE {
-                        counts[v as usize] += 1;
-                    }
-                }
-            }
+        match self.way(under) {
+            Way::Intersect => self.count_intersect(under),
+            Way::Outside => self.count_outside(under),
+            Way::Inside => self.count_inside(under),
         }
+    }
+
+    /// The cheapest way to count under `under`: one intersection a value (few values, many claims to tally), a tally
+    /// of the claims outside `under` taken from the unfiltered counts (most claims in `under`), or of those inside.
+    fn way(&self, under: &Bits) -> Way {
+        let n = self.claims();
+        let inside = under.count_ones().min(n);
+        let per_claim = if self.multi { self.vals.len().div_ceil(n.max(1)).max(1) } else { 1 };
+        let tallied = inside.min(n - inside) * per_claim;
+        if self.values.len() <= BITS_VALUES && self.values.len() * n.div_ceil(64) <= WORD_PER_INCREMENT * tallied {
+            Way::Intersect
+        } else if inside > n / 2 {
+            Way::Outside
+        } else {
+            Way::Inside
+        }
+    }
+
+    fn count_intersect(&self, under: &Bits) -> Vec<u32> {
+        let bits = self.value_bits.get_or_init(|| self.postings.iter().map(|p| self.bits_of(p)).collect());
+        bits.iter().map(|b| b.and_count(under) as u32).collect()
+    }
+
+    fn bits_of(&self, claims: &[u32]) -> Bits {
+        let mut b = Bits::zeros(self.claims());
+        b.set_all(claims);
+        b
+    }
+
+    fn count_outside(&self, under: &Bits) -> Vec<u32> {
+        let mut outside = under.clone();
+        outside.not(self.claims());
+        let mut counts = self.full_counts.clone();
+        self.tally(&outside, |v| counts[v] -= 1);
+        counts
+    }
+
+    fn count_inside(&self, under: &Bits) -> Vec<u32> {
+        let mut counts = vec![0u32; self.values.len()];
+        self.tally(under, |v| counts[v] += 1);
         counts
     }
 
@@ -122,3 +192,7 @@ impl FacetIndex {
         FacetCounts { facet: self.facet, values, more }
     }
 }
+
+#[cfg(test)]
+#[path = "facet_tests.rs"]
+mod tests;

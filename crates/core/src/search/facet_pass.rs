@@ -94,6 +94,7 @@ impl FacetBuilder {
             fixed_order: facet.kind().fixed_order(),
             label_rank: Vec::new(),
             full_counts: Vec::new(),
+            value_bits: Default::default(),
         })
     }
 

@@ -240,9 +240,21 @@ impl Index {
             SortKey::Speaker => &self.order_speaker,
             SortKey::Document => &self.order_document,
         };
-        let claims = order.iter().map(|&i| i as usize).filter(|&i| all.get(i)).collect();
-        QueryResult { claims, facets, total: n }
+        QueryResult { claims: in_order(order, &all), facets, total: n }
     }
+}
+
+/// The claims of `all` in the order of `order`. Branch-free: each claim is written, and kept when it is in `all`
+/// (a filter keeping about half the claims mispredicts a branch per claim).
+fn in_order(order: &[u32], all: &Bits) -> Vec<usize> {
+    let mut out = vec![0; all.count_ones() + 1];
+    let mut kept = 0;
+    for &i in order {
+        out[kept] = i as usize;
+        kept += all.get(i as usize) as usize;
+    }
+    out.truncate(kept);
+    out
 }
 
 #[cfg(test)]

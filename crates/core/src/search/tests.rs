@@ -1,4 +1,6 @@
 //! Unit tests of query parsing, tokens, bit sets and span merging (the engine as a whole: `counterclaim-builder`'s tests/engine.rs).
+use proptest::strategy::{Just, Strategy};
+
 use super::bits::Bits;
 use super::hits::merge_spans;
 use super::terms::{fold_fast, tokens};
@@ -57,4 +59,17 @@ fn a_facet_box_shows_the_top_values_and_every_selected_one() {
     assert_eq!(names(f.shown(false, 2)), vec!["a", "b", "d"], "the top two, then the selected ones");
     assert_eq!(names(f.shown(true, 2)).len(), 5, "all");
     assert_eq!(names(f.shown(false, 10)).len(), 5, "fewer than the top: all");
+}
+
+proptest::proptest! {
+    #[test]
+    fn in_order_keeps_the_claims_in_the_mask_in_order(
+        order in Just((0u32..300).collect::<Vec<_>>()).prop_shuffle(),
+        keep in proptest::collection::vec(proptest::bool::ANY, 300),
+    ) {
+        let mut all = Bits::zeros(300);
+        (0..300).filter(|&i| keep[i]).for_each(|i| all.set(i));
+        let want: Vec<usize> = order.iter().map(|&i| i as usize).filter(|&i| keep[i]).collect();
+        proptest::prop_assert_eq!(super::in_order(&order, &all), want);
+    }
 }
