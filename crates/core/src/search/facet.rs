@@ -119,17 +119,20 @@ impl FacetIndex {
         }
     }
 
+    /// Each value's bit set intersected with `under`, counted.
     fn count_intersect(&self, under: &Bits) -> Vec<u32> {
         let bits = self.value_bits.get_or_init(|| self.postings.iter().map(|p| self.bits_of(p)).collect());
         bits.iter().map(|b| b.and_count(under) as u32).collect()
     }
 
+    /// `claims` (ascending positions) as a bit set over the facet's claims.
     fn bits_of(&self, claims: &[u32]) -> Bits {
         let mut b = Bits::zeros(self.claims());
         b.set_all(claims);
         b
     }
 
+    /// The unfiltered counts less a tally of the claims outside `under`.
     fn count_outside(&self, under: &Bits) -> Vec<u32> {
         let mut outside = under.clone();
         outside.not(self.claims());
@@ -138,6 +141,7 @@ impl FacetIndex {
         counts
     }
 
+    /// A tally of the claims in `under`.
     fn count_inside(&self, under: &Bits) -> Vec<u32> {
         let mut counts = vec![0u32; self.values.len()];
         self.tally(under, |v| counts[v] += 1);
