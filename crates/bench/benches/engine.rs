@@ -397,7 +397,7 @@ fn report(corpora: &[(usize, Corpus)]) {
         let opp = t.elapsed() / 20;
         let t = Instant::now();
         for &i in &sample {
-            black_box(counterclaim_core::compare::opposing_among(c, i, 20, index.opposing_candidates(c, i)));
+            black_box(index.opposing(c, i, 20));
         }
         let opp_index = t.elapsed() / 20;
         let t = Instant::now();

@@ -3,7 +3,6 @@ use yew::prelude::*;
 
 use super::badges::{side_badge, stance_badge};
 use super::use_ctx;
-use counterclaim_core::compare::opposing_among;
 use counterclaim_core::model::date_label;
 use counterclaim_core::text::snippet;
 use counterclaim_core::view::Action;
@@ -20,7 +19,7 @@ pub fn opposing_view(p: &OpposingProps) -> Html {
     let ctx = use_ctx();
     let list = {
         let (corpus, index) = (ctx.corpus.clone(), ctx.index.clone());
-        use_memo((p.claim, p.limit), move |&(c, n)| opposing_among(&corpus, c, n, index.opposing_candidates(&corpus, c)))
+        use_memo((p.claim, p.limit), move |&(c, n)| index.opposing(&corpus, c, n))
     };
     let me = ctx.claim(p.claim);
     if list.is_empty() {

@@ -44,15 +44,9 @@ fn jaccard(a: &[&str], b: &[&str]) -> (f32, Vec<String>) {
 
 /// Claims that disagree with claim `claim`: the opposite stance (supports ↔ refutes), a different side (or,
 /// when a side is unknown, a different speaker), and at least one shared entity. Ranked by entity overlap
-/// (Jaccard), then closeness in time (undated last), then claim id. At most `limit`.
+/// (Jaccard), then closeness in time (undated last), then claim id. At most `limit`. A pass over every claim: the
+/// page uses `Index::opposing`, held equal to this by the builder's engine tests.
 pub fn opposing(corpus: &Corpus, claim: usize, limit: usize) -> Vec<Opposing> {
-    opposing_among(corpus, claim, limit, 0..corpus.claims.len())
-}
-
-/// [`opposing`] looking only at `candidates` (claim indices, each at most once, in any order), which must hold
-/// every claim that could qualify: `Index::opposing_candidates` finds them from the index without a pass over
-/// every claim.
-pub fn opposing_among(corpus: &Corpus, claim: usize, limit: usize, candidates: impl IntoIterator<Item = usize>) -> Vec<Opposing> {
     let Some(c) = corpus.claims.get(claim) else {
         return Vec::new();
     };
@@ -66,8 +60,7 @@ pub fn opposing_among(corpus: &Corpus, claim: usize, limit: usize, candidates: i
     let day = c.date.map(|d| d.day_number());
     // (score, distance in days, index): no allocation per candidate.
     let mut found: Vec<(f32, u64, usize)> = Vec::new();
-    for i in candidates {
-        let Some(o) = corpus.claims.get(i) else { continue };
+    for (i, o) in corpus.claims.iter().enumerate() {
         if i == claim || o.stance != want || !different_voice(c, o) {
             continue;
         }
@@ -85,12 +78,21 @@ pub fn opposing_among(corpus: &Corpus, claim: usize, limit: usize, candidates: i
             continue;
         }
         let score = shared as f32 / (mine.len() + theirs - shared) as f32;
-        let dist = match (day, o.date.map(|d| d.day_number())) {
-            (Some(a), Some(b)) => a.abs_diff(b),
-            _ => u64::MAX,
-        };
-        found.push((score, dist, i));
+        found.push((score, distance(day, o), i));
     }
+    finish(corpus, &mine, limit, found)
+}
+
+/// Days between two claims' dates (`u64::MAX` when either is undated: those rank last).
+fn distance(day: Option<i64>, other: &Claim) -> u64 {
+    match (day, other.date.map(|d| d.day_number())) {
+        (Some(a), Some(b)) => a.abs_diff(b),
+        _ => u64::MAX,
+    }
+}
+
+/// The best `limit` of `found` (score, distance in days, index) in [`opposing`]'s order, with their shared entities.
+fn finish(corpus: &Corpus, mine: &[&str], limit: usize, mut found: Vec<(f32, u64, usize)>) -> Vec<Opposing> {
     let order = |a: &(f32, u64, usize), b: &(f32, u64, usize)| {
         b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then_with(|| corpus.claims[a.2].id.cmp(&corpus.claims[b.2].id)).then(a.2.cmp(&b.2))
     };
@@ -101,6 +103,25 @@ pub fn opposing_among(corpus: &Corpus, claim: usize, limit: usize, candidates: i
     sort_by(&mut found, order);
     found
         .into_iter()
-        .map(|(score, _, i)| Opposing { claim: i, score, shared_entities: jaccard(&mine, &dedup_entities(&corpus.claims[i])).1 })
+        .map(|(score, _, i)| Opposing { claim: i, score, shared_entities: jaccard(mine, &dedup_entities(&corpus.claims[i])).1 })
         .collect()
+}
+
+/// [`opposing`] from candidates already scored, `(score, index)` (each qualifying claim once, in any order): the
+/// dates are read only of the claims whose score can place them among the best `limit`.
+pub fn ranked(corpus: &Corpus, claim: usize, limit: usize, mut scored: Vec<(f32, usize)>) -> Vec<Opposing> {
+    let Some(c) = corpus.claims.get(claim) else {
+        return Vec::new();
+    };
+    if limit == 0 {
+        return Vec::new();
+    }
+    if scored.len() > limit {
+        let (_, nth, _) = scored.select_nth_unstable_by(limit - 1, |a, b| b.0.total_cmp(&a.0));
+        let floor = nth.0;
+        scored.retain(|s| s.0.total_cmp(&floor).is_ge());
+    }
+    let day = c.date.map(|d| d.day_number());
+    let found = scored.into_iter().map(|(score, i)| (score, distance(day, &corpus.claims[i]), i)).collect();
+    finish(corpus, &dedup_entities(c), limit, found)
 }

@@ -7,6 +7,7 @@ mod facet;
 pub mod facet_pass;
 mod hash;
 mod hits;
+mod opposing;
 pub mod order_pass;
 mod query;
 mod retain;
@@ -155,24 +156,6 @@ impl Index {
             return Vec::new();
         };
         f.lookup.get(doc).map(|&v| f.postings[v as usize].iter().map(|&i| i as usize).collect()).unwrap_or_default()
-    }
-
-    /// The claims `compare::opposing` could offer for claim `claim`: the opposite stance and at least one of its
-    /// entities, ascending, from the stance and entity facets' postings (`compare::opposing_among` then ranks them).
-    pub fn opposing_candidates(&self, corpus: &Corpus, claim: usize) -> Vec<usize> {
-        let (Some(c), Some(stance), Some(entity)) = (corpus.claims.get(claim), self.facet(Facet::Stance), self.facet(Facet::Entity)) else {
-            return Vec::new();
-        };
-        let Some(want) = c.stance.opposite() else {
-            return Vec::new();
-        };
-        let (Some(mut any), Some(want)) = (entity.mask(self.n, &c.entities), stance.mask(self.n, &[want.as_str().to_string()])) else {
-            return Vec::new();
-        };
-        any.and(&want);
-        let mut out = Vec::new();
-        any.for_each(|i| out.push(i));
-        out
     }
 
     /// Claims dated within `from..=to` (a partial bound covers its whole year or month).
