@@ -13,5 +13,6 @@ pub use align::{align_documents, AlignRow, DocAlignment};
 pub use columns::{comparison, Comparison};
 pub use directness::{direct_disagreements, pair_reason, PairReason};
 pub use disagreements::disagreements;
-pub use opposing::{opposing, ranked, Opposing};
+pub(crate) use opposing::ranked;
+pub use opposing::{opposing, Opposing};
 pub use terms::{is_stop_word, shared_terms, stem};

@@ -109,7 +109,7 @@ fn finish(corpus: &Corpus, mine: &[&str], limit: usize, mut found: Vec<(f32, u64
 
 /// [`opposing`] from candidates already scored, `(score, index)` (each qualifying claim once, in any order): the
 /// dates are read only of the claims whose score can place them among the best `limit`.
-pub fn ranked(corpus: &Corpus, claim: usize, limit: usize, mut scored: Vec<(f32, usize)>) -> Vec<Opposing> {
+pub(crate) fn ranked(corpus: &Corpus, claim: usize, limit: usize, mut scored: Vec<(f32, usize)>) -> Vec<Opposing> {
     let Some(c) = corpus.claims.get(claim) else {
         return Vec::new();
     };
