@@ -58,7 +58,7 @@ def crate_of(name):
     """The crate an item's bytes are for: data, wasm structure, wasm-bindgen's glue, Yew's component machinery
     as instantiated for each of our components (their `view` bodies are inlined there), or the first crate
     named (the implementing type's for `<T as Trait>::f`; a std item generic over a type of ours counts as std)."""
-    if "<COMP>" in name:
+    if "<COMP>" in name or "CompStateInner<" in name:
         return "yew, per component (our components' bodies)"
     if name.startswith("data segment") or name.startswith("data["):
         return "(data segments)"
