@@ -66,7 +66,10 @@ def crate_of(name):
         return "(wasm structure)"
     if name.startswith("__wbg_") or name.startswith("__wbindgen") or "wasm_bindgen" in name.split("<")[0]:
         return "wasm_bindgen"
-    m = CRATE.search(name.lstrip("<&*"))
+    bare = name.lstrip("<&*")
+    if bare.startswith(("[", "str", "(", "dyn ")):  # methods of slices, str, tuples and trait objects
+        return "std (core, alloc)"
+    m = CRATE.search(bare)
     if not m:
         return "(unnamed)"
     c = m.group(1)
