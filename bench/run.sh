@@ -58,9 +58,9 @@ timed() { # timed TSV LABEL LOG CMD...: CMD under nice -n 10 and GNU time, outpu
 }
 app_dist="$TMP/dist-seeds"
 build_app() { # the release app over seeds/, by Trunk, then finished (CSP meta, service worker, icons; no single file)
-  say "seeds: trunk build --release --offline --dist ${app_dist#"$ROOT"/}"
+  say "seeds: scripts/trunk.sh build --release --offline --dist ${app_dist#"$ROOT"/}"
   timed "$TMP/builds.tsv" seeds "$TMP/build-seeds.log" bash -c \
-    'env -u COUNTERCLAIM_SEEDS CARGO_TARGET_DIR="$1" trunk build --release --offline --dist "$2" && target/release/counterclaim finish "$2" --no-single' \
+    'env -u COUNTERCLAIM_SEEDS CARGO_TARGET_DIR="$1" scripts/trunk.sh build --release --offline --dist "$2" && target/release/counterclaim finish "$2" --no-single' \
     _ "$WASM_TARGET" "$app_dist"
   say "seeds: app wasm $(stat -c %s "$app_dist"/counterclaim-app-*_bg.wasm) bytes"
 }
@@ -90,7 +90,7 @@ done
 
 say "minimal Yew page (bench/minimal)"
 timed "$TMP/builds.tsv" minimal "$TMP/build-minimal.log" bash -c \
-  'cd bench/minimal && CARGO_TARGET_DIR="$1" trunk build --release --offline --dist "$2"' _ "$WASM_TARGET" "$TMP/dist-minimal"
+  'cd bench/minimal && CARGO_TARGET_DIR="$1" ../../scripts/trunk.sh build --release --offline --dist "$2"' _ "$WASM_TARGET" "$TMP/dist-minimal"
 
 say "measuring in headless Chromium: ${sizes[*]} (and the minimal page)"
 target/release/examples/browser_bench \

@@ -58,7 +58,7 @@ def crate_of(name):
     """The crate an item's bytes are for: data, wasm structure, wasm-bindgen's glue, Yew's component machinery
     as instantiated for each of our components (their `view` bodies are inlined there), or the first crate
     named (the implementing type's for `<T as Trait>::f`; a std item generic over a type of ours counts as std)."""
-    if "<COMP>" in name:
+    if "<COMP>" in name or "CompStateInner<" in name:
         return "yew, per component (our components' bodies)"
     if name.startswith("data segment") or name.startswith("data["):
         return "(data segments)"
@@ -66,7 +66,10 @@ def crate_of(name):
         return "(wasm structure)"
     if name.startswith("__wbg_") or name.startswith("__wbindgen") or "wasm_bindgen" in name.split("<")[0]:
         return "wasm_bindgen"
-    m = CRATE.search(name.lstrip("<&*"))
+    bare = name.lstrip("<&*")
+    if bare.startswith(("[", "str", "(", "dyn ")):  # methods of slices, str, tuples and trait objects
+        return "std (core, alloc)"
+    m = CRATE.search(bare)
     if not m:
         return "(unnamed)"
     c = m.group(1)

@@ -3,7 +3,7 @@
 # service worker, single-file edition in dist-single/, see crates/site); prints the wasm, page and single-file sizes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-trunk build --release --offline "$@"
+scripts/trunk.sh build --release --offline "$@"
 # The same binary Trunk's post_build hook (scripts/page.sh) has just built.
 cargo run --quiet --offline --release -p counterclaim-cli --bin counterclaim -- finish dist
 for f in dist/*.wasm; do

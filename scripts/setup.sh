@@ -27,6 +27,14 @@ fi
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown
 fi
+if ! rustup run "$WASM_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+   || [ ! -d "$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "installing $WASM_TOOLCHAIN with its rust-src (the shipped wasm's toolchain, scripts/trunk.sh)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src
+fi
+# The standard library's own dependencies, which its rebuild needs and the offline Trunk build cannot download.
+rustup run "$WASM_TOOLCHAIN" cargo fetch --quiet \
+  --manifest-path "$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 # The tools only need to run, not to be fast: a light release profile halves their compile time.
 export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
        CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_STRIP=true
@@ -45,4 +53,4 @@ for p in ${pids[@]+"${pids[@]}"}; do
     echo "[setup] a background install failed:" >&2; cat target/setup-apt.log target/setup-npm.log 2>/dev/null >&2; exit 1
   fi
 done
-say "ok: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $("$CHROMIUM" --version 2>/dev/null | head -1)"
+say "ok: $(trunk --version), $(rustup run "$WASM_TOOLCHAIN" rustc --version) for the wasm, $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}'), $("$CHROMIUM" --version 2>/dev/null | head -1)"

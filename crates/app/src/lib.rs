@@ -36,22 +36,9 @@ pub mod page {
 }
 
 /// Load the corpus, then mount the app out of sight, to take the place of the prerendered view and the boot message once
-/// its first screen is built (`takeover`).
+/// its first screen is built (`takeover`). A panic aborts: the page's own script says the app crashed (`index.html`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        gloo::console::error!(format!("Counterclaim crashed: {info}"));
-        if let Some(b) = gloo::utils::document().body() {
-            let p = gloo::utils::document().create_element("p").ok();
-            if let Some(p) = p {
-                p.set_class_name("crash");
-                p.set_text_content(Some(
-                    "Counterclaim hit an internal error. Reload the page; if it happens again, the link you opened may be the cause.",
-                ));
-                let _ = b.prepend_with_node_1(&p);
-            }
-        }
-    }));
     wasm_bindgen_futures::spawn_local(async {
         let embedded_id = data::embedded_id();
         let (corpus, index) = data::load().await;

@@ -1157,7 +1157,7 @@ impl Report<'_> {
             self.table_row(md, r);
         }
         md.push_str("\nLatencies are in-page: event → DOM quiet + forced layout (paint excluded). Ready: the app mounted over the prerendered view (its data file fetched and unpacked). MiniSearch: `search()` alone over the same claims (no rendering). Page bytes: every file served during the cold loads (incl. what the service worker precaches).\n");
-        md.push_str("Build: the seeds and the minimal page by `trunk build --release` (peak: its largest process); every numeric size by `counterclaim site … --app bench/tmp/dist-seeds --no-single` from the seeds' app (no wasm rebuild); both under `nice -n 10`, wall time and peak RSS by GNU time.\n");
+        md.push_str("Build: the seeds and the minimal page by `scripts/trunk.sh build --release` (peak: its largest process); every numeric size by `counterclaim site … --app bench/tmp/dist-seeds --no-single` from the seeds' app (no wasm rebuild); both under `nice -n 10`, wall time and peak RSS by GNU time.\n");
         self.notes(md);
     }
 
