@@ -107,13 +107,16 @@ fn refuse_closing(text: &str, what: &'static str, closing: &'static str) -> Resu
     }
 }
 
+/// What marks an inline script of the page that the single file keeps (`<script data-single>`: the crash notice).
+pub const KEPT_SCRIPT: &str = "data-single";
+
 /// The page without its inline scripts (Trunk's loader, the boot checks: the single file has a loader of its
-/// own), preloads, manifest and file icons.
+/// own) but those marked [`KEPT_SCRIPT`], and without preloads, manifest and file icons.
 fn drop_furniture(page: &str) -> String {
     let cuts: Vec<_> = html::tags(page)
         .iter()
         .filter_map(|t| match t.name.as_str() {
-            "script" if t.attr("src").is_none() => Some((t.outer(), String::new())),
+            "script" if t.attr("src").is_none() && t.attr(KEPT_SCRIPT).is_none() => Some((t.outer(), String::new())),
             "link" if DROPPED_RELS.iter().any(|r| t.rel_has(r)) => Some((html::with_space_around(page, t.span.clone()), String::new())),
             _ => None,
         })
@@ -240,6 +243,7 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
   <body>
     <div id="pre"><p>First claim</p></div>
     <script>setTimeout(function () {}, 15000);</script>
+    <script data-single>addEventListener("error", function () {});</script>
   </body>
 </html>"#;
     const GLUE: &str = "let wasm;\nfunction __wbg_init(m) { return m; }\nexport { initSync, __wbg_init as default };\n";
@@ -322,7 +326,9 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         let all = html::tags(&page);
         let scripts: Vec<String> =
             all.iter().filter(|t| csp::is_inline_code(t)).map(|t| csp::sha256_source(page[t.raw.clone().unwrap().0].as_bytes())).collect();
-        assert_eq!(scripts.len(), 1, "only the module runs: Trunk's loader and the boot checks are gone");
+        assert_eq!(scripts.len(), 2, "the module and the kept script run: Trunk's loader and the boot checks are gone");
+        assert!(page.contains("<script data-single>addEventListener"), "the script marked to be kept is there");
+        assert!(!page.contains("setTimeout(function () {}, 15000)"), "the boot check is not");
         let styles: Vec<String> =
             html::named(&all, "style").map(|t| csp::sha256_source(page[t.raw.clone().unwrap().0].as_bytes())).collect();
         assert_eq!(directive(&page, "script-src"), [vec!["'wasm-unsafe-eval'".to_string()], scripts].concat());

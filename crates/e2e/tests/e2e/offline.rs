@@ -237,6 +237,7 @@ async fn the_single_file_edition_works_from_a_file_url() {
     checks::no_dialog(c).await;
     csp_is_enforced(c).await;
     actions::screenshot(c, "single-file").await;
+    checks::a_trap_is_said(c).await;
     s.close().await;
 }
 
