@@ -220,6 +220,8 @@ async fn figures_for_100_articles() {
     let c = &s.client;
     actions::open_app(c, &s.server.url("")).await;
     actions::click(c, "[data-testid=import-open]").await;
+    // The dialog is the studio's, which loads on the click: its input is watched once it is there.
+    let input = actions::wait_for(c, "[data-testid=import-file]").await;
     let watch = "window.__t = {}; window.__gaps = []; let last = performance.now();
         const input = document.querySelector('[data-testid=import-file]');
         input.addEventListener('change', () => { window.__t.start = performance.now(); });
@@ -228,7 +230,7 @@ async fn figures_for_100_articles() {
             if (p && p.max > 1 && p.value == p.max && !window.__t.end) window.__t.end = performance.now(); })
             .observe(document.body, { subtree: true, childList: true, attributes: true }); return true;";
     actions::js(c, watch).await;
-    actions::wait_for(c, "[data-testid=import-file]").await.send_keys(&paths.join("\n")).await.unwrap();
+    input.send_keys(&paths.join("\n")).await.unwrap();
     let done = || async { actions::js(c, "return !!window.__t.end;").await == serde_json::json!(true) };
     let t0 = std::time::Instant::now();
     while !done().await {
