@@ -108,7 +108,7 @@ fn refuse_closing(text: &str, what: &'static str, closing: &'static str) -> Resu
 }
 
 /// What marks an inline script of the page that the single file keeps (`<script data-single>`: the crash notice).
-pub const KEPT_SCRIPT: &str = "data-single";
+const KEPT_SCRIPT: &str = "data-single";
 
 /// The page without its inline scripts (Trunk's loader, the boot checks: the single file has a loader of its
 /// own) but those marked [`KEPT_SCRIPT`], and without preloads, manifest and file icons.
