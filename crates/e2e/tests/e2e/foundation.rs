@@ -29,5 +29,6 @@ async fn a_trap_in_the_wasm_is_said_in_the_page() {
     actions::open_app(c, &s.server.url("")).await;
     checks::app_alive(c).await;
     checks::a_trap_is_said(c).await;
+    actions::screenshot(c, "crash-notice").await;
     s.close().await;
 }
